@@ -1,0 +1,54 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+)
+
+// editorCommand picks the editor: $LEAD_EDITOR, the journal's lead.yaml,
+// the user config, $VISUAL, $EDITOR, then vi.
+func (a *app) editorCommand() string {
+	if e := a.env.Getenv("LEAD_EDITOR"); e != "" {
+		return e
+	}
+	if a.journal != nil && a.journal.Config.Editor != "" {
+		return a.journal.Config.Editor
+	}
+	if uc, err := a.userConfig(); err == nil && uc.Editor != "" {
+		return uc.Editor
+	}
+	for _, v := range []string{"VISUAL", "EDITOR"} {
+		if e := a.env.Getenv(v); e != "" {
+			return e
+		}
+	}
+	return "vi"
+}
+
+// edit opens the editor on path and waits for it. The command is run by
+// the shell, as git runs its editor, so "code --wait" and quoted paths
+// work as they would at a prompt.
+func (a *app) edit(path string) error {
+	editor := a.editorCommand()
+	cmd := exec.Command("sh", "-c", editor+` "$@"`, editor, path)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = a.env.Stdin, a.env.Stdout, a.env.Stderr
+	if f, ok := a.env.Stdin.(*os.File); ok && !a.env.StdinTTY {
+		// An editor on a pipe cannot work; give it the terminal if there is one.
+		if tty, err := os.Open("/dev/tty"); err == nil {
+			defer tty.Close()
+			cmd.Stdin = tty
+		} else {
+			cmd.Stdin = f
+		}
+	}
+	if err := cmd.Run(); err != nil {
+		var ee *exec.ExitError
+		if errors.As(err, &ee) {
+			return fmt.Errorf("the editor (%s) exited with %s", editor, ee.ProcessState)
+		}
+		return fmt.Errorf("could not run the editor (%s): %v", editor, err)
+	}
+	return nil
+}

@@ -1,0 +1,39 @@
+// Package cli is lead's command line: the cobra tree, flag parsing and
+// presentation. The journal package does the work; every command gets its
+// streams, environment and clock from an Env, so tests can run the whole
+// tree with buffers and a fixed time.
+package cli
+
+import (
+	"io"
+	"os"
+	"time"
+)
+
+// Env is everything a command may touch of the world outside the journal.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	Getenv         func(string) string
+	Now            func() time.Time
+	// StdinTTY and StdoutTTY report whether the streams are terminals.
+	StdinTTY, StdoutTTY bool
+}
+
+// System is the Env of a real process.
+func System() *Env {
+	return &Env{
+		Stdin:     os.Stdin,
+		Stdout:    os.Stdout,
+		Stderr:    os.Stderr,
+		Getenv:    os.Getenv,
+		Now:       time.Now,
+		StdinTTY:  isTerminal(os.Stdin),
+		StdoutTTY: isTerminal(os.Stdout),
+	}
+}
+
+func isTerminal(f *os.File) bool {
+	info, err := f.Stat()
+	return err == nil && info.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"time"
+
+	"github.com/lead-journal/lead/journal"
+	"github.com/lead-journal/lead/journal/when"
+	"github.com/spf13/pflag"
+)
+
+// filterFlags are the entry filters shared by list, export, brag and stats.
+type filterFlags struct {
+	with, kinds, tags, practices []string
+	projects, directions, fields []string
+	since, until, grep           string
+	limit                        int
+}
+
+func (f *filterFlags) register(fs *pflag.FlagSet, limit bool) {
+	fs.StringSliceVarP(&f.with, "with", "w", nil, "entries with this person, by slug, name or prefix (all given must match)")
+	fs.StringSliceVarP(&f.kinds, "kind", "k", nil, "entries of this kind (any given)")
+	fs.StringSliceVar(&f.tags, "tag", nil, "entries with this tag (all given must match)")
+	fs.StringSliceVarP(&f.practices, "practice", "p", nil, "entries recording this practice (all given must match)")
+	fs.StringSliceVar(&f.projects, "project", nil, "entries about this project (any given)")
+	fs.StringSliceVar(&f.directions, "direction", nil, "entries with someone up, down, side or out (any given)")
+	fs.StringArrayVar(&f.fields, "field", nil, "entries whose front matter KEY holds VALUE, as KEY=VALUE (repeatable)")
+	fs.StringVar(&f.since, "since", "", "entries from this date or span back (2026-11-01, monday, 7d, 2w, 3m, 1y)")
+	fs.StringVar(&f.until, "until", "", "entries up to and including this date")
+	fs.StringVar(&f.grep, "grep", "", "entries whose text matches this regular expression (case-insensitive unless it has a capital)")
+	if limit {
+		fs.IntVarP(&f.limit, "limit", "n", 0, "show at most this many entries")
+	}
+}
+
+// build turns the flags into a journal filter, resolving people.
+func (f *filterFlags) build(s *journal.Snapshot, now time.Time) (journal.Filter, error) {
+	out := journal.Filter{Kinds: f.kinds, Tags: f.tags, Practices: f.practices, Projects: f.projects, Limit: f.limit}
+	for _, name := range f.with {
+		p, err := s.FindPerson(name)
+		if err != nil {
+			return out, err
+		}
+		out.With = append(out.With, p.Slug)
+	}
+	for _, d := range f.directions {
+		switch d {
+		case journal.Up, journal.Down, journal.Side, journal.Out:
+			out.Directions = append(out.Directions, d)
+		default:
+			return out, usagef("--direction %q: want up, down, side or out", d)
+		}
+	}
+	for _, kv := range f.fields {
+		m, err := journal.ParseFieldMatch(kv)
+		if err != nil {
+			return out, usagef("--field %v", err)
+		}
+		out.Fields = append(out.Fields, m)
+	}
+	var err error
+	if f.since != "" {
+		if out.Since, err = when.Since(f.since, now); err != nil {
+			return out, usagef("--since: %v", err)
+		}
+	}
+	if f.until != "" {
+		if out.Until, err = when.Until(f.until, now); err != nil {
+			return out, usagef("--until: %v", err)
+		}
+	}
+	if f.grep != "" {
+		if out.Grep, err = journal.SmartCase(f.grep); err != nil {
+			return out, usagef("--grep: %v", err)
+		}
+	}
+	if f.limit < 0 {
+		return out, usagef("--limit must not be negative")
+	}
+	return out, nil
+}

@@ -1,0 +1,137 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/lead-journal/lead/journal"
+	"github.com/spf13/cobra"
+)
+
+// entryJSON is an entry in --json output; see docs/format.md.
+type entryJSON struct {
+	ID        string         `json:"id"`
+	Path      string         `json:"path"`
+	Date      string         `json:"date"`
+	Kind      string         `json:"kind"`
+	Title     string         `json:"title"`
+	With      []string       `json:"with"`
+	Project   string         `json:"project"`
+	Tags      []string       `json:"tags"`
+	Practices []string       `json:"practices"`
+	Fields    map[string]any `json:"fields"`
+	Body      *string        `json:"body,omitempty"`
+}
+
+func toEntryJSON(e *journal.Entry, withBody bool) entryJSON {
+	out := entryJSON{
+		ID: e.ID, Path: e.Path, Date: e.Date.Format(time.RFC3339), Kind: e.Kind, Title: e.Title,
+		With: nonNil(e.With), Project: e.Project, Tags: nonNil(e.Tags), Practices: nonNil(e.Practices), Fields: e.Meta(),
+	}
+	if withBody {
+		out.Body = &e.Body
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func (a *app) cmdList() *cobra.Command {
+	var f filterFlags
+	var asJSON, paths, nul bool
+	cmd := &cobra.Command{
+		Use:     "list",
+		Aliases: []string{"ls"},
+		Short:   "List entries, newest first",
+		GroupID: "daily",
+		Long: `List entries, newest first, filtered by people, kind, tags, practices,
+projects, direction, dates, any front matter field and full text.
+
+On a terminal the output is a table; piped, it is tab-separated:
+id, date (RFC 3339), kind, people (comma-separated), title, project.
+--json prints the fields documented in docs/format.md; --paths prints one
+absolute path per line for xargs, grep and editors (-0 separates them
+with NUL for xargs -0).`,
+		Example: `  lead list --with dana --since 2w
+  lead list --kind 1on1,skip-level --direction up
+  lead list --grep budget --paths | xargs grep -n budget
+  lead list --field mood=tense --json | jq '.[].title'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if nul {
+				paths = true
+			}
+			if asJSON && paths {
+				return usagef("--json and --paths cannot be used together")
+			}
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			filter, err := f.build(s, a.env.Now())
+			if err != nil {
+				return err
+			}
+			entries := s.Query(filter)
+			switch {
+			case asJSON:
+				out := make([]entryJSON, len(entries))
+				for i, e := range entries {
+					out[i] = toEntryJSON(e, false)
+				}
+				return writeJSON(a.env.Stdout, out)
+			case paths:
+				end := "\n"
+				if nul {
+					end = "\x00"
+				}
+				for _, e := range entries {
+					if _, err := fmt.Fprint(a.env.Stdout, a.abs(e.Path)+end); err != nil {
+						return err
+					}
+				}
+				return nil
+			}
+			if len(entries) == 0 {
+				a.infof("no entries match")
+				return nil
+			}
+			return a.entryTable(s, entries).print()
+		},
+	}
+	f.register(cmd.Flags(), true)
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&paths, "paths", false, "print one absolute path per line")
+	cmd.Flags().BoolVarP(&nul, "null", "0", false, "with --paths, end each path with NUL instead of a newline")
+	return cmd
+}
+
+// entryTable lays out entries as lead shows them everywhere.
+func (a *app) entryTable(s *journal.Snapshot, entries []*journal.Entry) *table {
+	t := a.newTable("ID", "DATE", "KIND", "WITH", "TITLE", "PROJECT")
+	for _, e := range entries {
+		t.add(e.ID, a.stamp(e.Date), e.Kind, a.names(s, e.With), e.Label(), e.Project)
+	}
+	return t
+}
+
+// names shows people by name on a terminal and by slug when piped.
+func (a *app) names(s *journal.Snapshot, slugs []string) string {
+	if !a.env.StdoutTTY {
+		return strings.Join(slugs, ",")
+	}
+	out := make([]string, len(slugs))
+	for i, slug := range slugs {
+		out[i] = slug
+		if p := s.Person(slug); p != nil {
+			out[i] = p.Name
+		}
+	}
+	return strings.Join(out, ", ")
+}

@@ -1,0 +1,203 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/lead-journal/lead/journal"
+	"github.com/lead-journal/lead/journal/when"
+	"github.com/spf13/cobra"
+)
+
+type logOptions struct {
+	with, tags, practices       []string
+	todos, next, wins, feedback []string
+	kind, title, project, date  string
+	message                     string
+	edit, resume                bool
+}
+
+func (a *app) cmdLog() *cobra.Command {
+	var o logOptions
+	cmd := &cobra.Command{
+		Use:     "log",
+		Short:   "Record an interaction",
+		GroupID: "daily",
+		Long: `Record an interaction as a new entry and print its path.
+
+People are given by slug, name or unique prefix; a name lead does not know
+becomes a new person file, and lead says so. With no message on a terminal,
+or with --edit, your editor opens on the kind's template with the people's
+open commitments and queued agenda for reference. An unchanged or empty
+draft logs nothing; a draft that cannot be logged is kept under
+.lead/drafts and "lead log --resume" opens it again.
+
+The kind defaults to 1on1 with one person, meeting with several, and note
+with nobody.`,
+		Example: `  lead log -w dana -t "Q3 strategy review" -p previewed -m "Walked Dana through the draft"
+  lead log -w dana --todo "Send the revised deck due:fri" --next "Ask about the budget timeline"
+  lead log -w lee -k chat --date yesterday -e
+  echo "notes" | lead log -w sam -m -`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runLog(cmd, o) },
+	}
+	f := cmd.Flags()
+	f.StringArrayVarP(&o.with, "with", "w", nil, "a person: slug, name or unique prefix (repeatable)")
+	f.StringVarP(&o.kind, "kind", "k", "", "kind of interaction (1on1, meeting, skip-level, review, email, chat, event, note)")
+	f.StringVarP(&o.title, "title", "t", "", "title")
+	f.StringSliceVar(&o.tags, "tag", nil, "tag (repeatable, or comma-separated)")
+	f.StringSliceVarP(&o.practices, "practice", "p", nil, "practice shown, see lead practices (repeatable)")
+	f.StringVar(&o.project, "project", "", "project the interaction was about")
+	f.StringVar(&o.date, "date", "", "when: 2026-11-22, \"2026-11-22 14:30\", RFC 3339, today, yesterday, monday, 14:30, -2h (default now)")
+	f.StringArrayVar(&o.todos, "todo", nil, "a commitment; start with @person for theirs, due:fri for a due date (repeatable)")
+	f.StringArrayVar(&o.next, "next", nil, "an agenda item for next time (repeatable)")
+	f.StringArrayVar(&o.wins, "win", nil, "a win, with the people to credit (repeatable)")
+	f.StringArrayVar(&o.feedback, "feedback", nil, "feedback received (repeatable)")
+	f.StringVarP(&o.message, "message", "m", "", "notes; - reads them from standard input")
+	f.BoolVarP(&o.edit, "edit", "e", false, "open the editor even with a message")
+	f.BoolVar(&o.resume, "resume", false, "open the newest kept draft again and log it")
+	return cmd
+}
+
+func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
+	j, err := a.open()
+	if err != nil {
+		return err
+	}
+	if o.resume {
+		drafts, err := j.Drafts()
+		if err != nil {
+			return err
+		}
+		if len(drafts) == 0 {
+			return errors.New("no kept drafts to resume")
+		}
+		s, err := a.load()
+		if err != nil {
+			return err
+		}
+		return a.editAndLog(s, drafts[0], nil)
+	}
+	now := a.env.Now()
+	if o.message == "-" {
+		data, err := io.ReadAll(a.env.Stdin)
+		if err != nil {
+			return err
+		}
+		o.message = string(data)
+	}
+	hasContent := o.message != "" || len(o.todos)+len(o.next)+len(o.wins)+len(o.feedback) > 0 || o.title != ""
+	editing := o.edit || (!hasContent && a.env.StdinTTY && a.env.StdoutTTY)
+	if !editing && !hasContent {
+		return usagef("nothing to log: give -m TEXT (or -m - to read standard input), --todo, --win, or --edit")
+	}
+	var s *journal.Snapshot
+	if editing {
+		s, err = a.load()
+	} else {
+		s, err = a.loadPeople()
+	}
+	if err != nil {
+		return err
+	}
+	d := journal.Draft{Notes: strings.TrimSpace(o.message), Todos: o.todos, Next: o.next, Wins: o.wins, Feedback: o.feedback}
+	d.Date = now
+	if o.date != "" {
+		if d.Date, err = when.Moment(o.date, now, j.Config.Clock()); err != nil {
+			return usageError{err}
+		}
+	}
+	d.Title, d.Project, d.Tags = o.title, o.project, o.tags
+	for _, p := range o.practices {
+		if _, ok := j.Config.Practice(p); !ok {
+			return usagef("unknown practice %q: see lead practices, or add it to %s", p, journal.ConfigFile)
+		}
+	}
+	d.Practices = o.practices
+	for _, name := range o.with {
+		slug := name
+		if p, err := s.FindPerson(name); err == nil {
+			slug = p.Slug
+		} else if !errors.As(err, new(*journal.NotFoundError)) {
+			return err
+		}
+		d.With = append(d.With, slug)
+	}
+	switch d.Kind = o.kind; {
+	case d.Kind != "":
+	case len(d.With) == 1:
+		d.Kind = "1on1"
+	case len(d.With) > 1:
+		d.Kind = "meeting"
+	default:
+		d.Kind = "note"
+	}
+	data, err := s.Compose(d, editing)
+	if err != nil {
+		return err
+	}
+	if !editing {
+		logged, err := s.Log(data, "the new entry", now)
+		if err != nil {
+			return err
+		}
+		return a.printLogged(logged)
+	}
+	f, err := j.NewDraftFile()
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return a.editAndLog(s, f.Name(), data)
+}
+
+// editAndLog opens the editor on a draft file and logs the result. The
+// draft is removed when it is logged or left unchanged, and kept, with its
+// path printed, whenever the words would otherwise be lost.
+func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte) error {
+	keep := func(err error) error {
+		a.infof("your draft is kept in %s; fix it and run: lead log --resume", draft)
+		return err
+	}
+	if err := a.edit(draft); err != nil {
+		return keep(err)
+	}
+	data, err := os.ReadFile(draft)
+	if err != nil {
+		return keep(err)
+	}
+	if original != nil && string(data) == string(original) {
+		os.Remove(draft)
+		a.infof("draft unchanged; nothing logged")
+		return nil
+	}
+	logged, err := s.Log(data, draft, a.env.Now())
+	if errors.Is(err, journal.ErrEmpty) {
+		os.Remove(draft)
+		a.infof("%v", err)
+		return nil
+	}
+	if err != nil {
+		return keep(err)
+	}
+	os.Remove(draft)
+	return a.printLogged(logged)
+}
+
+func (a *app) printLogged(l *journal.Logged) error {
+	for _, p := range l.Created {
+		a.infof("new person %s: %s (set their relation in that file)", p.Name, a.abs(p.Path))
+	}
+	_, err := fmt.Fprintln(a.env.Stdout, a.abs(l.Entry.Path))
+	return err
+}

@@ -1,0 +1,102 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// color reports whether output may use ANSI colour: only on a terminal,
+// never with NO_COLOR set or TERM=dumb.
+func (a *app) color() bool {
+	return a.env.StdoutTTY && a.env.Getenv("NO_COLOR") == "" && a.env.Getenv("TERM") != "dumb"
+}
+
+// paint wraps s in an ANSI style when colour is on.
+func (a *app) paint(style, s string) string {
+	if !a.color() || s == "" {
+		return s
+	}
+	codes := map[string]string{"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
+	return "\x1b[" + codes[style] + "m" + s + "\x1b[0m"
+}
+
+// writeJSON prints v as indented JSON.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// table prints rows: aligned with a header on a terminal, tab-separated
+// without a header when piped, so that cut and awk see stable columns.
+type table struct {
+	app    *app
+	header []string
+	rows   [][]string
+}
+
+func (a *app) newTable(header ...string) *table { return &table{app: a, header: header} }
+
+func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+func (t *table) print() error {
+	w := t.app.env.Stdout
+	if !t.app.env.StdoutTTY {
+		for _, r := range t.rows {
+			for i := range r {
+				r[i] = strings.NewReplacer("\t", " ", "\n", " ").Replace(r[i])
+			}
+			if _, err := fmt.Fprintln(w, strings.Join(r, "\t")); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	header := make([]string, len(t.header))
+	for i, h := range t.header {
+		header[i] = t.app.paint("bold", h)
+	}
+	fmt.Fprintln(tw, strings.Join(header, "\t"))
+	for _, r := range t.rows {
+		fmt.Fprintln(tw, strings.Join(r, "\t"))
+	}
+	return tw.Flush()
+}
+
+// stamp formats a time for people on a terminal, for scripts otherwise.
+func (a *app) stamp(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	if a.env.StdoutTTY {
+		return t.Format("2006-01-02 15:04")
+	}
+	return t.Format(time.RFC3339)
+}
+
+// day formats a calendar day.
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format("2006-01-02")
+}
+
+// ago says how long ago a day was in words: "today", "3d ago".
+func ago(days int) string {
+	switch {
+	case days < 0:
+		return "never"
+	case days == 0:
+		return "today"
+	case days == 1:
+		return "yesterday"
+	}
+	return fmt.Sprintf("%dd ago", days)
+}

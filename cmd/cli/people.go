@@ -1,0 +1,208 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/lead-journal/lead/journal"
+	"github.com/lead-journal/lead/journal/when"
+	"github.com/spf13/cobra"
+)
+
+// personJSON is a person in --json output; see docs/format.md.
+type personJSON struct {
+	Slug        string         `json:"slug"`
+	Path        string         `json:"path"`
+	Name        string         `json:"name"`
+	Relation    string         `json:"relation"`
+	Direction   string         `json:"direction"`
+	Org         string         `json:"org"`
+	Cadence     string         `json:"cadence"`
+	LastContact *string        `json:"last_contact"`
+	DaysSince   *int           `json:"days_since"`
+	Due         *string        `json:"due"`
+	Overdue     bool           `json:"overdue"`
+	Snoozed     bool           `json:"snoozed"`
+	Fields      map[string]any `json:"fields"`
+}
+
+func toPersonJSON(c journal.Contact, now time.Time) personJSON {
+	p := c.Person
+	out := personJSON{Slug: p.Slug, Path: p.Path, Name: p.Name, Relation: p.Relation, Direction: c.Direction, Org: p.Org,
+		Cadence: c.Cadence.String(), Overdue: c.Overdue, Snoozed: c.Snoozed, Fields: p.Meta()}
+	if c.Last != nil {
+		last, days := c.Last.Date.Format(time.RFC3339), c.DaysSince(now)
+		out.LastContact, out.DaysSince = &last, &days
+	}
+	if !c.Due.IsZero() {
+		due := day(c.Due)
+		out.Due = &due
+	}
+	return out
+}
+
+// status says where a relationship stands in a word or two.
+func (a *app) status(c journal.Contact, now time.Time) string {
+	switch {
+	case c.Snoozed:
+		return "snoozed until " + day(c.Person.SnoozeUntil)
+	case c.Cadence.IsZero():
+		return ""
+	case c.Never():
+		return a.paint("yellow", "never met")
+	case c.Overdue:
+		return a.paint("red", fmt.Sprintf("overdue %dd", int(now.Sub(c.Due).Hours()/24)))
+	}
+	return fmt.Sprintf("due %s", day(c.Due))
+}
+
+func (a *app) cmdPeople() *cobra.Command {
+	var asJSON, overdue bool
+	var relations, directions []string
+	cmd := &cobra.Command{
+		Use:     "people",
+		Short:   "List everyone, with last contact and whether overdue",
+		GroupID: "daily",
+		Long: `List the people in the journal: relation, direction, last contact, the
+contact cadence you want and whether you are overdue.
+
+Last contact is always the newest entry with the person. Piped, the output
+is tab-separated: slug, name, relation, direction, last contact (RFC 3339),
+cadence, due date, status.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			now := a.env.Now()
+			var contacts []journal.Contact
+			for _, c := range s.Contacts(now) {
+				if (overdue && !c.Overdue) || (len(relations) > 0 && !containsString(relations, c.Person.Relation)) ||
+					(len(directions) > 0 && !containsString(directions, c.Direction)) {
+					continue
+				}
+				contacts = append(contacts, c)
+			}
+			if asJSON {
+				out := make([]personJSON, len(contacts))
+				for i, c := range contacts {
+					out[i] = toPersonJSON(c, now)
+				}
+				return writeJSON(a.env.Stdout, out)
+			}
+			if len(contacts) == 0 {
+				a.infof("no people yet: lead people add NAME --relation boss")
+				return nil
+			}
+			t := a.newTable("SLUG", "NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "DUE", "STATUS")
+			for _, c := range contacts {
+				last := ""
+				if c.Last != nil {
+					last = a.stamp(c.Last.Date)
+					if a.env.StdoutTTY {
+						last = ago(c.DaysSince(now))
+					}
+				}
+				status := a.status(c, now)
+				if !a.env.StdoutTTY {
+					status = plainStatus(c)
+				}
+				t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), day(c.Due), status)
+			}
+			return t.print()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&overdue, "overdue", false, "only people overdue for contact")
+	cmd.Flags().StringSliceVar(&relations, "relation", nil, "only people of this relation")
+	cmd.Flags().StringSliceVar(&directions, "direction", nil, "only people in this direction (up, down, side, out)")
+	cmd.AddCommand(a.cmdPeopleAdd())
+	return cmd
+}
+
+// plainStatus is the status column when piped: one stable word.
+func plainStatus(c journal.Contact) string {
+	switch {
+	case c.Snoozed:
+		return "snoozed"
+	case c.Cadence.IsZero():
+		return "-"
+	case c.Never():
+		return "never"
+	case c.Overdue:
+		return "overdue"
+	}
+	return "ok"
+}
+
+func containsString(list []string, s string) bool {
+	for _, x := range list {
+		if strings.EqualFold(x, s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *app) cmdPeopleAdd() *cobra.Command {
+	var p journal.Profile
+	var notes string
+	cmd := &cobra.Command{
+		Use:   "add NAME",
+		Short: "Add a person",
+		Long: `Add a person: a file people/<slug>.md with their profile.
+
+Relations (boss, skip, executive, mentor, report, peer, partner, assistant,
+chief-of-staff, stakeholder, customer, vendor, external, or your own in
+lead.yaml) map to a direction and a default contact cadence.`,
+		Example: `  lead people add "Dana Smith" --relation boss --style detail --prefers slack,in-person --cadence 7d
+  lead people add "Lee Wong" --relation peer --trusts dana --stance supporter --influence high`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.loadPeople()
+			if err != nil {
+				return err
+			}
+			p.Name = strings.TrimSpace(args[0])
+			if p.Cadence != "" {
+				if _, err := when.ParseSpan(p.Cadence); err != nil {
+					return usagef("--cadence: %v", err)
+				}
+			}
+			if _, ok := a.journal.Config.Relations[p.Relation]; !ok && p.Relation != "" {
+				a.warnf("relation %q has no direction or cadence; known: %s", p.Relation, strings.Join(a.journal.Config.RelationNames(), ", "))
+			}
+			for i, name := range p.Trusts {
+				if q, err := s.FindPerson(name); err == nil {
+					p.Trusts[i] = q.Slug
+				} else {
+					p.Trusts[i] = journal.Slugify(name)
+					a.warnf("trusts: %v; kept as %s", err, p.Trusts[i])
+				}
+			}
+			if existing, err := s.FindPerson(p.Name); err == nil && journal.Slugify(existing.Name) == journal.Slugify(p.Name) {
+				return fmt.Errorf("%s is already in the journal: %s", existing.Name, a.abs(existing.Path))
+			}
+			added, err := a.journal.AddPerson(p, notes)
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(a.env.Stdout, a.abs(added.Path))
+			return err
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&p.Relation, "relation", "r", "", "boss, skip, peer, report, assistant, chief-of-staff, stakeholder, ...")
+	f.StringVar(&p.Org, "org", "", "organisation or team")
+	f.StringVar(&p.Cadence, "cadence", "", "how often you want contact, e.g. 7d, 2w (default by relation)")
+	f.StringVar(&p.Style, "style", "", "working style: detail, high-level, or your words")
+	f.StringSliceVar(&p.Prefers, "prefers", nil, "preferred channels, e.g. slack,in-person")
+	f.StringSliceVar(&p.Trusts, "trusts", nil, "people they trust (slugs, names or prefixes)")
+	f.StringVar(&p.Stance, "stance", "", "champion, supporter, neutral, skeptic or blocker")
+	f.StringVar(&p.Influence, "influence", "", "high, medium or low")
+	f.StringVar(&p.Interest, "interest", "", "how much they care about your work: high, medium or low")
+	f.StringVarP(&notes, "message", "m", "", "notes about them")
+	return cmd
+}

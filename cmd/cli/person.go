@@ -1,0 +1,98 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/lead-journal/lead/journal"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) cmdPerson() *cobra.Command {
+	var asJSON bool
+	var limit int
+	cmd := &cobra.Command{
+		Use:     "person NAME",
+		Short:   "Show a person's profile and timeline",
+		GroupID: "daily",
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			p, err := s.FindPerson(args[0])
+			if err != nil {
+				return err
+			}
+			now := a.env.Now()
+			c := s.ContactOf(p, now)
+			timeline := s.Query(journal.Filter{With: []string{p.Slug}, Limit: limit})
+			if asJSON {
+				out := struct {
+					Person   personJSON  `json:"person"`
+					Timeline []entryJSON `json:"timeline"`
+				}{toPersonJSON(c, now), make([]entryJSON, len(timeline))}
+				for i, e := range timeline {
+					out.Timeline[i] = toEntryJSON(e, false)
+				}
+				return writeJSON(a.env.Stdout, out)
+			}
+			w := a.env.Stdout
+			a.profile(w, s, c)
+			if notes := strings.TrimSpace(p.Body); notes != "" {
+				fmt.Fprintf(w, "\n%s\n", notes)
+			}
+			fmt.Fprintf(w, "\n%s\n", a.paint("bold", "Timeline"))
+			if len(timeline) == 0 {
+				fmt.Fprintln(w, "  no entries yet")
+				return nil
+			}
+			for _, e := range timeline {
+				fmt.Fprintf(w, "  %s  %-10s %s  %s\n", e.Date.Format("2006-01-02"), e.Kind, e.Label(), a.paint("dim", e.ID))
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().IntVarP(&limit, "limit", "n", 20, "entries in the timeline (0 for all)")
+	return cmd
+}
+
+// profile prints a person's header and profile fields.
+func (a *app) profile(w io.Writer, s *journal.Snapshot, c journal.Contact) {
+	p := c.Person
+	head := p.Name
+	if p.Relation != "" {
+		head += " — " + p.Relation
+		if c.Direction != "" {
+			head += " (" + c.Direction + ")"
+		}
+	}
+	if p.Org != "" {
+		head += ", " + p.Org
+	}
+	fmt.Fprintln(w, a.paint("bold", head))
+	now := a.env.Now()
+	last := "never"
+	if c.Last != nil {
+		last = fmt.Sprintf("%s (%s, %s)", ago(c.DaysSince(now)), c.Last.Date.Format("2006-01-02"), c.Last.Label())
+	}
+	rows := [][2]string{
+		{"style", p.Style},
+		{"prefers", strings.Join(p.Prefers, ", ")},
+		{"cadence", c.Cadence.String()},
+		{"last contact", last},
+		{"status", a.status(c, now)},
+		{"trusts", a.names(s, p.Trusts)},
+		{"stance", p.Stance},
+		{"influence", p.Influence},
+		{"interest", p.Interest},
+	}
+	for _, r := range rows {
+		if r[1] != "" {
+			fmt.Fprintf(w, "  %-13s %s\n", r[0]+":", r[1])
+		}
+	}
+}

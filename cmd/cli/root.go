@@ -1,0 +1,202 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+
+	"github.com/lead-journal/lead/journal"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes, documented in docs/reference.
+const (
+	ExitOK    = 0
+	ExitError = 1
+	ExitUsage = 2
+)
+
+// usageError marks an error in how a command was called.
+type usageError struct{ error }
+
+func usagef(format string, args ...any) error { return usageError{fmt.Errorf(format, args...)} }
+
+// exitError carries an exit code for a failure already reported.
+type exitError struct{ code int }
+
+func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// Run runs lead with args and returns the exit code.
+func Run(args []string, env *Env) int {
+	root := NewRoot(env)
+	root.SetArgs(args)
+	err := root.Execute()
+	if err == nil {
+		return ExitOK
+	}
+	var ee exitError
+	if errors.As(err, &ee) {
+		return ee.code
+	}
+	fmt.Fprintf(env.Stderr, "lead: %v\n", err)
+	var ue usageError
+	if errors.As(err, &ue) {
+		return ExitUsage
+	}
+	return ExitError
+}
+
+// app is the state one run of lead shares between its commands.
+type app struct {
+	env     *Env
+	dir     string // --dir
+	journal *journal.Journal
+}
+
+// NewRoot builds the whole command tree.
+func NewRoot(env *Env) *cobra.Command {
+	a := &app{env: env}
+	root := &cobra.Command{
+		Use:   "lead",
+		Short: "A journal for leading up, down and across",
+		Long: `lead is a journal for the working relationships that decide a career: your
+boss, your skip-level, peers, reports, assistants, chiefs of staff and
+stakeholders. After a meeting run "lead log"; once a week run "lead review".
+
+Every interaction is a Markdown file with YAML front matter in a directory
+you can grep, edit by hand and keep in git. The journal is chosen by --dir,
+then $LEAD_DIR, then "dir" in $XDG_CONFIG_HOME/lead/config.yaml, then ~/lead;
+it is created on first use.`,
+		Version:       version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetIn(env.Stdin)
+	root.SetOut(env.Stdout)
+	root.SetErr(env.Stderr)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
+	root.PersistentFlags().StringVar(&a.dir, "dir", "", "journal directory (default $LEAD_DIR, the user config, or ~/lead)")
+	root.AddGroup(&cobra.Group{ID: "daily", Title: "Every day:"}, &cobra.Group{ID: "habits", Title: "Leading up, down and across:"},
+		&cobra.Group{ID: "journal", Title: "The journal:"})
+	root.AddCommand(
+		a.cmdInit(), a.cmdLog(), a.cmdList(), a.cmdShow(), a.cmdEdit(),
+		a.cmdPeople(), a.cmdPerson(),
+	)
+	return root
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "devel"
+}
+
+// journalDir returns the journal directory and where it came from.
+func (a *app) journalDir() (dir, source string, err error) {
+	switch {
+	case a.dir != "":
+		dir, source = a.dir, "--dir"
+	case a.env.Getenv("LEAD_DIR") != "":
+		dir, source = a.env.Getenv("LEAD_DIR"), "LEAD_DIR"
+	default:
+		uc, err := a.userConfig()
+		if err != nil {
+			return "", "", err
+		}
+		if uc.Dir != "" {
+			dir, source = uc.Dir, uc.path
+		} else {
+			home, err := a.home()
+			if err != nil {
+				return "", "", err
+			}
+			dir, source = filepath.Join(home, "lead"), "default"
+		}
+	}
+	dir, err = a.expandHome(dir)
+	if err != nil {
+		return "", "", err
+	}
+	abs, err := filepath.Abs(dir)
+	return abs, source, err
+}
+
+func (a *app) home() (string, error) {
+	if h := a.env.Getenv("HOME"); h != "" {
+		return h, nil
+	}
+	return "", errors.New("HOME is not set: pass --dir or set LEAD_DIR")
+}
+
+func (a *app) expandHome(path string) (string, error) {
+	if path != "~" && !strings.HasPrefix(path, "~/") {
+		return path, nil
+	}
+	home, err := a.home()
+	if err != nil {
+		return "", err
+	}
+	return filepath.Join(home, path[1:]), nil
+}
+
+// open opens the journal, creating it on first use.
+func (a *app) open() (*journal.Journal, error) {
+	if a.journal != nil {
+		return a.journal, nil
+	}
+	dir, _, err := a.journalDir()
+	if err != nil {
+		return nil, err
+	}
+	j, created, err := journal.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	if created {
+		a.infof("created a new journal in %s", dir)
+	}
+	a.journal = j
+	return j, nil
+}
+
+// load opens the journal and reads everything, reporting unreadable files.
+func (a *app) load() (*journal.Snapshot, error) {
+	j, err := a.open()
+	if err != nil {
+		return nil, err
+	}
+	return a.report(j.Load()), nil
+}
+
+// loadPeople opens the journal and reads only its people.
+func (a *app) loadPeople() (*journal.Snapshot, error) {
+	j, err := a.open()
+	if err != nil {
+		return nil, err
+	}
+	return a.report(j.LoadPeople()), nil
+}
+
+// report prints each file that could not be read, once, to stderr.
+func (a *app) report(s *journal.Snapshot) *journal.Snapshot {
+	for _, p := range s.Problems {
+		a.warnf("skipped %v", p)
+	}
+	return s
+}
+
+// infof prints a message for the person at the terminal to stderr.
+func (a *app) infof(format string, args ...any) {
+	fmt.Fprintf(a.env.Stderr, "lead: "+format+"\n", args...)
+}
+
+// warnf prints a warning to stderr.
+func (a *app) warnf(format string, args ...any) {
+	fmt.Fprintf(a.env.Stderr, "lead: warning: "+format+"\n", args...)
+}
+
+// rel shows a journal path relative to the journal, for messages.
+func (a *app) abs(rel string) string { return a.journal.Abs(rel) }

@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+
+	"github.com/lead-journal/lead/journal"
+	"github.com/spf13/cobra"
+)
+
+const refHelp = `REF is an entry id (the file name without .md), a unique prefix of one,
+a path to the file, or "last" for the newest entry.`
+
+// findEntry resolves REF, taking a relative path as relative to the
+// working directory.
+func (a *app) findEntry(s *journal.Snapshot, ref string) (*journal.Entry, error) {
+	if _, err := os.Stat(ref); err == nil && ref != "last" {
+		if abs, err := filepath.Abs(ref); err == nil {
+			ref = abs
+		}
+	}
+	return s.FindEntry(ref)
+}
+
+func (a *app) cmdShow() *cobra.Command {
+	return &cobra.Command{
+		Use:     "show REF",
+		Short:   "Print an entry",
+		GroupID: "daily",
+		Long:    "Print an entry's file as it is on disk.\n\n" + refHelp,
+		Args:    cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			e, err := a.findEntry(s, args[0])
+			if err != nil {
+				return err
+			}
+			data, err := os.ReadFile(a.abs(e.Path))
+			if err != nil {
+				return err
+			}
+			_, err = a.env.Stdout.Write(data)
+			return err
+		},
+	}
+}
+
+func (a *app) cmdEdit() *cobra.Command {
+	return &cobra.Command{
+		Use:     "edit REF",
+		Short:   "Open an entry in your editor",
+		GroupID: "daily",
+		Long: "Open an entry in your editor ($LEAD_EDITOR, the config, $VISUAL, $EDITOR, vi).\n" +
+			"When you leave it unreadable, lead says where, and keeps it as you left it.\n\n" + refHelp,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			e, err := a.findEntry(s, args[0])
+			if err != nil {
+				return err
+			}
+			path := a.abs(e.Path)
+			if err := a.edit(path); err != nil {
+				return err
+			}
+			if err := a.journal.Validate(e.Path); err != nil {
+				a.warnf("%v", err)
+				a.infof("the file is saved as you left it; lead skips it until it is fixed")
+				return exitError{ExitError}
+			}
+			return nil
+		},
+	}
+}

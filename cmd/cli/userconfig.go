@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"gopkg.in/yaml.v3"
+)
+
+// userConfig is the per-user settings file,
+// $XDG_CONFIG_HOME/lead/config.yaml (~/.config/lead/config.yaml).
+type userConfig struct {
+	Dir    string `yaml:"dir"`    // the journal directory
+	Editor string `yaml:"editor"` // the editor command
+	path   string
+	found  bool
+}
+
+func (a *app) userConfigPath() (string, error) {
+	base := a.env.Getenv("XDG_CONFIG_HOME")
+	if base == "" {
+		home, err := a.home()
+		if err != nil {
+			return "", err
+		}
+		base = filepath.Join(home, ".config")
+	}
+	return filepath.Join(base, "lead", "config.yaml"), nil
+}
+
+func (a *app) userConfig() (userConfig, error) {
+	path, err := a.userConfigPath()
+	if err != nil {
+		return userConfig{}, err
+	}
+	uc := userConfig{path: path}
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return uc, nil
+	}
+	if err != nil {
+		return uc, err
+	}
+	if err := yaml.Unmarshal(data, &uc); err != nil {
+		return uc, fmt.Errorf("%s: %v", path, err)
+	}
+	uc.found = true
+	return uc, nil
+}

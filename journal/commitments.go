@@ -1,0 +1,274 @@
+package journal
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Items returns every task item in the journal's entries and people
+// files, with @mentions resolved to person slugs where they match one.
+func (s *Snapshot) Items() []Item {
+	if s.items != nil {
+		return s.items
+	}
+	var out []Item
+	for _, p := range s.People {
+		out = append(out, p.Items...)
+	}
+	for _, e := range s.Entries {
+		out = append(out, e.Items...)
+	}
+	for i := range out {
+		if o := out[i].Owner; o != "" && s.people[o] == nil {
+			if p, err := s.FindPerson(o); err == nil {
+				out[i].Owner = p.Slug
+			}
+		}
+	}
+	s.items = out
+	return out
+}
+
+// TodoFilter selects commitments. Mine and Theirs both false means both.
+type TodoFilter struct {
+	Mine, Theirs bool
+	With         string // a person slug: in an entry with them, or owed by them
+	Overdue      bool   // open and past due
+	Done         bool   // include ticked items
+}
+
+// Commitments returns the commitments (not agenda) that pass f: overdue
+// first, then by due date, then oldest first.
+func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []Item {
+	var out []Item
+	for _, it := range s.Items() {
+		switch {
+		case it.Agenda,
+			it.Done && !f.Done,
+			f.Mine && !f.Theirs && !it.Mine(),
+			f.Theirs && !f.Mine && it.Mine(),
+			f.With != "" && !it.involves(f.With),
+			f.Overdue && !it.Overdue(now):
+			continue
+		}
+		out = append(out, it)
+	}
+	SortItems(out)
+	return out
+}
+
+// SortItems orders items by due date (undated last), then by date.
+func SortItems(items []Item) {
+	sort.SliceStable(items, func(a, b int) bool {
+		x, y := items[a], items[b]
+		if x.Due.IsZero() != y.Due.IsZero() {
+			return !x.Due.IsZero()
+		}
+		if !x.Due.Equal(y.Due) {
+			return x.Due.Before(y.Due)
+		}
+		return x.Date.Before(y.Date)
+	})
+}
+
+func (it Item) involves(slug string) bool {
+	return it.Owner == slug || slices.Contains(it.With, slug)
+}
+
+// OpenWith returns the open commitments with a person, both ways: mine in
+// entries with them, and theirs.
+func (s *Snapshot) OpenWith(slug string) []Item {
+	var out []Item
+	for _, it := range s.Items() {
+		if !it.Agenda && !it.Done && it.involves(slug) && (it.Mine() || it.Owner == slug) {
+			out = append(out, it)
+		}
+	}
+	SortItems(out)
+	return out
+}
+
+// Agenda returns what is queued to raise with a person: open items under
+// "## Agenda" in their file and under "## Next time" in entries with them,
+// oldest first.
+func (s *Snapshot) Agenda(slug string) []Item {
+	var out []Item
+	for _, it := range s.Items() {
+		if it.Agenda && !it.Done && slices.Contains(it.With, slug) {
+			out = append(out, it)
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Date.Before(out[b].Date) })
+	return out
+}
+
+// FindItem resolves an item id or unique prefix of one.
+func (s *Snapshot) FindItem(ref string) (Item, error) {
+	ref = strings.ToLower(strings.TrimSpace(ref))
+	var matches []Item
+	for _, it := range s.Items() {
+		if ref != "" && strings.HasPrefix(it.ID, ref) {
+			matches = append(matches, it)
+		}
+	}
+	switch len(matches) {
+	case 0:
+		return Item{}, &NotFoundError{"item", ref}
+	case 1:
+		return matches[0], nil
+	}
+	var ids []string
+	for _, it := range matches {
+		ids = append(ids, it.ID[:12]+" "+it.Text)
+	}
+	return Item{}, &AmbiguousError{"item", ref, ids}
+}
+
+// SetDone ticks (done) or unticks an item's box in place: one byte of one
+// line changes and nothing else in the file. The file is read again first;
+// if the item is no longer there, nothing is written.
+func (j *Journal) SetDone(it Item, done bool) error {
+	path := j.Abs(it.Path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	current, err := j.itemsOf(it.Path, data)
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(current, func(c Item) bool { return c.ID == it.ID })
+	if i < 0 {
+		return fmt.Errorf("%s: the item %q is no longer in the file (changed or removed since it was listed); nothing was written", path, it.Text)
+	}
+	start := lineStart(data, current[i].Line)
+	m := taskLine.FindSubmatchIndex(data[start:])
+	if m == nil {
+		return fmt.Errorf("%s:%d: no task item on this line; nothing was written", path, current[i].Line)
+	}
+	box := byte(' ')
+	if done {
+		box = 'x'
+	}
+	if data[start+m[4]] == box || (done && data[start+m[4]] == 'X') {
+		return nil
+	}
+	updated := slices.Clone(data)
+	updated[start+m[4]] = box
+	return replaceFile(path, data, updated)
+}
+
+// itemsOf parses the items of an entry or person file's current bytes.
+func (j *Journal) itemsOf(rel string, data []byte) ([]Item, error) {
+	if strings.HasPrefix(rel, PeopleDir+"/") {
+		p, err := parsePerson(rel, j.Abs(rel), data)
+		if err != nil {
+			return nil, err
+		}
+		return p.Items, nil
+	}
+	e, err := parseEntry(rel, j.Abs(rel), data, j.Config.Clock())
+	if err != nil {
+		return nil, err
+	}
+	return e.Items, nil
+}
+
+// lineStart returns the byte offset where 1-based line n starts.
+func lineStart(data []byte, n int) int {
+	off := 0
+	for line := 1; line < n; line++ {
+		i := slices.Index(data[off:], '\n')
+		if i < 0 {
+			return len(data)
+		}
+		off += i + 1
+	}
+	return off
+}
+
+// AddAgenda queues text to raise with a person: a task item appended to
+// the "## Agenda" section of their file, which is created at the end of
+// the file when missing. Only the new lines are added.
+func (j *Journal) AddAgenda(p *Person, text string) (Item, error) {
+	text = strings.TrimSpace(strings.ReplaceAll(text, "\n", " "))
+	if text == "" {
+		return Item{}, fmt.Errorf("nothing to add")
+	}
+	path := j.Abs(p.Path)
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return Item{}, err
+	}
+	d, err := parseDocument(path, data)
+	if err != nil {
+		return Item{}, err
+	}
+	head := len(data) - len(d.body)
+	lines := strings.SplitAfter(string(d.body), "\n")
+	at, inSection := -1, false
+	for i, line := range lines {
+		if m := headingLine.FindStringSubmatch(strings.TrimRight(line, "\r\n")); m != nil && len(m[1]) <= 2 {
+			if inSection {
+				break
+			}
+			inSection = strings.EqualFold(m[2], "agenda")
+			if inSection {
+				at = i + 1
+			}
+			continue
+		}
+		if inSection && strings.TrimSpace(line) != "" {
+			at = i + 1
+		}
+	}
+	newline := "\n"
+	if strings.Contains(string(data), "\r\n") {
+		newline = "\r\n"
+	}
+	item := "- [ ] " + text + newline
+	var body string
+	if at < 0 {
+		body = string(d.body)
+		if body != "" && !strings.HasSuffix(body, "\n") {
+			body += newline
+		}
+		if strings.TrimSpace(body) != "" {
+			body += newline
+		}
+		body += "## Agenda" + newline + item
+	} else {
+		if at > 0 && !strings.HasSuffix(lines[at-1], "\n") {
+			lines[at-1] += newline
+		}
+		body = strings.Join(lines[:at], "") + item + strings.Join(lines[at:], "")
+	}
+	updated := append(slices.Clone(data[:head]), body...)
+	if err := replaceFile(path, data, updated); err != nil {
+		return Item{}, err
+	}
+	items, err := j.itemsOf(p.Path, updated)
+	if err != nil {
+		return Item{}, err
+	}
+	for i := len(items) - 1; i >= 0; i-- {
+		if items[i].Agenda && items[i].Text == text {
+			return items[i], nil
+		}
+	}
+	return Item{}, fmt.Errorf("%s: the new item was not read back", path)
+}
+
+// Validate reads one entry or person file and returns its first problem.
+func (j *Journal) Validate(rel string) error {
+	data, err := os.ReadFile(j.Abs(rel))
+	if err != nil {
+		return err
+	}
+	_, err = j.itemsOf(rel, data)
+	return err
+}

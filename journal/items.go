@@ -1,0 +1,166 @@
+package journal
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/lead-journal/lead/journal/when"
+)
+
+// Item is a Markdown task item ("- [ ] text") in an entry or person file.
+// Items under "## Next time" in an entry or "## Agenda" in a person file
+// are agenda; all others are commitments.
+type Item struct {
+	ID      string    `json:"id"`      // stable: derived from the file and the item's text
+	Path    string    `json:"path"`    // the file, relative to the journal
+	Line    int       `json:"line"`    // 1-based line in the file
+	Done    bool      `json:"done"`    //
+	Text    string    `json:"text"`    // the text after the box, as written
+	Owner   string    `json:"owner"`   // person slug who owes it; "" when it is mine
+	Due     time.Time `json:"due"`     // zero when none
+	Section string    `json:"section"` // the heading the item sits under
+	Agenda  bool      `json:"agenda"`  // an item to raise next time, not a commitment
+
+	// Set by the reader of the file that holds the item.
+	Date time.Time `json:"date"` // the entry's date (zero for a person file)
+	With []string  `json:"with"` // the entry's people, or the person of a person file
+}
+
+// ShortIDLength is how many characters of an item id are shown.
+const ShortIDLength = 7
+
+// ShortID is the id as shown to people; any unique prefix is accepted.
+func (it Item) ShortID() string { return it.ID[:ShortIDLength] }
+
+// Mine reports whether the item is owed by the journal's owner.
+func (it Item) Mine() bool { return it.Owner == "" }
+
+// Overdue reports whether an open item's due day is before now's day.
+func (it Item) Overdue(now time.Time) bool {
+	return !it.Done && !it.Due.IsZero() && it.Due.Before(when.Day(now))
+}
+
+// Section is a level-two heading of a body and the lines under it.
+type Section struct {
+	Name string // heading text
+	Line int    // file line of the heading
+	Text string // the lines under the heading, trimmed
+}
+
+var (
+	taskLine    = regexp.MustCompile(`^(\s*[-*+] \[)([ xX])(\] ?)([^\r\n]*)`)
+	headingLine = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	dueToken    = regexp.MustCompile(`(?:^|\s)due:(\S+)`)
+	mention     = regexp.MustCompile(`^@([\p{L}\p{N}][\p{L}\p{N}._-]*)`)
+)
+
+// body is what lead reads out of a Markdown body.
+type body struct {
+	items    []Item
+	sections []Section
+}
+
+// parseBody finds task items and level-two sections. firstLine is the file
+// line of the body's first line; agendaSection names the heading whose
+// items are agenda ("next time" or "agenda"). Fenced code is skipped.
+func parseBody(path, text string, firstLine int, agendaSection string) body {
+	var b body
+	section, fence := "", ""
+	seen := map[string]int{}
+	var sectionText []string
+	flush := func() {
+		if n := len(b.sections); n > 0 {
+			b.sections[n-1].Text = strings.TrimSpace(strings.Join(sectionText, "\n"))
+		}
+		sectionText = sectionText[:0]
+	}
+	for i, line := range strings.Split(text, "\n") {
+		line = strings.TrimSuffix(line, "\r")
+		trimmed := strings.TrimSpace(line)
+		if fence != "" {
+			if strings.HasPrefix(trimmed, fence) {
+				fence = ""
+			}
+			sectionText = append(sectionText, line)
+			continue
+		}
+		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
+			fence = trimmed[:3]
+			sectionText = append(sectionText, line)
+			continue
+		}
+		if m := headingLine.FindStringSubmatch(line); m != nil {
+			if len(m[1]) <= 2 {
+				flush()
+				section = m[2]
+				b.sections = append(b.sections, Section{Name: section, Line: firstLine + i})
+				continue
+			}
+		}
+		sectionText = append(sectionText, line)
+		m := taskLine.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		it := Item{
+			Path:    path,
+			Line:    firstLine + i,
+			Done:    m[2] != " ",
+			Text:    strings.TrimSpace(m[4]),
+			Section: section,
+			Agenda:  strings.EqualFold(section, agendaSection),
+		}
+		it.Owner, it.Due = itemOwner(it.Text), itemDue(it.Text)
+		key := path + "\n" + it.Text
+		it.ID = itemID(key, seen[key])
+		seen[key]++
+		b.items = append(b.items, it)
+	}
+	flush()
+	return b
+}
+
+func itemID(key string, occurrence int) string {
+	if occurrence > 0 {
+		key += "\n" + strings.Repeat("+", occurrence)
+	}
+	sum := sha1.Sum([]byte(key))
+	return hex.EncodeToString(sum[:8])
+}
+
+// itemOwner returns the mention an item starts with, "" for @me or none.
+func itemOwner(text string) string {
+	m := mention.FindStringSubmatch(text)
+	if m == nil || strings.EqualFold(m[1], "me") {
+		return ""
+	}
+	return strings.ToLower(m[1])
+}
+
+// itemDue reads the first absolute "due:YYYY-MM-DD" in text.
+func itemDue(text string) time.Time {
+	for _, m := range dueToken.FindAllStringSubmatch(text, -1) {
+		if t, err := time.ParseInLocation("2006-01-02", m[1], time.Local); err == nil {
+			return t
+		}
+	}
+	return time.Time{}
+}
+
+// bullets returns the list items ("- text") of a section, tasks included.
+func bullets(sectionText string) []string {
+	var out []string
+	for _, line := range strings.Split(sectionText, "\n") {
+		t := strings.TrimSpace(line)
+		for _, p := range []string{"- ", "* ", "+ "} {
+			if strings.HasPrefix(t, p) {
+				out = append(out, strings.TrimSpace(t[len(p):]))
+				break
+			}
+		}
+	}
+	return out
+}

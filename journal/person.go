@@ -1,0 +1,120 @@
+package journal
+
+import (
+	"path"
+	"strings"
+	"time"
+
+	"github.com/lead-journal/lead/journal/when"
+	"gopkg.in/yaml.v3"
+)
+
+// Person is someone you work with: a file under people/.
+type Person struct {
+	Slug        string // the file name without .md
+	Path        string // relative to the journal
+	Name        string
+	Relation    string
+	Org         string
+	Cadence     string // wanted contact interval, e.g. "7d"; empty for the relation's default
+	Style       string
+	Prefers     []string
+	Trusts      []string // slugs
+	Stance      string
+	Influence   string
+	Interest    string
+	SnoozeUntil time.Time
+	Body        string
+	Items       []Item
+
+	meta *yaml.Node
+}
+
+// PersonFields lists the person keys lead knows, in the order it writes them.
+var PersonFields = []string{"name", "relation", "org", "cadence", "style", "prefers", "trusts", "stance", "influence", "interest", "snooze_until"}
+
+func parsePerson(rel, display string, data []byte) (*Person, error) {
+	d, err := parseDocument(display, data)
+	if err != nil {
+		return nil, err
+	}
+	p := &Person{Slug: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Body: string(d.body), meta: d.meta}
+	for key, dst := range map[string]*string{
+		"name": &p.Name, "relation": &p.Relation, "org": &p.Org, "cadence": &p.Cadence, "style": &p.Style,
+		"stance": &p.Stance, "influence": &p.Influence, "interest": &p.Interest,
+	} {
+		if *dst, err = d.text(key); err != nil {
+			return nil, err
+		}
+	}
+	p.Relation = strings.ToLower(p.Relation)
+	if p.Name == "" {
+		p.Name = p.Slug
+	}
+	if p.Cadence != "" {
+		if _, err := when.ParseSpan(p.Cadence); err != nil {
+			_, line := d.field("cadence")
+			return nil, &Problem{display, line, "cadence: " + err.Error()}
+		}
+	}
+	if p.Prefers, err = d.list("prefers"); err != nil {
+		return nil, err
+	}
+	if p.Trusts, err = d.list("trusts"); err != nil {
+		return nil, err
+	}
+	for i, t := range p.Trusts {
+		p.Trusts[i] = strings.ToLower(t)
+	}
+	snooze, err := d.text("snooze_until")
+	if err != nil {
+		return nil, err
+	}
+	if snooze != "" {
+		if p.SnoozeUntil, _, err = when.Absolute(snooze, time.Local, when.Clock{}); err != nil {
+			_, line := d.field("snooze_until")
+			return nil, &Problem{display, line, "snooze_until: " + err.Error()}
+		}
+	}
+	p.Items = parseBody(rel, p.Body, d.bodyLine, "Agenda").items
+	for i := range p.Items {
+		p.Items[i].With = []string{p.Slug}
+	}
+	return p, nil
+}
+
+// Field returns the values of any front matter key, as strings.
+func (p *Person) Field(key string) []string { return values(p.meta, key) }
+
+// Meta returns the whole front matter as plain values.
+func (p *Person) Meta() map[string]any { return decodeMeta(p.meta) }
+
+// Profile is what `lead people add` writes for a new person.
+type Profile struct {
+	Name      string
+	Relation  string
+	Org       string
+	Cadence   string
+	Style     string
+	Prefers   []string
+	Trusts    []string
+	Stance    string
+	Influence string
+	Interest  string
+}
+
+// Render returns the person's front matter block.
+func (p Profile) Render() []byte {
+	m := &mapping{}
+	m.add("name", p.Name)
+	m.add("relation", p.Relation)
+	m.add("org", p.Org)
+	m.add("cadence", p.Cadence)
+	m.add("style", p.Style)
+	m.add("prefers", p.Prefers)
+	m.add("trusts", p.Trusts)
+	m.add("stance", p.Stance)
+	m.add("influence", p.Influence)
+	m.add("interest", p.Interest)
+	return m.render()
+}

@@ -1,0 +1,241 @@
+package journal
+
+import (
+	"fmt"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+)
+
+// Snapshot is everything read from a journal at one moment.
+type Snapshot struct {
+	Journal  *Journal
+	Entries  []*Entry  // newest first
+	People   []*Person // by slug
+	Problems []*Problem
+
+	people map[string]*Person
+	items  []Item // all items, computed on first use
+}
+
+// Person returns the person with the given slug, or nil.
+func (s *Snapshot) Person(slug string) *Person { return s.people[slug] }
+
+// NotFoundError reports a name or reference that matches nothing.
+type NotFoundError struct {
+	What  string // "person", "entry", "item"
+	Query string
+}
+
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("no %s matches %q", e.What, e.Query)
+}
+
+// AmbiguousError reports a name or prefix that matches several things.
+type AmbiguousError struct {
+	What       string
+	Query      string
+	Candidates []string
+}
+
+func (e *AmbiguousError) Error() string {
+	return fmt.Sprintf("%q matches %d %ss: %s; give more of it", e.Query, len(e.Candidates), e.What, strings.Join(e.Candidates, ", "))
+}
+
+// FindPerson resolves a slug, a full name (any case, accents optional) or
+// a unique prefix of either. An exact match wins over prefixes.
+func (s *Snapshot) FindPerson(query string) (*Person, error) {
+	q := Slugify(strings.TrimPrefix(strings.TrimSpace(query), "@"))
+	if q == "" {
+		return nil, &NotFoundError{"person", query}
+	}
+	if p := s.people[q]; p != nil {
+		return p, nil
+	}
+	var exact, prefix []*Person
+	for _, p := range s.People {
+		name := Slugify(p.Name)
+		switch {
+		case name == q:
+			exact = append(exact, p)
+		case strings.HasPrefix(p.Slug, q) || strings.HasPrefix(name, q):
+			prefix = append(prefix, p)
+		}
+	}
+	for _, matches := range [][]*Person{exact, prefix} {
+		switch len(matches) {
+		case 0:
+			continue
+		case 1:
+			return matches[0], nil
+		}
+		var names []string
+		for _, p := range matches {
+			names = append(names, fmt.Sprintf("%s (%s)", p.Slug, p.Name))
+		}
+		return nil, &AmbiguousError{"person", query, names}
+	}
+	return nil, &NotFoundError{"person", query}
+}
+
+// FindEntry resolves an entry reference: "last", an id, a unique id
+// prefix, or a path to the file (absolute, or relative to the journal).
+func (s *Snapshot) FindEntry(ref string) (*Entry, error) {
+	if ref == "last" {
+		if len(s.Entries) == 0 {
+			return nil, &NotFoundError{"entry", ref}
+		}
+		return s.Entries[0], nil
+	}
+	if strings.ContainsRune(ref, '/') || strings.HasSuffix(ref, ".md") {
+		path := ref
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(s.Journal.Root, path)
+		}
+		rel, err := inside(s.Journal.Root, path)
+		if err != nil {
+			return nil, err
+		}
+		for _, e := range s.Entries {
+			if e.Path == rel {
+				return e, nil
+			}
+		}
+		return nil, &NotFoundError{"entry", ref}
+	}
+	var matches []*Entry
+	for _, e := range s.Entries {
+		if e.ID == ref {
+			return e, nil
+		}
+		if strings.HasPrefix(e.ID, ref) {
+			matches = append(matches, e)
+		}
+	}
+	switch len(matches) {
+	case 0:
+		return nil, &NotFoundError{"entry", ref}
+	case 1:
+		return matches[0], nil
+	}
+	var ids []string
+	for _, e := range matches {
+		ids = append(ids, e.ID)
+	}
+	return nil, &AmbiguousError{"entry", ref, ids}
+}
+
+// Direction returns the direction a person's relation faces, "" if unknown.
+func (s *Snapshot) Direction(p *Person) string {
+	return s.Journal.Config.Direction(p.Relation)
+}
+
+// Directions returns the distinct directions of an entry's people.
+func (s *Snapshot) Directions(e *Entry) []string {
+	var out []string
+	for _, slug := range e.With {
+		if p := s.people[slug]; p != nil {
+			if d := s.Direction(p); d != "" && !slices.Contains(out, d) {
+				out = append(out, d)
+			}
+		}
+	}
+	return out
+}
+
+// Filter selects entries. Empty fields select everything. Within a field,
+// With, Tags, Practices and Fields must all match; Kinds, Projects and
+// Directions match any of their values.
+type Filter struct {
+	With       []string // person slugs
+	Kinds      []string
+	Tags       []string
+	Practices  []string
+	Projects   []string
+	Directions []string
+	Since      time.Time // inclusive
+	Until      time.Time // exclusive
+	Grep       *regexp.Regexp
+	Fields     []FieldMatch
+	Limit      int // 0 for no limit
+}
+
+// FieldMatch selects entries whose front matter key holds value (for a
+// list, among its items). Comparison ignores case.
+type FieldMatch struct{ Key, Value string }
+
+// ParseFieldMatch reads "key=value".
+func ParseFieldMatch(s string) (FieldMatch, error) {
+	k, v, ok := strings.Cut(s, "=")
+	if !ok || strings.TrimSpace(k) == "" {
+		return FieldMatch{}, fmt.Errorf("%q: want key=value", s)
+	}
+	return FieldMatch{strings.TrimSpace(k), strings.TrimSpace(v)}, nil
+}
+
+// SmartCase compiles a --grep pattern: case-insensitive unless the pattern
+// has a capital letter.
+func SmartCase(pattern string) (*regexp.Regexp, error) {
+	if strings.ToLower(pattern) == pattern {
+		pattern = "(?i)" + pattern
+	}
+	return regexp.Compile(pattern)
+}
+
+// Query returns the entries that pass f, newest first.
+func (s *Snapshot) Query(f Filter) []*Entry {
+	var out []*Entry
+	for _, e := range s.Entries {
+		if f.Limit > 0 && len(out) == f.Limit {
+			break
+		}
+		if s.matches(e, f) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (s *Snapshot) matches(e *Entry, f Filter) bool {
+	switch {
+	case !f.Since.IsZero() && e.Date.Before(f.Since),
+		!f.Until.IsZero() && !e.Date.Before(f.Until),
+		!containsAll(e.With, f.With, false),
+		!containsAll(e.Tags, f.Tags, true),
+		!containsAll(e.Practices, f.Practices, true),
+		len(f.Kinds) > 0 && !containsFold(f.Kinds, e.Kind),
+		len(f.Projects) > 0 && !containsFold(f.Projects, e.Project),
+		len(f.Directions) > 0 && !anyOf(s.Directions(e), f.Directions):
+		return false
+	}
+	for _, m := range f.Fields {
+		if !containsFold(e.Field(m.Key), m.Value) {
+			return false
+		}
+	}
+	return f.Grep == nil || f.Grep.MatchString(e.Title) || f.Grep.MatchString(e.Body) ||
+		anyMatch(f.Grep, e.Tags) || anyMatch(f.Grep, e.With) || f.Grep.MatchString(e.Project)
+}
+
+func containsFold(list []string, s string) bool {
+	return slices.ContainsFunc(list, func(x string) bool { return strings.EqualFold(x, s) })
+}
+
+func containsAll(have, want []string, fold bool) bool {
+	for _, w := range want {
+		if fold && !containsFold(have, w) || !fold && !slices.Contains(have, w) {
+			return false
+		}
+	}
+	return true
+}
+
+func anyOf(have, want []string) bool {
+	return slices.ContainsFunc(want, func(w string) bool { return slices.Contains(have, w) })
+}
+
+func anyMatch(re *regexp.Regexp, list []string) bool {
+	return slices.ContainsFunc(list, re.MatchString)
+}

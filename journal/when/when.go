@@ -1,0 +1,318 @@
+// Package when parses the dates and spans people type on the command line
+// and in journal files: ISO dates and RFC 3339 first, then natural forms
+// such as "today", "yesterday", weekday names, "14:30", "-2h" and "3w".
+package when
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Clock is a wall-clock time of day, used as the time of a date given
+// without one.
+type Clock struct{ Hour, Minute int }
+
+// ParseClock reads "HH:MM" (24-hour).
+func ParseClock(s string) (Clock, error) {
+	t, err := time.Parse("15:04", strings.TrimSpace(s))
+	if err != nil {
+		return Clock{}, fmt.Errorf("%q is not a time of day (want HH:MM)", s)
+	}
+	return Clock{t.Hour(), t.Minute()}, nil
+}
+
+// String formats the clock as HH:MM.
+func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", c.Hour, c.Minute) }
+
+// on returns the instant at clock c on the calendar day of d, in d's location.
+func (c Clock) on(d time.Time) time.Time {
+	return time.Date(d.Year(), d.Month(), d.Day(), c.Hour, c.Minute, 0, 0, d.Location())
+}
+
+// Day returns midnight at the start of t's calendar day, in t's location.
+func Day(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
+}
+
+// absoluteLayouts are tried in order; each entry says whether the layout
+// carries a time of day.
+var absoluteLayouts = []struct {
+	layout  string
+	hasTime bool
+}{
+	{time.RFC3339Nano, true},
+	{"2006-01-02T15:04:05", true},
+	{"2006-01-02T15:04", true},
+	{"2006-01-02 15:04:05", true},
+	{"2006-01-02 15:04", true},
+	{"2006-01-02 15:04 -07:00", true},
+	{"2006-01-02 15:04:05 -07:00", true},
+	{"2006-01-02", false},
+}
+
+// Absolute parses an ISO date, an ISO date and time, or an RFC 3339
+// timestamp. A form without an offset is read in loc; a date without a time
+// gets clock def. The bool reports whether the input carried a time.
+func Absolute(s string, loc *time.Location, def Clock) (time.Time, bool, error) {
+	s = strings.TrimSpace(s)
+	for _, l := range absoluteLayouts {
+		t, err := time.ParseInLocation(l.layout, s, loc)
+		if err != nil {
+			continue
+		}
+		if !l.hasTime {
+			t = def.on(t)
+		}
+		return t, l.hasTime, nil
+	}
+	return time.Time{}, false, fmt.Errorf("%q is not a date (want YYYY-MM-DD, YYYY-MM-DD HH:MM or RFC 3339)", s)
+}
+
+// Moment parses the time of an interaction being logged. Beyond the
+// absolute forms it accepts "now", "today", "yesterday", a weekday name
+// (the most recent one, today excluded), any of those followed by a time
+// ("yesterday 16:00"), a bare time "14:30" (today), and a negative offset
+// such as "-2h", "-90m" or "-3d". Days without a time get clock def.
+func Moment(s string, now time.Time, def Clock) (time.Time, error) {
+	in := strings.ToLower(strings.TrimSpace(s))
+	if t, _, err := Absolute(in, now.Location(), def); err == nil {
+		return t, nil
+	}
+	if in == "now" {
+		return now, nil
+	}
+	if strings.HasPrefix(in, "-") {
+		d, err := offset(in[1:])
+		if err != nil {
+			return time.Time{}, fmt.Errorf("%q: %v", s, err)
+		}
+		return now.Add(-d), nil
+	}
+	if c, err := ParseClock(in); err == nil {
+		return c.on(now), nil
+	}
+	dayWord, clockWord, _ := strings.Cut(in, " ")
+	day, ok := pastDay(dayWord, now)
+	if !ok {
+		return time.Time{}, fmt.Errorf("%q is not a date: try 2026-11-22, \"2026-11-22 14:30\", today, yesterday, monday, 14:30 or -2h", s)
+	}
+	clock := def
+	if clockWord != "" {
+		c, err := ParseClock(clockWord)
+		if err != nil {
+			return time.Time{}, err
+		}
+		clock = c
+	}
+	return clock.on(day), nil
+}
+
+// pastDay resolves "today", "yesterday" and weekday names looking back.
+func pastDay(word string, now time.Time) (time.Time, bool) {
+	switch word {
+	case "today":
+		return now, true
+	case "yesterday":
+		return now.AddDate(0, 0, -1), true
+	}
+	wd, ok := weekday(word)
+	if !ok {
+		return time.Time{}, false
+	}
+	back := (int(now.Weekday()) - int(wd) + 7) % 7
+	if back == 0 {
+		back = 7
+	}
+	return now.AddDate(0, 0, -back), true
+}
+
+// Due parses the date a commitment is due: an ISO date, "today",
+// "tomorrow", a weekday name (the next one, today excluded), or a forward
+// span such as "3d", "+2w" or "1m". The result is a calendar day at midnight
+// in now's location.
+func Due(s string, now time.Time) (time.Time, error) {
+	in := strings.ToLower(strings.TrimSpace(s))
+	if t, err := time.ParseInLocation("2006-01-02", in, now.Location()); err == nil {
+		return t, nil
+	}
+	switch in {
+	case "today":
+		return Day(now), nil
+	case "tomorrow":
+		return Day(now.AddDate(0, 0, 1)), nil
+	}
+	if wd, ok := weekday(in); ok {
+		ahead := (int(wd) - int(now.Weekday()) + 7) % 7
+		if ahead == 0 {
+			ahead = 7
+		}
+		return Day(now.AddDate(0, 0, ahead)), nil
+	}
+	if n, unit, err := span(strings.TrimPrefix(in, "+")); err == nil {
+		return Day(addSpan(now, n, unit)), nil
+	}
+	return time.Time{}, fmt.Errorf("%q is not a due date: try 2026-11-25, tomorrow, fri or 2w", s)
+}
+
+// Since parses the start of a window: an absolute date, "today",
+// "yesterday", a weekday name, or a span back from now ("7d", "2w", "3m",
+// "1y") that starts at midnight of the day it lands on.
+func Since(s string, now time.Time) (time.Time, error) {
+	in := strings.ToLower(strings.TrimSpace(s))
+	if n, unit, err := span(in); err == nil {
+		return Day(addSpan(now, -n, unit)), nil
+	}
+	t, err := Moment(in, now, Clock{})
+	if err != nil {
+		return time.Time{}, err
+	}
+	return t, nil
+}
+
+// Until parses the end of a window and returns the first instant after it:
+// a date without a time includes that whole day, so "--until 2026-11-22"
+// covers the 22nd. Spans count back from now like Since.
+func Until(s string, now time.Time) (time.Time, error) {
+	in := strings.ToLower(strings.TrimSpace(s))
+	if n, unit, err := span(in); err == nil {
+		return Day(addSpan(now, -n, unit)).AddDate(0, 0, 1), nil
+	}
+	if t, hasTime, err := Absolute(in, now.Location(), Clock{}); err == nil {
+		if hasTime {
+			return t.Add(time.Nanosecond), nil
+		}
+		return t.AddDate(0, 0, 1), nil
+	}
+	if day, ok := pastDay(in, now); ok {
+		return Day(day).AddDate(0, 0, 1), nil
+	}
+	t, err := Moment(in, now, Clock{})
+	if err != nil {
+		return time.Time{}, err
+	}
+	return t.Add(time.Nanosecond), nil
+}
+
+// Span is a calendar length such as "7d", "2w", "3m" or "1y".
+type Span struct {
+	N    int
+	Unit byte // 'd', 'w', 'm' or 'y'
+}
+
+// ParseSpan reads a span such as "7d", "2w", "3m" or "1y".
+func ParseSpan(s string) (Span, error) {
+	n, unit, err := span(strings.ToLower(strings.TrimSpace(s)))
+	if err != nil {
+		return Span{}, fmt.Errorf("%q is not a span (want a number and d, w, m or y, as in 14d)", s)
+	}
+	return Span{n, unit}, nil
+}
+
+// String formats the span as it is written, for example "2w".
+func (s Span) String() string {
+	if s.N == 0 {
+		return ""
+	}
+	return strconv.Itoa(s.N) + string(s.Unit)
+}
+
+// IsZero reports whether the span is unset.
+func (s Span) IsZero() bool { return s.N == 0 }
+
+// After returns t moved forward by the span.
+func (s Span) After(t time.Time) time.Time { return addSpan(t, s.N, s.Unit) }
+
+// Days is the span's approximate length in days (a month is 30 days).
+func (s Span) Days() int {
+	switch s.Unit {
+	case 'w':
+		return 7 * s.N
+	case 'm':
+		return 30 * s.N
+	case 'y':
+		return 365 * s.N
+	}
+	return s.N
+}
+
+func span(s string) (int, byte, error) {
+	if len(s) < 2 {
+		return 0, 0, fmt.Errorf("not a span")
+	}
+	unit := s[len(s)-1]
+	n, err := strconv.Atoi(s[:len(s)-1])
+	if err != nil || n < 0 || strings.ContainsAny(s[:len(s)-1], "+-") || !strings.ContainsRune("dwmy", rune(unit)) {
+		return 0, 0, fmt.Errorf("not a span")
+	}
+	return n, unit, nil
+}
+
+func addSpan(t time.Time, n int, unit byte) time.Time {
+	switch unit {
+	case 'w':
+		return t.AddDate(0, 0, 7*n)
+	case 'm':
+		return t.AddDate(0, n, 0)
+	case 'y':
+		return t.AddDate(n, 0, 0)
+	}
+	return t.AddDate(0, 0, n)
+}
+
+// offset reads a positive duration such as "2h", "90m", "3d" or "1w".
+func offset(s string) (time.Duration, error) {
+	if n, unit, err := span(s); err == nil && unit != 'm' {
+		return time.Duration(Span{n, unit}.Days()) * 24 * time.Hour, nil
+	}
+	d, err := time.ParseDuration(s)
+	if err != nil || d < 0 {
+		return 0, fmt.Errorf("not an offset (want -2h, -90m or -3d)")
+	}
+	return d, nil
+}
+
+var weekdays = map[string]time.Weekday{}
+
+func init() {
+	for d := time.Sunday; d <= time.Saturday; d++ {
+		name := strings.ToLower(d.String())
+		weekdays[name] = d
+		weekdays[name[:3]] = d
+	}
+	weekdays["tues"], weekdays["wednes"], weekdays["thur"], weekdays["thurs"] = time.Tuesday, time.Wednesday, time.Thursday, time.Thursday
+}
+
+func weekday(s string) (time.Weekday, bool) {
+	d, ok := weekdays[s]
+	return d, ok
+}
+
+// ISOWeek returns the bounds [start, end) of ISO week "YYYY-Www" in loc:
+// Monday 00:00 to the next Monday 00:00.
+func ISOWeek(s string, loc *time.Location) (time.Time, time.Time, error) {
+	var year, week int
+	if _, err := fmt.Sscanf(strings.ToUpper(strings.TrimSpace(s)), "%4d-W%2d", &year, &week); err != nil || week < 1 || week > 53 {
+		return time.Time{}, time.Time{}, fmt.Errorf("%q is not an ISO week (want 2026-W47)", s)
+	}
+	// January 4th is always in week 1.
+	jan4 := time.Date(year, time.January, 4, 0, 0, 0, 0, loc)
+	start := WeekStart(jan4).AddDate(0, 0, 7*(week-1))
+	if y, w := start.ISOWeek(); y != year || w != week {
+		return time.Time{}, time.Time{}, fmt.Errorf("%q: %d has no week %d", s, year, week)
+	}
+	return start, start.AddDate(0, 0, 7), nil
+}
+
+// WeekStart returns Monday 00:00 of t's ISO week, in t's location.
+func WeekStart(t time.Time) time.Time {
+	back := (int(t.Weekday()) + 6) % 7
+	return Day(t).AddDate(0, 0, -back)
+}
+
+// WeekName formats t's ISO week as "YYYY-Www".
+func WeekName(t time.Time) string {
+	y, w := t.ISOWeek()
+	return fmt.Sprintf("%04d-W%02d", y, w)
+}

@@ -1,0 +1,385 @@
+package journal
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+	"text/template"
+	"time"
+
+	"github.com/lead-journal/lead/journal/when"
+	"github.com/lead-journal/lead/templates"
+	"gopkg.in/yaml.v3"
+)
+
+// Draft is a new entry as given on the command line.
+type Draft struct {
+	FrontMatter
+	Notes    string
+	Todos    []string
+	Next     []string
+	Wins     []string
+	Feedback []string
+}
+
+// draftData is what an entry template sees.
+type draftData struct {
+	Draft
+	Prompt bool      // the draft is for an editor: keep empty sections as prompts
+	People []*Person // the people in With
+	Open   []Item    // open commitments with them, both ways
+	Agenda []Item    // their queued agenda
+}
+
+// ErrEmpty reports an entry with nothing written in it; nothing is logged.
+var ErrEmpty = errors.New("the entry is empty; nothing logged")
+
+// Compose renders a draft as the bytes of an entry file, through the
+// template of its kind. With prompt, empty sections are kept as headings
+// to write under and a comment lists the people's open commitments and
+// queued agenda; the comment is removed again when the entry is logged.
+func (s *Snapshot) Compose(d Draft, prompt bool) ([]byte, error) {
+	data := draftData{Draft: d, Prompt: prompt}
+	for _, slug := range d.With {
+		if p := s.Person(slug); p != nil {
+			data.People = append(data.People, p)
+		}
+		if prompt {
+			data.Open = append(data.Open, s.OpenWith(slug)...)
+			data.Agenda = append(data.Agenda, s.Agenda(slug)...)
+		}
+	}
+	data.Open, data.Agenda = uniqueItems(data.Open), uniqueItems(data.Agenda)
+	body, err := s.Journal.render(d.Kind+".md", data)
+	if err != nil {
+		return nil, err
+	}
+	return append(d.FrontMatter.Render(), tidy(body)...), nil
+}
+
+// render executes a template file with the shared sections available.
+func (j *Journal) render(name string, data any) (string, error) {
+	text, found, err := templates.Read(j.Root, name)
+	if err == nil && !found {
+		text, _, err = templates.Read(j.Root, templates.Fallback+".md")
+	}
+	if err != nil {
+		return "", err
+	}
+	shared, _, err := templates.Read(j.Root, templates.Shared)
+	if err != nil {
+		return "", err
+	}
+	t := template.New(name).Funcs(template.FuncMap{"join": strings.Join})
+	if _, err := t.Parse(shared); err != nil {
+		return "", fmt.Errorf("template %s: %w", templates.Shared, err)
+	}
+	if _, err := t.Parse(text); err != nil {
+		return "", fmt.Errorf("template %s: %w", name, err)
+	}
+	var b strings.Builder
+	if err := t.Execute(&b, data); err != nil {
+		return "", fmt.Errorf("template %s: %w", name, err)
+	}
+	return b.String(), nil
+}
+
+var blankRuns = regexp.MustCompile(`\n{3,}`)
+
+// tidy folds runs of blank lines in generated text and ends it with one
+// newline.
+func tidy(s string) string {
+	s = strings.TrimLeft(blankRuns.ReplaceAllString(s, "\n\n"), "\n")
+	if s = strings.TrimRight(s, "\n"); s == "" {
+		return ""
+	}
+	return s + "\n"
+}
+
+const contextOpen, contextClose = "<!-- lead:", "-->"
+
+// stripContext removes the reference comment Compose adds for an editor.
+func stripContext(body string) string {
+	trimmed := strings.TrimLeft(body, " \t\r\n")
+	if !strings.HasPrefix(trimmed, contextOpen) {
+		return body
+	}
+	end := strings.Index(trimmed, contextClose)
+	if end < 0 {
+		return body
+	}
+	return strings.TrimLeft(trimmed[end+len(contextClose):], " \t\r\n")
+}
+
+// Logged says what Log wrote.
+type Logged struct {
+	Entry   *Entry    // as read back from the new file
+	Created []*Person // stubs made for people the journal did not know
+}
+
+// Log validates the bytes of a new entry, composed by lead or edited by a
+// person, and saves them as a new file that never replaces another. People
+// in `with` the journal does not know get stub files; names and prefixes
+// become slugs, and in task items relative due dates ("due:fri") become
+// absolute and @mentions by prefix become slugs. display names the draft
+// in problems.
+func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, error) {
+	e, err := parseEntry("draft.md", display, data, s.Journal.Config.Clock())
+	if err != nil {
+		return nil, err
+	}
+	d, _ := parseDocument(display, data) // parsed without error just above
+	body := stripContext(e.Body)
+	if isBlank(body) && e.Title == "" {
+		return nil, ErrEmpty
+	}
+	if !containsFold(s.Journal.Config.Kinds, e.Kind) {
+		_, line := d.field("kind")
+		return nil, &Problem{display, line, fmt.Sprintf("kind %q is not one of %s (set kinds in %s to add it)", e.Kind, strings.Join(s.Journal.Config.Kinds, ", "), ConfigFile)}
+	}
+	var logged Logged
+	slugs, stubs, err := s.resolveWith(d, display)
+	if err != nil {
+		return nil, err
+	}
+	if body, err = s.resolveItems(body, display, d.bodyLine, now); err != nil {
+		return nil, err
+	}
+	head := data[:len(data)-len(d.body)]
+	if !slices.Equal(slugs, e.With) {
+		head = setList(d.meta, "with", slugs)
+	}
+	for _, name := range stubs {
+		p, err := s.Journal.AddPerson(Profile{Name: name}, "")
+		if err != nil {
+			return nil, err
+		}
+		logged.Created = append(logged.Created, p)
+	}
+	rel, err := s.Journal.createEntry(e.Date, entrySlug(e.Title, e.Kind, slugs), append(head, body...))
+	if err != nil {
+		return nil, err
+	}
+	saved, err := os.ReadFile(s.Journal.Abs(rel))
+	if err != nil {
+		return nil, err
+	}
+	logged.Entry, err = parseEntry(rel, s.Journal.Abs(rel), saved, s.Journal.Config.Clock())
+	return &logged, err
+}
+
+// resolveWith resolves the names in `with` to slugs; names that match no
+// one become stubs, named as given.
+func (s *Snapshot) resolveWith(d *document, display string) (slugs, stubs []string, err error) {
+	names, _ := d.list("with")
+	_, line := d.field("with")
+	for _, name := range names {
+		p, err := s.FindPerson(name)
+		var nf *NotFoundError
+		switch {
+		case errors.As(err, &nf):
+			slug := Slugify(name)
+			if slug == "" {
+				return nil, nil, &Problem{display, line, fmt.Sprintf("with: %q is not a name", name)}
+			}
+			if !slices.Contains(slugs, slug) {
+				slugs, stubs = append(slugs, slug), append(stubs, name)
+			}
+		case err != nil:
+			return nil, nil, &Problem{display, line, "with: " + err.Error()}
+		case !slices.Contains(slugs, p.Slug):
+			slugs = append(slugs, p.Slug)
+		}
+	}
+	return slugs, stubs, nil
+}
+
+// resolveItems rewrites relative due dates and @mention prefixes in the
+// task items of body.
+func (s *Snapshot) resolveItems(body, display string, firstLine int, now time.Time) (string, error) {
+	lines := strings.SplitAfter(body, "\n")
+	for i, line := range lines {
+		m := taskLine.FindStringSubmatchIndex(line)
+		if m == nil {
+			continue
+		}
+		text := line[m[8]:m[9]]
+		if mm := mention.FindStringSubmatch(text); mm != nil && !strings.EqualFold(mm[1], "me") {
+			if p, err := s.FindPerson(mm[1]); err == nil {
+				text = "@" + p.Slug + text[len(mm[0]):]
+			}
+		}
+		var dueErr error
+		text = dueToken.ReplaceAllStringFunc(text, func(tok string) string {
+			lead, value, _ := strings.Cut(tok, "due:")
+			t, err := when.Due(value, now)
+			if err != nil {
+				dueErr = err
+				return tok
+			}
+			return lead + "due:" + t.Format("2006-01-02")
+		})
+		if dueErr != nil {
+			return "", &Problem{display, firstLine + i, dueErr.Error()}
+		}
+		lines[i] = line[:m[8]] + text + line[m[9]:]
+	}
+	return strings.Join(lines, ""), nil
+}
+
+// setList re-renders a front matter mapping with key set to a flow list.
+func setList(meta *yaml.Node, key string, list []string) []byte {
+	var v yaml.Node
+	_ = v.Encode(list) // a []string always encodes
+	v.Style = yaml.FlowStyle
+	c := meta.Content
+	for i := 0; i+1 < len(c); i += 2 {
+		if c[i].Value == key {
+			c[i+1] = &v
+		}
+	}
+	return (&mapping{node: *meta}).render()
+}
+
+func isBlank(body string) bool {
+	for _, line := range strings.Split(body, "\n") {
+		t := strings.TrimSpace(line)
+		if t != "" && !headingLine.MatchString(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// entrySlug names an entry file: its title, else its kind and first person.
+func entrySlug(title, kind string, with []string) string {
+	if s := Slugify(title); s != "" {
+		return s
+	}
+	if len(with) > 0 {
+		return Slugify(kind + " " + with[0])
+	}
+	return Slugify(kind)
+}
+
+// EntryPath is where an entry of that date and slug is written:
+// entries/YYYY/MM/YYYY-MM-DD-HHMM-slug.md.
+func EntryPath(date time.Time, slug string) string {
+	return date.Format("entries/2006/01/2006-01-02-1504-") + slug + ".md"
+}
+
+// maxSameName bounds the numeric suffixes tried for one entry name.
+const maxSameName = 1000
+
+// createEntry writes a new entry file; when the name is taken it tries
+// name-2, name-3, ... so that no entry is ever replaced.
+func (j *Journal) createEntry(date time.Time, slug string, data []byte) (string, error) {
+	base := strings.TrimSuffix(EntryPath(date, slug), ".md")
+	for n := 1; n <= maxSameName; n++ {
+		rel := base + ".md"
+		if n > 1 {
+			rel = fmt.Sprintf("%s-%d.md", base, n)
+		}
+		err := createFile(j.Abs(rel), data)
+		if err == nil {
+			return rel, nil
+		}
+		if !errors.Is(err, fs.ErrExist) {
+			return "", err
+		}
+	}
+	return "", fmt.Errorf("%s: %d entries already have this name", base, maxSameName)
+}
+
+// AddPerson writes a new person file from a profile and optional notes.
+// It fails when a person with that slug exists.
+func (j *Journal) AddPerson(p Profile, notes string) (*Person, error) {
+	slug := Slugify(p.Name)
+	if slug == "" {
+		return nil, fmt.Errorf("%q is not a name", p.Name)
+	}
+	body, err := j.render("person.md", struct{ Profile; Notes string }{p, notes})
+	if err != nil {
+		return nil, err
+	}
+	rel := PeopleDir + "/" + slug + ".md"
+	data := append(p.Render(), tidy(body)...)
+	if err := createFile(j.Abs(rel), data); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return nil, fmt.Errorf("%s already exists: %s", p.Name, j.Abs(rel))
+		}
+		return nil, err
+	}
+	return parsePerson(rel, j.Abs(rel), data)
+}
+
+// SaveDraft keeps the text of an entry that could not be logged under
+// .lead/drafts and returns the file's path.
+func (j *Journal) SaveDraft(data []byte) (string, error) {
+	f, err := j.NewDraftFile()
+	if err != nil {
+		return "", err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return "", err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return "", err
+	}
+	return f.Name(), f.Close()
+}
+
+// NewDraftFile creates an empty, private draft file ending in .md, for an
+// editor to work on.
+func (j *Journal) NewDraftFile() (*os.File, error) {
+	dir := j.Abs(DraftsDir)
+	if err := os.MkdirAll(dir, DirMode); err != nil {
+		return nil, err
+	}
+	return os.CreateTemp(dir, time.Now().Format("20060102-150405-")+"*.md")
+}
+
+// Drafts lists the kept drafts, newest first.
+func (j *Journal) Drafts() ([]string, error) {
+	matches, err := filepath.Glob(filepath.Join(j.Abs(DraftsDir), "*.md"))
+	if err != nil {
+		return nil, err
+	}
+	type draft struct {
+		path string
+		mod  time.Time
+	}
+	var drafts []draft
+	for _, m := range matches {
+		if info, err := os.Stat(m); err == nil {
+			drafts = append(drafts, draft{m, info.ModTime()})
+		}
+	}
+	sort.Slice(drafts, func(a, b int) bool { return drafts[a].mod.After(drafts[b].mod) })
+	out := make([]string, len(drafts))
+	for i, d := range drafts {
+		out[i] = d.path
+	}
+	return out, nil
+}
+
+func uniqueItems(items []Item) []Item {
+	seen := map[string]bool{}
+	out := items[:0]
+	for _, it := range items {
+		if !seen[it.ID] {
+			seen[it.ID] = true
+			out = append(out, it)
+		}
+	}
+	return out
+}
+
