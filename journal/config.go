@@ -217,4 +217,3 @@ func (c Config) RelationNames() []string {
 	sort.Strings(names)
 	return names
 }
-

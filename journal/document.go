@@ -15,12 +15,15 @@ import (
 
 // Problem is something wrong with one file, at one line when known.
 type Problem struct {
-	Path string // the file, as given to the reader
+	Path string // the file, as given to the reader; "" for text from the command line
 	Line int    // 1-based; 0 when the problem is not at one line
 	Msg  string
 }
 
 func (p *Problem) Error() string {
+	if p.Path == "" {
+		return p.Msg
+	}
 	if p.Line > 0 {
 		return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg)
 	}

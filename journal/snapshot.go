@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 )
@@ -22,6 +23,18 @@ type Snapshot struct {
 
 // Person returns the person with the given slug, or nil.
 func (s *Snapshot) Person(slug string) *Person { return s.people[slug] }
+
+// add puts a person into the snapshot, replacing one with the same slug.
+func (s *Snapshot) add(p *Person) {
+	if s.people[p.Slug] == nil {
+		s.People = append(s.People, p)
+		sort.Slice(s.People, func(a, b int) bool { return s.People[a].Slug < s.People[b].Slug })
+	} else {
+		s.People[slices.IndexFunc(s.People, func(q *Person) bool { return q.Slug == p.Slug })] = p
+	}
+	s.people[p.Slug] = p
+	s.items = nil
+}
 
 // NotFoundError reports a name or reference that matches nothing.
 type NotFoundError struct {

@@ -148,6 +148,9 @@ func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, err
 	if err != nil {
 		return nil, err
 	}
+	for _, name := range stubs { // known while the items are resolved, written once they are
+		s.add(&Person{Slug: Slugify(name), Name: name})
+	}
 	if body, err = s.resolveItems(body, display, d.bodyLine, now); err != nil {
 		return nil, err
 	}
@@ -160,6 +163,7 @@ func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, err
 		if err != nil {
 			return nil, err
 		}
+		s.add(p)
 		logged.Created = append(logged.Created, p)
 	}
 	rel, err := s.Journal.createEntry(e.Date, entrySlug(e.Title, e.Kind, slugs), append(head, body...))
@@ -304,7 +308,10 @@ func (j *Journal) AddPerson(p Profile, notes string) (*Person, error) {
 	if slug == "" {
 		return nil, fmt.Errorf("%q is not a name", p.Name)
 	}
-	body, err := j.render("person.md", struct{ Profile; Notes string }{p, notes})
+	body, err := j.render("person.md", struct {
+		Profile
+		Notes string
+	}{p, notes})
 	if err != nil {
 		return nil, err
 	}
@@ -382,4 +389,3 @@ func uniqueItems(items []Item) []Item {
 	}
 	return out
 }
-

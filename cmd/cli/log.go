@@ -140,7 +140,7 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		return err
 	}
 	if !editing {
-		logged, err := s.Log(data, "the new entry", now)
+		logged, err := s.Log(data, "", now)
 		if err != nil {
 			return err
 		}

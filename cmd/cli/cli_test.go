@@ -1,0 +1,61 @@
+package cli
+
+import (
+	"flag"
+	"os"
+	"testing"
+	"time"
+	_ "time/tzdata" // scripts set TZ; do not depend on the machine's zoneinfo
+
+	"github.com/rogpeppe/go-internal/testscript"
+)
+
+var update = flag.Bool("update", false, "rewrite the expected files in testdata/script")
+
+// testEnv is System with two test-only hooks read from the environment:
+// LEAD_TEST_NOW freezes the clock (RFC 3339) and LEAD_TEST_TTY=1 makes
+// lead behave as on a terminal.
+func testEnv() *Env {
+	env := System()
+	if now := os.Getenv("LEAD_TEST_NOW"); now != "" {
+		t, err := time.Parse(time.RFC3339, now)
+		if err != nil {
+			panic(err)
+		}
+		env.Now = func() time.Time { return t.In(time.Local) }
+	}
+	if os.Getenv("LEAD_TEST_TTY") == "1" {
+		env.StdinTTY, env.StdoutTTY = true, true
+	}
+	return env
+}
+
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){
+		"lead": func() { os.Exit(Run(os.Args[1:], testEnv())) },
+	})
+}
+
+// TestScripts runs every testdata/script/*.txtar: one per command and one
+// per bug. Each gets its own $WORK and $HOME; the journal defaults to
+// $HOME/lead, the clock is frozen at a Sunday afternoon in New York.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		Setup: func(env *testscript.Env) error {
+			home := env.Getenv("WORK") + "/home"
+			env.Setenv("HOME", home)
+			env.Setenv("TZ", "America/New_York")
+			env.Setenv("LEAD_TEST_NOW", "2026-11-22T16:00:00-05:00")
+			env.Setenv("EDITOR", "false")
+			env.Setenv("NO_COLOR", "")
+			env.Setenv("GIT_AUTHOR_NAME", "Test")
+			env.Setenv("GIT_AUTHOR_EMAIL", "test@example.com")
+			env.Setenv("GIT_COMMITTER_NAME", "Test")
+			env.Setenv("GIT_COMMITTER_EMAIL", "test@example.com")
+			return os.MkdirAll(home, 0o755)
+		},
+	})
+}
