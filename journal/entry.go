@@ -100,8 +100,21 @@ func firstN(s string, n int) string {
 	return s[:n]
 }
 
-// Field returns the values of any front matter key, as strings.
-func (e *Entry) Field(key string) []string { return values(e.meta, key) }
+// Field returns the values of any front matter key, as strings. Keys lead
+// knows are read as lead reads them, so `tags: a, b` holds a and b.
+func (e *Entry) Field(key string) []string {
+	switch key {
+	case "with":
+		return e.With
+	case "tags":
+		return e.Tags
+	case "practices":
+		return e.Practices
+	case "kind":
+		return []string{e.Kind}
+	}
+	return values(e.meta, key)
+}
 
 // Meta returns the whole front matter as plain values.
 func (e *Entry) Meta() map[string]any { return decodeMeta(e.meta) }

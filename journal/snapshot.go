@@ -93,8 +93,10 @@ func (s *Snapshot) FindPerson(query string) (*Person, error) {
 	return nil, &NotFoundError{"person", query}
 }
 
-// FindEntry resolves an entry reference: "last", an id, a unique id
-// prefix, or a path to the file (absolute, or relative to the journal).
+// FindEntry resolves an entry reference: "last", an id, a unique prefix
+// of an id or of its part after the date ("q3" for
+// 2026-11-20-1430-q3-review), or a path to the file (absolute, or
+// relative to the journal).
 func (s *Snapshot) FindEntry(ref string) (*Entry, error) {
 	if ref == "last" {
 		if len(s.Entries) == 0 {
@@ -123,7 +125,7 @@ func (s *Snapshot) FindEntry(ref string) (*Entry, error) {
 		if e.ID == ref {
 			return e, nil
 		}
-		if strings.HasPrefix(e.ID, ref) {
+		if strings.HasPrefix(e.ID, ref) || strings.HasPrefix(titlePart(e.ID), ref) {
 			matches = append(matches, e)
 		}
 	}
@@ -138,6 +140,14 @@ func (s *Snapshot) FindEntry(ref string) (*Entry, error) {
 		ids = append(ids, e.ID)
 	}
 	return nil, &AmbiguousError{"entry", ref, ids}
+}
+
+// titlePart is an entry id without lead's YYYY-MM-DD-HHMM- prefix.
+func titlePart(id string) string {
+	if len(id) > 16 && id[4] == '-' && id[7] == '-' && id[10] == '-' && id[15] == '-' {
+		return id[16:]
+	}
+	return id
 }
 
 // Direction returns the direction a person's relation faces, "" if unknown.

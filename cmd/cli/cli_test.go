@@ -50,7 +50,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv("TZ", "America/New_York")
 			env.Setenv("LEAD_TEST_NOW", "2026-11-22T16:00:00-05:00")
 			env.Setenv("EDITOR", "false")
-			env.Setenv("NO_COLOR", "")
+			env.Setenv("NO_COLOR", "1")
 			env.Setenv("GIT_AUTHOR_NAME", "Test")
 			env.Setenv("GIT_AUTHOR_EMAIL", "test@example.com")
 			env.Setenv("GIT_COMMITTER_NAME", "Test")

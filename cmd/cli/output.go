@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -57,16 +58,18 @@ func (t *table) print() error {
 		}
 		return nil
 	}
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	header := make([]string, len(t.header))
-	for i, h := range t.header {
-		header[i] = t.app.paint("bold", h)
-	}
-	fmt.Fprintln(tw, strings.Join(header, "\t"))
+	var b bytes.Buffer
+	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, strings.Join(t.header, "\t"))
 	for _, r := range t.rows {
 		fmt.Fprintln(tw, strings.Join(r, "\t"))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	header, rest, _ := strings.Cut(b.String(), "\n")
+	_, err := fmt.Fprint(w, t.app.paint("bold", strings.TrimRight(header, " "))+"\n"+rest)
+	return err
 }
 
 // stamp formats a time for people on a terminal, for scripts otherwise.
