@@ -76,10 +76,10 @@ func Absolute(s string, loc *time.Location, def Clock) (time.Time, bool, error) 
 // ("yesterday 16:00"), a bare time "14:30" (today), and a negative offset
 // such as "-2h", "-90m" or "-3d". Days without a time get clock def.
 func Moment(s string, now time.Time, def Clock) (time.Time, error) {
-	in := strings.ToLower(strings.TrimSpace(s))
-	if t, _, err := Absolute(in, now.Location(), def); err == nil {
+	if t, _, err := Absolute(s, now.Location(), def); err == nil {
 		return t, nil
 	}
+	in := strings.ToLower(strings.TrimSpace(s))
 	if in == "now" {
 		return now, nil
 	}
@@ -179,7 +179,7 @@ func Until(s string, now time.Time) (time.Time, error) {
 	if n, unit, err := span(in); err == nil {
 		return Day(addSpan(now, -n, unit)).AddDate(0, 0, 1), nil
 	}
-	if t, hasTime, err := Absolute(in, now.Location(), Clock{}); err == nil {
+	if t, hasTime, err := Absolute(s, now.Location(), Clock{}); err == nil {
 		if hasTime {
 			return t.Add(time.Nanosecond), nil
 		}

@@ -1,0 +1,114 @@
+package when
+
+import (
+	"testing"
+	"time"
+)
+
+var ny, _ = time.LoadLocation("America/New_York")
+
+// now is Sunday 22 November 2026, 16:00 in New York.
+var now = time.Date(2026, 11, 22, 16, 0, 0, 0, ny)
+
+const layout = "2006-01-02 15:04 -07:00"
+
+func TestMoment(t *testing.T) {
+	def := Clock{9, 0}
+	cases := map[string]string{
+		"2026-11-20":                "2026-11-20 09:00 -05:00",
+		"2026-11-20 14:30":          "2026-11-20 14:30 -05:00",
+		"2026-11-20T14:30":          "2026-11-20 14:30 -05:00",
+		"2026-11-20T14:30:00+01:00": "2026-11-20 14:30 +01:00",
+		"2026-07-01":                "2026-07-01 09:00 -04:00",
+		"now":                       "2026-11-22 16:00 -05:00",
+		"today":                     "2026-11-22 09:00 -05:00",
+		"Yesterday":                 "2026-11-21 09:00 -05:00",
+		"yesterday 16:30":           "2026-11-21 16:30 -05:00",
+		"monday":                    "2026-11-16 09:00 -05:00",
+		"fri":                       "2026-11-20 09:00 -05:00",
+		"sunday":                    "2026-11-15 09:00 -05:00", // the most recent one, not today
+		"14:30":                     "2026-11-22 14:30 -05:00",
+		"-2h":                       "2026-11-22 14:00 -05:00",
+		"-90m":                      "2026-11-22 14:30 -05:00",
+		"-3d":                       "2026-11-19 16:00 -05:00",
+	}
+	for in, want := range cases {
+		got, err := Moment(in, now, def)
+		if err != nil {
+			t.Errorf("Moment(%q): %v", in, err)
+			continue
+		}
+		if got.Format(layout) != want {
+			t.Errorf("Moment(%q) = %s, want %s", in, got.Format(layout), want)
+		}
+	}
+	for _, bad := range []string{"", "next blursday", "2026-13-01", "25:00", "-2x", "+2h", "yesterday 9pm"} {
+		if _, err := Moment(bad, now, def); err == nil {
+			t.Errorf("Moment(%q) accepted", bad)
+		}
+	}
+}
+
+func TestDue(t *testing.T) {
+	cases := map[string]string{
+		"2026-11-25": "2026-11-25",
+		"today":      "2026-11-22",
+		"tomorrow":   "2026-11-23",
+		"fri":        "2026-11-27",
+		"sunday":     "2026-11-29", // the next one, not today
+		"3d":         "2026-11-25",
+		"+2w":        "2026-12-06",
+		"1m":         "2026-12-22",
+	}
+	for in, want := range cases {
+		got, err := Due(in, now)
+		if err != nil || got.Format("2006-01-02") != want || got.Hour() != 0 {
+			t.Errorf("Due(%q) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	if _, err := Due("someday", now); err == nil {
+		t.Error("Due(someday) accepted")
+	}
+}
+
+func TestWindow(t *testing.T) {
+	for in, want := range map[string]string{"7d": "2026-11-15 00:00", "2w": "2026-11-08 00:00", "3m": "2026-08-22 00:00", "1y": "2025-11-22 00:00", "2026-11-01": "2026-11-01 00:00", "monday": "2026-11-16 00:00"} {
+		got, err := Since(in, now)
+		if err != nil || got.Format("2006-01-02 15:04") != want {
+			t.Errorf("Since(%q) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	// --until includes the whole day it names.
+	for in, want := range map[string]string{"2026-11-20": "2026-11-21 00:00", "yesterday": "2026-11-22 00:00", "2026-11-20 14:30": "2026-11-20 14:30"} {
+		got, err := Until(in, now)
+		if err != nil || got.Format("2006-01-02 15:04") != want {
+			t.Errorf("Until(%q) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+}
+
+func TestISOWeek(t *testing.T) {
+	cases := []struct{ week, start string }{
+		{"2026-W47", "2026-11-16"},
+		{"2026-W01", "2025-12-29"}, // week 1 of 2026 starts in 2025
+		{"2026-W53", "2026-12-28"}, // 2026 has 53 weeks
+		{"2027-W01", "2027-01-04"},
+	}
+	for _, c := range cases {
+		start, end, err := ISOWeek(c.week, ny)
+		if err != nil || start.Format("2006-01-02") != c.start || end.Sub(start) != 7*24*time.Hour {
+			t.Errorf("ISOWeek(%s) = %v..%v, %v; want start %s", c.week, start, end, err, c.start)
+		}
+		if WeekName(start) != c.week {
+			t.Errorf("WeekName(%v) = %s, want %s", start, WeekName(start), c.week)
+		}
+	}
+	if _, _, err := ISOWeek("2025-W53", ny); err == nil {
+		t.Error("2025-W53 accepted; 2025 has 52 weeks")
+	}
+	// Late on Sunday evening local time is still that ISO week, even when UTC is already Monday.
+	late := time.Date(2026, 11, 22, 23, 30, 0, 0, ny)
+	if WeekName(late) != "2026-W47" || !WeekStart(late).Equal(time.Date(2026, 11, 16, 0, 0, 0, 0, ny)) {
+		t.Errorf("23:30 Sunday is in %s starting %v", WeekName(late), WeekStart(late))
+	}
+}
