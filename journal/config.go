@@ -38,8 +38,8 @@ type Relation struct {
 type Practice struct {
 	Name        string   `yaml:"name" json:"name"`
 	Description string   `yaml:"description" json:"description"`
-	Nudge       string   `yaml:"nudge,omitempty" json:"nudge,omitempty"`
-	Relations   []string `yaml:"relations,omitempty" json:"relations,omitempty"`
+	Nudge       string   `yaml:"nudge,omitempty" json:"nudge"`
+	Relations   []string `yaml:"relations,omitempty" json:"relations"`
 }
 
 // AppliesTo reports whether the practice is meant for people of relation r;

@@ -121,11 +121,17 @@ func (a *app) entryTable(s *journal.Snapshot, entries []*journal.Entry) *table {
 	return t
 }
 
-// names shows people by name on a terminal and by slug when piped.
+// names shows people by name on a terminal and by slug when piped, for
+// table cells.
 func (a *app) names(s *journal.Snapshot, slugs []string) string {
 	if !a.env.StdoutTTY {
 		return strings.Join(slugs, ",")
 	}
+	return nameList(s, slugs)
+}
+
+// nameList shows people by name, for prose.
+func nameList(s *journal.Snapshot, slugs []string) string {
 	out := make([]string, len(slugs))
 	for i, slug := range slugs {
 		out[i] = slug

@@ -85,7 +85,7 @@ func (a *app) profile(w io.Writer, s *journal.Snapshot, c journal.Contact) {
 		{"cadence", c.Cadence.String()},
 		{"last contact", last},
 		{"status", a.status(c, now)},
-		{"trusts", a.names(s, p.Trusts)},
+		{"trusts", nameList(s, p.Trusts)},
 		{"stance", p.Stance},
 		{"influence", p.Influence},
 		{"interest", p.Interest},

@@ -82,7 +82,8 @@ it is created on first use.`,
 		&cobra.Group{ID: "journal", Title: "The journal:"})
 	root.AddCommand(
 		a.cmdInit(), a.cmdLog(), a.cmdList(), a.cmdShow(), a.cmdEdit(),
-		a.cmdPeople(), a.cmdPerson(),
+		a.cmdPeople(), a.cmdPerson(), a.cmdReview(), a.cmdPrep(), a.cmdTodo(), a.cmdDone(),
+		a.cmdAgenda(), a.cmdPractices(),
 	)
 	return root
 }

@@ -1,0 +1,168 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/lead-journal/lead/journal"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) cmdPrep() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "prep PERSON",
+		Short:   "Brief yourself before meeting someone",
+		GroupID: "habits",
+		Long: `Before a meeting: the person's profile and style, days since you last met
+against the cadence you want, open commitments both ways, the agenda you
+queued, wins since your last meeting worth sharing, their latest feedback,
+and your last few interactions.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			p, err := s.FindPerson(args[0])
+			if err != nil {
+				return err
+			}
+			now := a.env.Now()
+			pr := s.Prep(p, now)
+			if asJSON {
+				return writeJSON(a.env.Stdout, toPrepJSON(pr, now))
+			}
+			a.printPrep(a.env.Stdout, s, pr)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// prepJSON is `lead prep --json`; see docs/format.md.
+type prepJSON struct {
+	Person   personJSON     `json:"person"`
+	Style    string         `json:"style"`
+	Prefers  []string       `json:"prefers"`
+	Mine     []itemJSON     `json:"mine"`
+	Theirs   []itemJSON     `json:"theirs"`
+	Agenda   []itemJSON     `json:"agenda"`
+	Wins     []winJSON      `json:"wins"`
+	Feedback []feedbackJSON `json:"feedback"`
+	Recent   []entryJSON    `json:"recent"`
+}
+
+type winJSON struct {
+	Text     string   `json:"text"`
+	Credited []string `json:"credited"`
+	Entry    string   `json:"entry"`
+	Date     string   `json:"date"`
+}
+
+type feedbackJSON struct {
+	Text  string `json:"text"`
+	From  string `json:"from"`
+	Entry string `json:"entry"`
+	Date  string `json:"date"`
+}
+
+func winsJSON(wins []journal.Win) []winJSON {
+	out := make([]winJSON, len(wins))
+	for i, w := range wins {
+		out[i] = winJSON{w.Text, nonNil(w.Credited), w.Entry.ID, w.Entry.Date.Format(time.RFC3339)}
+	}
+	return out
+}
+
+func feedbacksJSON(fb []journal.Feedback) []feedbackJSON {
+	out := make([]feedbackJSON, len(fb))
+	for i, f := range fb {
+		out[i] = feedbackJSON{f.Text, f.From, f.Entry.ID, f.Entry.Date.Format(time.RFC3339)}
+	}
+	return out
+}
+
+func entriesJSON(entries []*journal.Entry) []entryJSON {
+	out := make([]entryJSON, len(entries))
+	for i, e := range entries {
+		out[i] = toEntryJSON(e, false)
+	}
+	return out
+}
+
+func toPrepJSON(pr *journal.Prep, now time.Time) prepJSON {
+	p := pr.Contact.Person
+	return prepJSON{
+		Person: toPersonJSON(pr.Contact, now), Style: p.Style, Prefers: nonNil(p.Prefers),
+		Mine: itemsJSON(pr.Mine, now), Theirs: itemsJSON(pr.Theirs, now), Agenda: itemsJSON(pr.Agenda, now),
+		Wins: winsJSON(pr.Wins), Feedback: feedbacksJSON(pr.Feedback), Recent: entriesJSON(pr.Recent),
+	}
+}
+
+func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
+	now := a.env.Now()
+	a.profile(w, s, pr.Contact)
+	section := func(title string, n int, empty string) bool {
+		fmt.Fprintf(w, "\n%s\n", a.paint("bold", title))
+		if n == 0 {
+			fmt.Fprintf(w, "  %s\n", empty)
+		}
+		return n > 0
+	}
+	items := func(list []journal.Item) {
+		for _, it := range list {
+			due := ""
+			if !it.Due.IsZero() {
+				due = " (due " + day(it.Due) + ")"
+				if it.Overdue(now) {
+					due = a.paint("red", " (overdue since "+day(it.Due)+")")
+				}
+			}
+			fmt.Fprintf(w, "  - %s%s  %s\n", it.Text, due, a.paint("dim", it.ShortID()))
+		}
+	}
+	name := pr.Contact.Person.Name
+	if section("I owe "+name, len(pr.Mine), "nothing open") {
+		items(pr.Mine)
+	}
+	if section(name+" owes me", len(pr.Theirs), "nothing open") {
+		items(pr.Theirs)
+	}
+	if section("Agenda", len(pr.Agenda), "nothing queued (lead agenda add "+pr.Contact.Person.Slug+" TEXT)") {
+		items(pr.Agenda)
+	}
+	if section("Wins since you last met, worth sharing", len(pr.Wins), "none recorded") {
+		for _, win := range pr.Wins {
+			credit := ""
+			if len(win.Credited) > 0 {
+				credit = " (credit: " + nameList(s, win.Credited) + ")"
+			}
+			fmt.Fprintf(w, "  - %s%s\n", win.Text, credit)
+		}
+	}
+	if section("Their latest feedback", len(pr.Feedback), "none recorded") {
+		for _, f := range pr.Feedback {
+			fmt.Fprintf(w, "  - %s (%s)\n", f.Text, day(f.Entry.Date))
+		}
+	}
+	if section("Last interactions", len(pr.Recent), "none yet") {
+		for _, e := range pr.Recent {
+			fmt.Fprintf(w, "  %s  %-10s %s\n", e.Date.Format("2006-01-02"), e.Kind, e.Label())
+			if notes := firstLine(e.Section("Notes")); notes != "" {
+				fmt.Fprintf(w, "              %s\n", a.paint("dim", notes))
+			}
+		}
+	}
+}
+
+func firstLine(s string) string {
+	line, _, _ := strings.Cut(s, "\n")
+	if r := []rune(line); len(r) > 100 {
+		line = string(r[:97]) + "..."
+	}
+	return line
+}

@@ -1,0 +1,157 @@
+package cli
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/lead-journal/lead/journal"
+	"github.com/lead-journal/lead/journal/when"
+	"github.com/spf13/cobra"
+)
+
+// reviewJSON is `lead review --json`; see docs/format.md.
+type reviewJSON struct {
+	Week       string                     `json:"week"`
+	Start      string                     `json:"start"`
+	End        string                     `json:"end"`
+	Entries    int                        `json:"entries"`
+	Directions []journal.DirectionBalance `json:"directions"`
+	Overdue    []personJSON               `json:"overdue"`
+	MyOpen     []itemJSON                 `json:"my_open"`
+	Waiting    []itemJSON                 `json:"waiting"`
+	Wins       []winJSON                  `json:"wins"`
+	Feedback   []feedbackJSON             `json:"feedback"`
+	Bosses     []bossJSON                 `json:"bosses"`
+	Projects   []projectJSON              `json:"projects"`
+	Coming     []comingJSON               `json:"coming"`
+	DueSoon    []itemJSON                 `json:"due_soon"`
+}
+
+type bossJSON struct {
+	Slug      string         `json:"slug"`
+	Practices map[string]int `json:"practices"`
+	Nudges    []string       `json:"nudges"`
+}
+
+type projectJSON struct {
+	Project      string  `json:"project"`
+	Entries      int     `json:"entries"`
+	BossLast     *string `json:"boss_last"`
+	BossInvolved bool    `json:"boss_involved"`
+}
+
+type comingJSON struct {
+	Person personJSON `json:"person"`
+	Agenda []itemJSON `json:"agenda"`
+}
+
+func toReviewJSON(r *journal.Review) reviewJSON {
+	out := reviewJSON{Week: r.Week, Start: r.Start.Format(time.RFC3339), End: r.End.Format(time.RFC3339), Entries: r.Entries,
+		Directions: r.Directions, Overdue: []personJSON{}, MyOpen: itemsJSON(r.MyOpen, r.At), Waiting: itemsJSON(r.Waiting, r.At),
+		Wins: winsJSON(r.Wins), Feedback: feedbacksJSON(r.Feedback), Bosses: []bossJSON{}, Projects: []projectJSON{},
+		Coming: []comingJSON{}, DueSoon: itemsJSON(r.DueSoon, r.At)}
+	for _, c := range r.Overdue {
+		out.Overdue = append(out.Overdue, toPersonJSON(c, r.At))
+	}
+	for _, b := range r.Bosses {
+		bj := bossJSON{Slug: b.Person.Slug, Practices: map[string]int{}, Nudges: []string{}}
+		for _, pc := range b.Counts {
+			bj.Practices[pc.Practice.Name] = pc.Count
+		}
+		for _, p := range b.Missing {
+			bj.Nudges = append(bj.Nudges, p.NudgeFor(b.Person.Name))
+		}
+		out.Bosses = append(out.Bosses, bj)
+	}
+	for _, p := range r.Projects {
+		pj := projectJSON{Project: p.Project, Entries: p.Entries, BossInvolved: p.BossInvolve}
+		if !p.BossLast.IsZero() {
+			last := p.BossLast.Format(time.RFC3339)
+			pj.BossLast = &last
+		}
+		out.Projects = append(out.Projects, pj)
+	}
+	for _, c := range r.Coming {
+		out.Coming = append(out.Coming, comingJSON{toPersonJSON(c.Contact, r.At), itemsJSON(c.Agenda, r.At)})
+	}
+	return out
+}
+
+func (a *app) cmdReview() *cobra.Command {
+	var week, since string
+	var asJSON, write bool
+	cmd := &cobra.Command{
+		Use:     "review",
+		Short:   "The weekly review",
+		GroupID: "daily",
+		Long: `The weekly review, for the current ISO week (Monday to Sunday, local time)
+unless --week or --since says otherwise:
+
+  - interactions by direction (up, down, side, out) against the average of
+    the four weeks before;
+  - relationships overdue for contact;
+  - my open and overdue commitments, and what I am waiting on;
+  - wins and the people credited, ready to share with the boss;
+  - feedback received;
+  - practices with each boss over the last four weeks, with a nudge for each
+    one missing;
+  - projects active this week whose boss has not been in an entry on them
+    in two weeks;
+  - the coming week: who is due for contact, their agenda, what falls due.
+
+--write saves it as reviews/YYYY-Www.md with a Mermaid chart; writing the
+same week again keeps what you wrote under "## Reflection".`,
+		Example: `  lead review
+  lead review --week 2026-W47 --write
+  lead review --since 2w --json | jq '.overdue[].name'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if week != "" && since != "" {
+				return usagef("--week and --since cannot be used together")
+			}
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			now := a.env.Now()
+			var r *journal.Review
+			switch {
+			case week != "":
+				start, _, err := when.ISOWeek(week, now.Location())
+				if err != nil {
+					return usageError{err}
+				}
+				r = s.ReviewWeek(start, now)
+			case since != "":
+				if write {
+					return usagef("--write saves whole weeks; use --week")
+				}
+				start, err := when.Since(since, now)
+				if err != nil {
+					return usagef("--since: %v", err)
+				}
+				r = s.Review(start, when.Day(now).AddDate(0, 0, 1), now)
+			default:
+				r = s.ReviewWeek(now, now)
+			}
+			if write {
+				rel, err := a.journal.WriteReview(r, now)
+				if err != nil {
+					return err
+				}
+				_, err = fmt.Fprintln(a.env.Stdout, a.abs(rel))
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, toReviewJSON(r))
+			}
+			_, err = fmt.Fprint(a.env.Stdout, r.Markdown(journal.ChartText))
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&week, "week", "", "the ISO week to review, e.g. 2026-W47")
+	cmd.Flags().StringVar(&since, "since", "", "review from this date or span (7d, 2w) to today instead of one week")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&write, "write", false, "save the review as reviews/YYYY-Www.md")
+	return cmd
+}

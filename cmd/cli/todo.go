@@ -1,0 +1,259 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/lead-journal/lead/journal"
+	"github.com/spf13/cobra"
+)
+
+// itemJSON is a commitment or agenda item in --json output.
+type itemJSON struct {
+	ID      string   `json:"id"`
+	ShortID string   `json:"short_id"`
+	Text    string   `json:"text"`
+	Owner   string   `json:"owner"` // a slug, or "me"
+	Mine    bool     `json:"mine"`
+	Due     *string  `json:"due"`
+	Done    bool     `json:"done"`
+	Overdue bool     `json:"overdue"`
+	Agenda  bool     `json:"agenda"`
+	Section string   `json:"section"`
+	Path    string   `json:"path"`
+	Line    int      `json:"line"`
+	Date    *string  `json:"date"`
+	With    []string `json:"with"`
+}
+
+func toItemJSON(it journal.Item, now time.Time) itemJSON {
+	out := itemJSON{ID: it.ID, ShortID: it.ShortID(), Text: it.Text, Owner: it.Owner, Mine: it.Mine(), Done: it.Done,
+		Overdue: it.Overdue(now), Agenda: it.Agenda, Section: it.Section, Path: it.Path, Line: it.Line, With: nonNil(it.With)}
+	if out.Mine {
+		out.Owner = "me"
+	}
+	if !it.Due.IsZero() {
+		d := day(it.Due)
+		out.Due = &d
+	}
+	if !it.Date.IsZero() {
+		d := it.Date.Format(time.RFC3339)
+		out.Date = &d
+	}
+	return out
+}
+
+func itemsJSON(items []journal.Item, now time.Time) []itemJSON {
+	out := make([]itemJSON, len(items))
+	for i, it := range items {
+		out[i] = toItemJSON(it, now)
+	}
+	return out
+}
+
+func (a *app) cmdTodo() *cobra.Command {
+	var f journal.TodoFilter
+	var with string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "todo",
+		Short:   "List open commitments, both ways",
+		GroupID: "habits",
+		Long: `List open commitments: task items in entries ("- [ ] ..."), outside
+"## Next time" sections. An item that starts with @person is theirs; any
+other is yours. Overdue items come first, then by due date, then oldest.
+
+Each has a short id that stays the same when other lines change; tick it with
+"lead done ID". Piped, the columns are: id, due, owner, text, entry path.`,
+		Example: `  lead todo --mine --overdue
+  lead todo --theirs --with dana
+  lead todo --json | jq -r '.[] | select(.overdue) | .text'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			if with != "" {
+				p, err := s.FindPerson(with)
+				if err != nil {
+					return err
+				}
+				f.With = p.Slug
+			}
+			now := a.env.Now()
+			items := s.Commitments(f, now)
+			if asJSON {
+				return writeJSON(a.env.Stdout, itemsJSON(items, now))
+			}
+			if len(items) == 0 {
+				a.infof("no open commitments")
+				return nil
+			}
+			return a.itemTable(s, items, now).print()
+		},
+	}
+	cmd.Flags().BoolVar(&f.Mine, "mine", false, "only what I owe")
+	cmd.Flags().BoolVar(&f.Theirs, "theirs", false, "only what others owe me")
+	cmd.Flags().StringVarP(&with, "with", "w", "", "only commitments with this person")
+	cmd.Flags().BoolVar(&f.Overdue, "overdue", false, "only overdue commitments")
+	cmd.Flags().BoolVarP(&f.Done, "all", "a", false, "include ticked items")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// itemTable lays out items with their ids.
+func (a *app) itemTable(s *journal.Snapshot, items []journal.Item, now time.Time) *table {
+	t := a.newTable("ID", "DUE", "OWNER", "TEXT", "FROM")
+	for _, it := range items {
+		owner := "me"
+		if !it.Mine() {
+			owner = a.names(s, []string{it.Owner})
+		}
+		due := day(it.Due)
+		if it.Overdue(now) {
+			due = a.paint("red", due)
+		}
+		text := it.Text
+		if it.Done {
+			text = "[x] " + text
+		}
+		from := a.abs(it.Path)
+		if a.env.StdoutTTY {
+			from = day(it.Date)
+			if len(it.With) > 0 {
+				from += " " + a.names(s, it.With)
+			}
+		}
+		t.add(it.ShortID(), due, owner, text, strings.TrimSpace(from))
+	}
+	return t
+}
+
+func (a *app) cmdDone() *cobra.Command {
+	var undo bool
+	cmd := &cobra.Command{
+		Use:     "done ID...",
+		Short:   "Tick commitments or agenda items",
+		GroupID: "habits",
+		Long: `Tick the box of each item, in place: one character of one line changes
+and nothing else in the file. With --undo, untick it. ID is an item id from
+lead todo or lead agenda, or any unique prefix of one. If the file changed
+since and the item is gone, nothing is written.`,
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			for _, ref := range args {
+				it, err := s.FindItem(ref)
+				if err != nil {
+					return err
+				}
+				if err := a.journal.SetDone(it, !undo); err != nil {
+					return err
+				}
+				verb := "done"
+				if undo {
+					verb = "reopened"
+				}
+				a.infof("%s %s: %s (%s:%d)", verb, it.ShortID(), it.Text, a.abs(it.Path), it.Line)
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&undo, "undo", false, "untick instead")
+	return cmd
+}
+
+func (a *app) cmdAgenda() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "agenda PERSON",
+		Short:   "Show what is queued to raise with someone",
+		GroupID: "habits",
+		Long: `Show the open agenda items for a person: items under "## Agenda" in their
+file and under "## Next time" in entries with them. Tick them with lead done.`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			p, err := s.FindPerson(args[0])
+			if err != nil {
+				return err
+			}
+			now := a.env.Now()
+			items := s.Agenda(p.Slug)
+			if asJSON {
+				return writeJSON(a.env.Stdout, itemsJSON(items, now))
+			}
+			if len(items) == 0 {
+				a.infof("nothing queued for %s: lead agenda add %s TEXT", p.Name, p.Slug)
+				return nil
+			}
+			return a.itemTable(s, items, now).print()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.AddCommand(&cobra.Command{
+		Use:   "add PERSON TEXT...",
+		Short: "Queue something to raise with someone",
+		Long:  `Append "- [ ] TEXT" under "## Agenda" in the person's file (the section is added if missing).`,
+		Args:  cobra.MinimumNArgs(2),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.loadPeople()
+			if err != nil {
+				return err
+			}
+			p, err := s.FindPerson(args[0])
+			if err != nil {
+				return err
+			}
+			it, err := a.journal.AddAgenda(p, strings.Join(args[1:], " "))
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprintln(a.env.Stdout, it.ShortID())
+			a.infof("queued for %s: %s", p.Name, it.Text)
+			return err
+		},
+	})
+	return cmd
+}
+
+func (a *app) cmdPractices() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "practices",
+		Short:   "The practice vocabulary and what each means",
+		GroupID: "habits",
+		Long: `The practices an entry can record in its "practices" list (lead log -p),
+whom each is meant for, and what it means. Add or redefine practices in
+lead.yaml; see docs/format.md.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			j, err := a.open()
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, j.Config.Practices)
+			}
+			t := a.newTable("PRACTICE", "FOR", "MEANING")
+			for _, p := range j.Config.Practices {
+				who := strings.Join(p.Relations, ",")
+				if who == "" {
+					who = "anyone"
+				}
+				t.add(p.Name, who, p.Description)
+			}
+			return t.print()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}

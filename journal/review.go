@@ -1,0 +1,243 @@
+package journal
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/lead-journal/lead/journal/when"
+)
+
+// Review is the weekly review: what happened in a window and what to do
+// about it. See docs/guide.md, "A week with lead".
+type Review struct {
+	Week  string    `json:"week"`  // "2026-W47", or "" for a window given by --since
+	Start time.Time `json:"start"` // inclusive
+	End   time.Time `json:"end"`   // exclusive
+	At    time.Time `json:"at"`    // the moment "open" and "overdue" are judged: End, or now if earlier
+
+	Entries    int                `json:"entries"`
+	Directions []DirectionBalance `json:"directions"`
+	Overdue    []Contact          `json:"-"`
+	MyOpen     []Item             `json:"-"`
+	Waiting    []Item             `json:"-"`
+	Wins       []Win              `json:"-"`
+	Feedback   []Feedback         `json:"-"`
+	Bosses     []BossPractices    `json:"-"`
+	Projects   []ProjectCheck     `json:"-"`
+	Coming     []ComingUp         `json:"-"`
+	DueSoon    []Item             `json:"-"`
+
+	s *Snapshot
+}
+
+// DirectionBalance counts interactions in one direction: in the window,
+// and on average over the four windows of the same length before it.
+type DirectionBalance struct {
+	Direction string  `json:"direction"`
+	Count     int     `json:"count"`
+	Average   float64 `json:"average"`
+}
+
+// BossPractices is how often each practice that applies to bosses was
+// shown with one boss over the four weeks up to the window's end.
+type BossPractices struct {
+	Person  *Person
+	Counts  []PracticeCount
+	Missing []Practice // practices not shown at all, each with its nudge
+}
+
+// PracticeCount is one practice and the entries that record it.
+type PracticeCount struct {
+	Practice Practice
+	Count    int
+}
+
+// ProjectCheck is a project active in the window and whether the boss has
+// been in an entry about it in the two weeks up to the window's end.
+type ProjectCheck struct {
+	Project     string
+	Entries     int       // in the window
+	BossLast    time.Time // the newest entry on the project with a boss; zero if none
+	BossInvolve bool      // BossLast within two weeks
+}
+
+// ComingUp is someone due for contact in the week after the window, with
+// what is queued to raise with them.
+type ComingUp struct {
+	Contact Contact
+	Agenda  []Item
+}
+
+// PracticeWindow and BossWindow are how far back the review looks for
+// practices with the boss and for the boss's involvement in projects.
+const (
+	PracticeWindow = 28 * 24 * time.Hour
+	BossWindow     = 14 * 24 * time.Hour
+)
+
+// ReviewWeek reviews the ISO week that contains t, in t's location.
+func (s *Snapshot) ReviewWeek(t, now time.Time) *Review {
+	start := when.WeekStart(t)
+	r := s.Review(start, start.AddDate(0, 0, 7), now)
+	r.Week = when.WeekName(start)
+	return r
+}
+
+// Review reviews the window [start, end) as seen at now.
+func (s *Snapshot) Review(start, end, now time.Time) *Review {
+	r := &Review{Start: start, End: end, At: end, s: s}
+	if now.Before(end) {
+		r.At = now
+	}
+	r.Directions = s.balance(start, end)
+	s.eachInWindow(start, end, func(*Entry) { r.Entries++ })
+	r.Overdue = s.Overdue(r.At)
+	for _, it := range s.Commitments(TodoFilter{}, r.At) {
+		if it.Date.After(r.At) {
+			continue
+		}
+		if it.Mine() {
+			r.MyOpen = append(r.MyOpen, it)
+		} else {
+			r.Waiting = append(r.Waiting, it)
+		}
+	}
+	r.Wins = s.Wins(start, end)
+	r.Feedback = s.FeedbackIn(start, end)
+	r.Bosses = s.bossPractices(r.At)
+	r.Projects = s.projectChecks(start, end, r.At)
+	r.Coming, r.DueSoon = s.comingUp(end, r.At)
+	return r
+}
+
+// balance counts entries per direction in [start, end) and averages the
+// four windows of the same length before it. An entry with people in two
+// directions counts in both.
+func (s *Snapshot) balance(start, end time.Time) []DirectionBalance {
+	length := end.Sub(start)
+	count := func(from, to time.Time) map[string]int {
+		n := map[string]int{}
+		s.eachInWindow(from, to, func(e *Entry) {
+			for _, d := range s.Directions(e) {
+				n[d]++
+			}
+		})
+		return n
+	}
+	now, before := count(start, end), count(start.Add(-4*length), start)
+	out := make([]DirectionBalance, len(Directions))
+	for i, d := range Directions {
+		out[i] = DirectionBalance{Direction: d, Count: now[d], Average: float64(before[d]) / 4}
+	}
+	return out
+}
+
+// Bosses returns the people whose relation is boss.
+func (s *Snapshot) Bosses() []*Person {
+	var out []*Person
+	for _, p := range s.People {
+		if p.Relation == "boss" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (s *Snapshot) bossPractices(at time.Time) []BossPractices {
+	var out []BossPractices
+	for _, boss := range s.Bosses() {
+		bp := BossPractices{Person: boss}
+		counts := map[string]int{}
+		s.eachInWindow(at.Add(-PracticeWindow), at.Add(time.Nanosecond), func(e *Entry) {
+			if e.Has(boss.Slug) {
+				for _, p := range e.Practices {
+					counts[p]++
+				}
+			}
+		})
+		for _, p := range s.Journal.Config.Practices {
+			if !p.AppliesTo("boss") {
+				continue
+			}
+			bp.Counts = append(bp.Counts, PracticeCount{p, counts[p.Name]})
+			if counts[p.Name] == 0 {
+				bp.Missing = append(bp.Missing, p)
+			}
+		}
+		out = append(out, bp)
+	}
+	return out
+}
+
+func (s *Snapshot) projectChecks(start, end, at time.Time) []ProjectCheck {
+	byName := map[string]*ProjectCheck{}
+	var names []string
+	s.eachInWindow(start, end, func(e *Entry) {
+		if e.Project == "" {
+			return
+		}
+		if byName[e.Project] == nil {
+			byName[e.Project] = &ProjectCheck{Project: e.Project}
+			names = append(names, e.Project)
+		}
+		byName[e.Project].Entries++
+	})
+	bosses := s.Bosses()
+	for _, e := range s.Entries { // newest first: the first match is the latest
+		pc := byName[e.Project]
+		if pc == nil || !pc.BossLast.IsZero() || e.Date.After(at) {
+			continue
+		}
+		for _, b := range bosses {
+			if e.Has(b.Slug) {
+				pc.BossLast = e.Date
+			}
+		}
+	}
+	sort.Strings(names)
+	out := make([]ProjectCheck, 0, len(names))
+	for _, n := range names {
+		pc := byName[n]
+		pc.BossInvolve = !pc.BossLast.IsZero() && !pc.BossLast.Before(at.Add(-BossWindow))
+		out = append(out, *pc)
+	}
+	return out
+}
+
+// comingUp finds who is due for contact in the week from end (or overdue
+// at then), with their agenda, and my commitments due in that week.
+func (s *Snapshot) comingUp(end, at time.Time) ([]ComingUp, []Item) {
+	weekEnd := end.AddDate(0, 0, 7)
+	var coming []ComingUp
+	for _, c := range s.Contacts(at) {
+		var agenda []Item
+		for _, it := range s.Agenda(c.Person.Slug) {
+			if !it.Date.After(at) {
+				agenda = append(agenda, it)
+			}
+		}
+		due := !c.Cadence.IsZero() && !c.Snoozed && (c.Overdue || c.Due.Before(weekEnd))
+		if due || len(agenda) > 0 {
+			coming = append(coming, ComingUp{c, agenda})
+		}
+	}
+	sort.SliceStable(coming, func(a, b int) bool { return coming[a].Contact.Due.Before(coming[b].Contact.Due) })
+	var dueSoon []Item
+	for _, it := range s.Commitments(TodoFilter{Mine: true}, at) {
+		if !it.Due.IsZero() && it.Due.Before(weekEnd) && !it.Due.Before(when.Day(end)) {
+			dueSoon = append(dueSoon, it)
+		}
+	}
+	return coming, dueSoon
+}
+
+// NudgeFor returns the practice's suggestion addressed to a person: its
+// nudge with %s replaced by the name.
+func (p Practice) NudgeFor(name string) string {
+	if p.Nudge == "" {
+		return fmt.Sprintf("Nothing recorded as %q with %s in four weeks.", p.Name, name)
+	}
+	return strings.ReplaceAll(p.Nudge, "%s", name)
+}

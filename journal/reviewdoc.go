@@ -1,0 +1,310 @@
+package journal
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"math"
+	"os"
+	"strings"
+	"time"
+)
+
+// Chart styles for the direction balance.
+const (
+	ChartText    = "text"    // bars of block characters, for a terminal
+	ChartMermaid = "mermaid" // a Mermaid chart, for a file on a git host
+)
+
+// Markdown renders the review. The chart is drawn in the given style.
+func (r *Review) Markdown(chart string) string {
+	var b strings.Builder
+	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
+	title := "Review " + r.Start.Format("Mon 2 Jan") + " – " + r.End.Add(-time.Nanosecond).Format("Mon 2 Jan 2006")
+	if r.Week != "" {
+		title = "Weekly review " + r.Week + " (" + r.Start.Format("Mon 2 Jan") + " – " + r.End.Add(-time.Nanosecond).Format("Mon 2 Jan 2006") + ")"
+	}
+	w("# %s\n\n", title)
+
+	w("## Interactions by direction\n\n")
+	w("%d %s in this window; the average is over the four windows before it.\n\n", r.Entries, plural(r.Entries, "entry", "entries"))
+	if chart == ChartMermaid {
+		w("%s\n", r.mermaid())
+	} else {
+		w("%s\n", r.bars())
+	}
+
+	w("## Overdue for contact\n\n")
+	if len(r.Overdue) == 0 {
+		w("Everyone is within the cadence you want.\n")
+	}
+	for _, c := range r.Overdue {
+		last := "never met"
+		if c.Last != nil {
+			last = fmt.Sprintf("last %s (%dd ago)", day(c.Last.Date), c.DaysSince(r.At))
+		}
+		w("- %s%s: %s; cadence %s\n", c.Person.Name, r.relationOf(c), last, c.Cadence)
+	}
+
+	w("\n## My commitments\n\n")
+	if len(r.MyOpen) == 0 {
+		w("Nothing open.\n")
+	}
+	for _, it := range r.MyOpen {
+		flag := ""
+		if it.Overdue(r.At) {
+			flag = "**overdue** "
+		}
+		w("- %s%s%s\n", flag, it.Text, r.itemSource(it))
+	}
+
+	w("\n## Waiting on\n\n")
+	if len(r.Waiting) == 0 {
+		w("Nobody owes you anything open.\n")
+	}
+	for _, it := range r.Waiting {
+		flag := ""
+		if it.Overdue(r.At) {
+			flag = "**overdue** "
+		}
+		w("- %s%s: %s%s\n", flag, r.name(it.Owner), strings.TrimSpace(strings.TrimPrefix(it.Text, "@"+it.Owner)), r.itemSource(it))
+	}
+
+	w("\n## Wins\n\n")
+	if len(r.Wins) == 0 {
+		w("No wins recorded this week. Record them under \"## Wins\" (or with lead log --win) and credit the people behind them.\n")
+	} else {
+		w("Ready to share with your boss:\n\n")
+	}
+	for _, win := range r.Wins {
+		credit := ""
+		if len(win.Credited) > 0 {
+			credit = " — credit: " + r.names(win.Credited)
+		}
+		w("- %s%s (%s)\n", win.Text, credit, day(win.Entry.Date))
+	}
+
+	w("\n## Feedback received\n\n")
+	if len(r.Feedback) == 0 {
+		w("None recorded this week.\n")
+	}
+	for _, f := range r.Feedback {
+		from := ""
+		if f.From != "" {
+			from = r.name(f.From) + " — "
+		}
+		w("- %s%s (%s)\n", from, stripSpeaker(f.Text, r.name(f.From)), day(f.Entry.Date))
+	}
+
+	w("\n## Practices with the boss, last four weeks\n\n")
+	if len(r.Bosses) == 0 {
+		w("No one has relation boss; add yours with: lead people add NAME --relation boss\n\n")
+	}
+	for _, bp := range r.Bosses {
+		counts := make([]string, len(bp.Counts))
+		for i, pc := range bp.Counts {
+			counts[i] = fmt.Sprintf("%s %d", pc.Practice.Name, pc.Count)
+		}
+		w("%s: %s\n\n", bp.Person.Name, strings.Join(counts, ", "))
+		for _, p := range bp.Missing {
+			w("- Nudge: %s\n", p.NudgeFor(bp.Person.Name))
+		}
+		if len(bp.Missing) == 0 {
+			w("- Every practice shown at least once. Keep it up.\n")
+		}
+		w("\n")
+	}
+
+	w("## Projects and the boss\n\n")
+	if len(r.Projects) == 0 {
+		w("No entries with a project this week.\n")
+	}
+	for _, pc := range r.Projects {
+		status := "boss involved " + day(pc.BossLast)
+		if !pc.BossInvolve {
+			status = "**boss not involved in two weeks**"
+			if !pc.BossLast.IsZero() {
+				status += " (last " + day(pc.BossLast) + ")"
+			}
+			status += ": involve them early, before the work is finished"
+		}
+		w("- %s: %d %s; %s\n", pc.Project, pc.Entries, plural(pc.Entries, "entry", "entries"), status)
+	}
+
+	w("\n## Coming week\n\n")
+	if len(r.Coming) == 0 && len(r.DueSoon) == 0 {
+		w("Nothing due.\n")
+	}
+	for _, c := range r.Coming {
+		when := "agenda queued"
+		switch {
+		case c.Contact.Overdue && c.Contact.Never():
+			when = "never met: reach out"
+		case c.Contact.Overdue:
+			when = "overdue since " + day(c.Contact.Due)
+		case !c.Contact.Due.IsZero():
+			when = "due " + day(c.Contact.Due)
+		}
+		w("- %s%s: %s\n", c.Contact.Person.Name, r.relationOf(c.Contact), when)
+		for _, it := range c.Agenda {
+			w("  - [ ] %s `%s`\n", it.Text, it.ShortID())
+		}
+	}
+	for _, it := range r.DueSoon {
+		w("- Due %s: %s `%s`\n", day(it.Due), it.Text, it.ShortID())
+	}
+	return b.String()
+}
+
+// bars draws the direction balance as text bars.
+func (r *Review) bars() string {
+	top := 1.0
+	for _, d := range r.Directions {
+		top = math.Max(top, math.Max(float64(d.Count), d.Average))
+	}
+	const width = 24
+	var b strings.Builder
+	b.WriteString("```\n")
+	for _, d := range r.Directions {
+		n := int(math.Round(float64(d.Count) / top * width))
+		avg := int(math.Round(d.Average / top * width))
+		bar := strings.Repeat("█", n) + strings.Repeat("·", max(avg-n, 0)) + strings.Repeat(" ", width-max(n, avg))
+		trend := ""
+		switch {
+		case float64(d.Count) > d.Average:
+			trend = " ↑"
+		case float64(d.Count) < d.Average:
+			trend = " ↓"
+		}
+		fmt.Fprintf(&b, "%-5s %s %2d  avg %.1f%s\n", d.Direction, bar, d.Count, d.Average, trend)
+	}
+	b.WriteString("```\n")
+	return b.String()
+}
+
+// mermaid draws the balance as a Mermaid bar chart: this window against
+// the recent average.
+func (r *Review) mermaid() string {
+	var names, counts, avgs []string
+	top := 1.0
+	for _, d := range r.Directions {
+		names = append(names, `"`+d.Direction+`"`)
+		counts = append(counts, fmt.Sprint(d.Count))
+		avgs = append(avgs, fmt.Sprintf("%.2f", d.Average))
+		top = math.Max(top, math.Max(float64(d.Count), d.Average))
+	}
+	return "```mermaid\nxychart-beta\n" +
+		"    title \"Interactions by direction (bars: this week, line: 4-week average)\"\n" +
+		"    x-axis [" + strings.Join(names, ", ") + "]\n" +
+		fmt.Sprintf("    y-axis \"Entries\" 0 --> %d\n", int(math.Ceil(top))) +
+		"    bar [" + strings.Join(counts, ", ") + "]\n" +
+		"    line [" + strings.Join(avgs, ", ") + "]\n```\n"
+}
+
+func (r *Review) name(slug string) string {
+	if p := r.s.Person(slug); p != nil {
+		return p.Name
+	}
+	return slug
+}
+
+func (r *Review) names(slugs []string) string {
+	out := make([]string, len(slugs))
+	for i, s := range slugs {
+		out[i] = r.name(s)
+	}
+	return strings.Join(out, ", ")
+}
+
+func (r *Review) relationOf(c Contact) string {
+	if c.Person.Relation == "" {
+		return ""
+	}
+	return " (" + c.Person.Relation + ")"
+}
+
+// itemSource says where an item was recorded, with its id.
+func (r *Review) itemSource(it Item) string {
+	src := ""
+	if len(it.With) > 0 && !it.Date.IsZero() {
+		src = " — with " + r.names(it.With) + ", " + day(it.Date)
+	}
+	return src + " `" + it.ShortID() + "`"
+}
+
+// stripSpeaker drops a leading "Name:" that repeats whom feedback is from.
+func stripSpeaker(text, name string) string {
+	if who, rest, ok := strings.Cut(text, ":"); ok && name != "" && strings.HasPrefix(strings.ToLower(name), strings.ToLower(strings.TrimSpace(who))) {
+		return strings.TrimSpace(rest)
+	}
+	return text
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
+func day(t time.Time) string { return t.Format("2006-01-02") }
+
+// ReflectionHeading is the section of a written review that is the
+// user's own: lead keeps it when it rewrites the review.
+const ReflectionHeading = "## Reflection"
+
+const reflectionPrompt = "<!-- What went well, what will you change? lead keeps this section when it rewrites the review. -->\n"
+
+// ReviewPath is where the review of a week is written.
+func ReviewPath(week string) string { return ReviewsDir + "/" + week + ".md" }
+
+// WriteReview saves a weekly review as reviews/YYYY-Www.md: front matter,
+// the sections with a Mermaid chart, and a "## Reflection" section. When
+// the file exists, whatever is under its Reflection heading is kept.
+func (j *Journal) WriteReview(r *Review, generated time.Time) (string, error) {
+	if r.Week == "" {
+		return "", errors.New("only a whole ISO week can be written")
+	}
+	rel := ReviewPath(r.Week)
+	path := j.Abs(rel)
+	old, err := os.ReadFile(path)
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return "", err
+	}
+	reflection := reflectionPrompt
+	if old != nil {
+		if kept, ok := sectionFrom(string(old), ReflectionHeading); ok {
+			reflection = kept
+		}
+	}
+	m := &mapping{}
+	m.add("week", r.Week)
+	m.add("start", day(r.Start))
+	m.add("end", day(r.End.Add(-time.Nanosecond)))
+	m.add("generated", generated.Format(time.RFC3339))
+	data := string(m.render()) + r.Markdown(ChartMermaid) + "\n" + ReflectionHeading + "\n" + reflection
+	if old == nil {
+		return rel, createFile(path, []byte(data))
+	}
+	return rel, replaceFile(path, old, []byte(data))
+}
+
+// sectionFrom returns everything after the line that is heading, up to
+// the next heading of the same level, byte for byte.
+func sectionFrom(text, heading string) (string, bool) {
+	lines := strings.SplitAfter(text, "\n")
+	for i, line := range lines {
+		if strings.TrimRight(line, "\r\n") != heading {
+			continue
+		}
+		end := len(lines)
+		for k := i + 1; k < len(lines); k++ {
+			if strings.HasPrefix(lines[k], "## ") {
+				end = k
+				break
+			}
+		}
+		return strings.Join(lines[i+1:end], ""), true
+	}
+	return "", false
+}
