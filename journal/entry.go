@@ -166,7 +166,7 @@ type FrontMatter struct {
 // Render returns the front matter block, delimiters included.
 func (f FrontMatter) Render() []byte {
 	m := &mapping{}
-	m.add("date", f.Date.Format(time.RFC3339))
+	m.add("date", f.Date)
 	m.add("kind", f.Kind)
 	m.add("title", f.Title)
 	m.add("with", f.With)
@@ -189,9 +189,8 @@ func (m *mapping) add(key string, value any) {
 		if err := v.Encode(x); err != nil {
 			panic(err) // a string always encodes
 		}
-		if key == "date" {
-			v.Style, v.Tag = 0, "!!timestamp"
-		}
+	case time.Time:
+		v = yaml.Node{Kind: yaml.ScalarNode, Tag: "!!timestamp", Value: x.Format(time.RFC3339)}
 	case []string:
 		if len(x) == 0 {
 			return

@@ -281,7 +281,7 @@ func (j *Journal) WriteReview(r *Review, generated time.Time) (string, error) {
 	m.add("week", r.Week)
 	m.add("start", day(r.Start))
 	m.add("end", day(r.End.Add(-time.Nanosecond)))
-	m.add("generated", generated.Format(time.RFC3339))
+	m.add("generated", generated)
 	data := string(m.render()) + r.Markdown(ChartMermaid) + "\n" + ReflectionHeading + "\n" + reflection
 	if old == nil {
 		return rel, createFile(path, []byte(data))
