@@ -1,11 +1,8 @@
 package cli
 
 import (
-	"os"
-	"os/exec"
-	"path/filepath"
-
 	"github.com/lead-journal/lead/journal"
+	"github.com/lead-journal/lead/journal/gitrepo"
 	"github.com/spf13/cobra"
 )
 
@@ -30,13 +27,9 @@ repository, with .lead/ (caches and drafts) ignored.`,
 			if _, err := journal.Init(dir); err != nil {
 				return err
 			}
-			if git {
-				if _, err := os.Stat(filepath.Join(dir, ".git")); os.IsNotExist(err) {
-					g := exec.Command("git", "init", "--quiet", dir)
-					g.Stdout, g.Stderr = a.env.Stderr, a.env.Stderr
-					if err := g.Run(); err != nil {
-						return err
-					}
+			if repo := (gitrepo.Repo{Dir: dir}); git && !repo.IsRepo() {
+				if err := repo.Init(); err != nil {
+					return err
 				}
 			}
 			a.infof("journal ready in %s", dir)

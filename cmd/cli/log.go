@@ -144,7 +144,7 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		if err != nil {
 			return err
 		}
-		return a.printLogged(logged)
+		return a.printLogged(s, logged)
 	}
 	f, err := j.NewDraftFile()
 	if err != nil {
@@ -191,13 +191,23 @@ func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte) err
 		return keep(err)
 	}
 	os.Remove(draft)
-	return a.printLogged(logged)
+	return a.printLogged(s, logged)
 }
 
-func (a *app) printLogged(l *journal.Logged) error {
+func (a *app) printLogged(s *journal.Snapshot, l *journal.Logged) error {
+	paths := []string{l.Entry.Path}
 	for _, p := range l.Created {
 		a.infof("new person %s: %s (set their relation in that file)", p.Name, a.abs(p.Path))
+		paths = append(paths, p.Path)
 	}
+	msg := "log: " + l.Entry.Kind
+	if len(l.Entry.With) > 0 {
+		msg += " with " + nameList(s, l.Entry.With)
+	}
+	if l.Entry.Title != "" {
+		msg += " — " + l.Entry.Title
+	}
+	a.autocommit(msg, paths...)
 	_, err := fmt.Fprintln(a.env.Stdout, a.abs(l.Entry.Path))
 	return err
 }

@@ -189,6 +189,7 @@ lead.yaml) map to a direction and a default contact cadence.`,
 			if err != nil {
 				return err
 			}
+			a.autocommit("people: add "+added.Name, added.Path)
 			_, err = fmt.Fprintln(a.env.Stdout, a.abs(added.Path))
 			return err
 		},

@@ -13,10 +13,11 @@ func (a *app) cmdPerson() *cobra.Command {
 	var asJSON bool
 	var limit int
 	cmd := &cobra.Command{
-		Use:     "person NAME",
-		Short:   "Show a person's profile and timeline",
-		GroupID: "daily",
-		Args:    cobra.ExactArgs(1),
+		Use:               "person NAME",
+		ValidArgsFunction: a.completeFirstPerson,
+		Short:             "Show a person's profile and timeline",
+		GroupID:           "daily",
+		Args:              cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := a.load()
 			if err != nil {

@@ -13,9 +13,10 @@ import (
 func (a *app) cmdPrep() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:     "prep PERSON",
-		Short:   "Brief yourself before meeting someone",
-		GroupID: "habits",
+		Use:               "prep PERSON",
+		ValidArgsFunction: a.completeFirstPerson,
+		Short:             "Brief yourself before meeting someone",
+		GroupID:           "habits",
 		Long: `Before a meeting: the person's profile and style, days since you last met
 against the cadence you want, open commitments both ways, the agenda you
 queued, wins since your last meeting worth sharing, their latest feedback,

@@ -139,6 +139,7 @@ same week again keeps what you wrote under "## Reflection".`,
 				if err != nil {
 					return err
 				}
+				a.autocommit("review: "+r.Week, rel)
 				_, err = fmt.Fprintln(a.env.Stdout, a.abs(rel))
 				return err
 			}

@@ -83,8 +83,9 @@ it is created on first use.`,
 	root.AddCommand(
 		a.cmdInit(), a.cmdLog(), a.cmdList(), a.cmdShow(), a.cmdEdit(),
 		a.cmdPeople(), a.cmdPerson(), a.cmdReview(), a.cmdPrep(), a.cmdTodo(), a.cmdDone(),
-		a.cmdAgenda(), a.cmdPractices(),
+		a.cmdAgenda(), a.cmdPractices(), a.cmdSync(),
 	)
+	a.registerCompletions(root)
 	return root
 }
 

@@ -25,11 +25,12 @@ func (a *app) findEntry(s *journal.Snapshot, ref string) (*journal.Entry, error)
 
 func (a *app) cmdShow() *cobra.Command {
 	return &cobra.Command{
-		Use:     "show REF",
-		Short:   "Print an entry",
-		GroupID: "daily",
-		Long:    "Print an entry's file as it is on disk.\n\n" + refHelp,
-		Args:    cobra.ExactArgs(1),
+		Use:               "show REF",
+		ValidArgsFunction: a.completeEntries,
+		Short:             "Print an entry",
+		GroupID:           "daily",
+		Long:              "Print an entry's file as it is on disk.\n\n" + refHelp,
+		Args:              cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := a.load()
 			if err != nil {
@@ -51,9 +52,10 @@ func (a *app) cmdShow() *cobra.Command {
 
 func (a *app) cmdEdit() *cobra.Command {
 	return &cobra.Command{
-		Use:     "edit REF",
-		Short:   "Open an entry in your editor",
-		GroupID: "daily",
+		Use:               "edit REF",
+		ValidArgsFunction: a.completeEntries,
+		Short:             "Open an entry in your editor",
+		GroupID:           "daily",
 		Long: "Open an entry in your editor ($LEAD_EDITOR, the config, $VISUAL, $EDITOR, vi).\n" +
 			"When you leave it unreadable, lead says where, and keeps it as you left it.\n\n" + refHelp,
 		Args: cobra.ExactArgs(1),

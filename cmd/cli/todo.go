@@ -134,9 +134,10 @@ func (a *app) itemTable(s *journal.Snapshot, items []journal.Item, now time.Time
 func (a *app) cmdDone() *cobra.Command {
 	var undo bool
 	cmd := &cobra.Command{
-		Use:     "done ID...",
-		Short:   "Tick commitments or agenda items",
-		GroupID: "habits",
+		Use:               "done ID...",
+		ValidArgsFunction: a.completeItems,
+		Short:             "Tick commitments or agenda items",
+		GroupID:           "habits",
 		Long: `Tick the box of each item, in place: one character of one line changes
 and nothing else in the file. With --undo, untick it. ID is an item id from
 lead todo or lead agenda, or any unique prefix of one. If the file changed
@@ -159,6 +160,7 @@ since and the item is gone, nothing is written.`,
 				if undo {
 					verb = "reopened"
 				}
+				a.autocommit(verb+": "+it.Text, it.Path)
 				a.infof("%s %s: %s (%s:%d)", verb, it.ShortID(), it.Text, a.abs(it.Path), it.Line)
 			}
 			return nil
@@ -171,9 +173,10 @@ since and the item is gone, nothing is written.`,
 func (a *app) cmdAgenda() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:     "agenda PERSON",
-		Short:   "Show what is queued to raise with someone",
-		GroupID: "habits",
+		Use:               "agenda PERSON",
+		ValidArgsFunction: a.completeFirstPerson,
+		Short:             "Show what is queued to raise with someone",
+		GroupID:           "habits",
 		Long: `Show the open agenda items for a person: items under "## Agenda" in their
 file and under "## Next time" in entries with them. Tick them with lead done.`,
 		Args: cobra.ExactArgs(1),
@@ -200,10 +203,11 @@ file and under "## Next time" in entries with them. Tick them with lead done.`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.AddCommand(&cobra.Command{
-		Use:   "add PERSON TEXT...",
-		Short: "Queue something to raise with someone",
-		Long:  `Append "- [ ] TEXT" under "## Agenda" in the person's file (the section is added if missing).`,
-		Args:  cobra.MinimumNArgs(2),
+		Use:               "add PERSON TEXT...",
+		ValidArgsFunction: a.completeFirstPerson,
+		Short:             "Queue something to raise with someone",
+		Long:              `Append "- [ ] TEXT" under "## Agenda" in the person's file (the section is added if missing).`,
+		Args:              cobra.MinimumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := a.loadPeople()
 			if err != nil {
@@ -217,6 +221,7 @@ file and under "## Next time" in entries with them. Tick them with lead done.`,
 			if err != nil {
 				return err
 			}
+			a.autocommit("agenda: "+p.Name+": "+it.Text, p.Path)
 			_, err = fmt.Fprintln(a.env.Stdout, it.ShortID())
 			a.infof("queued for %s: %s", p.Name, it.Text)
 			return err
