@@ -70,7 +70,8 @@ type Config struct {
 	Git         GitConfig           `yaml:"git,omitempty" json:"git"`
 	Editor      string              `yaml:"editor,omitempty" json:"editor,omitempty"`
 
-	// Set names the top-level keys the journal's lead.yaml set.
+	// Set names what the journal's lead.yaml set: its top-level keys, and
+	// "relations.NAME" and "practices.NAME" for each relation and practice.
 	Set map[string]bool `yaml:"-" json:"-"`
 }
 
@@ -148,9 +149,11 @@ func LoadConfig(root string) (Config, error) {
 	}
 	for name, r := range file.Relations {
 		c.Relations[name] = r
+		c.Set["relations."+name] = true
 	}
 	for _, p := range file.Practices {
 		c.setPractice(p)
+		c.Set["practices."+p.Name] = true
 	}
 	c.Git = file.Git
 	c.Editor = file.Editor

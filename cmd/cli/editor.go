@@ -5,33 +5,36 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+
+	"github.com/lead-journal/lead/journal"
 )
 
-// editorCommand picks the editor: $LEAD_EDITOR, the journal's lead.yaml,
-// the user config, $VISUAL, $EDITOR, then vi.
-func (a *app) editorCommand() string {
+// editorCommand picks the editor and says where it came from:
+// $LEAD_EDITOR, the journal's lead.yaml, the user config, $VISUAL,
+// $EDITOR, then vi.
+func (a *app) editorCommand() (command, source string) {
 	if e := a.env.Getenv("LEAD_EDITOR"); e != "" {
-		return e
+		return e, "LEAD_EDITOR"
 	}
 	if a.journal != nil && a.journal.Config.Editor != "" {
-		return a.journal.Config.Editor
+		return a.journal.Config.Editor, a.journal.Abs(journal.ConfigFile)
 	}
 	if uc, err := a.userConfig(); err == nil && uc.Editor != "" {
-		return uc.Editor
+		return uc.Editor, uc.path
 	}
 	for _, v := range []string{"VISUAL", "EDITOR"} {
 		if e := a.env.Getenv(v); e != "" {
-			return e
+			return e, v
 		}
 	}
-	return "vi"
+	return "vi", "default"
 }
 
 // edit opens the editor on path and waits for it. The command is run by
 // the shell, as git runs its editor, so "code --wait" and quoted paths
 // work as they would at a prompt.
 func (a *app) edit(path string) error {
-	editor := a.editorCommand()
+	editor, _ := a.editorCommand()
 	cmd := exec.Command("sh", "-c", editor+` "$@"`, editor, path)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = a.env.Stdin, a.env.Stdout, a.env.Stderr
 	if f, ok := a.env.Stdin.(*os.File); ok && !a.env.StdinTTY {

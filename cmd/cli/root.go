@@ -42,10 +42,25 @@ func Run(args []string, env *Env) int {
 	}
 	fmt.Fprintf(env.Stderr, "lead: %v\n", err)
 	var ue usageError
-	if errors.As(err, &ue) {
+	if errors.As(err, &ue) || strings.HasPrefix(err.Error(), "unknown command") {
 		return ExitUsage
 	}
 	return ExitError
+}
+
+// usageArgs makes every argument-count error of the tree a usage error.
+func usageArgs(c *cobra.Command) {
+	if check := c.Args; check != nil {
+		c.Args = func(cmd *cobra.Command, args []string) error {
+			if err := check(cmd, args); err != nil {
+				return usageError{err}
+			}
+			return nil
+		}
+	}
+	for _, sub := range c.Commands() {
+		usageArgs(sub)
+	}
 }
 
 // app is the state one run of lead shares between its commands.
@@ -68,7 +83,13 @@ stakeholders. After a meeting run "lead log"; once a week run "lead review".
 Every interaction is a Markdown file with YAML front matter in a directory
 you can grep, edit by hand and keep in git. The journal is chosen by --dir,
 then $LEAD_DIR, then "dir" in $XDG_CONFIG_HOME/lead/config.yaml, then ~/lead;
-it is created on first use.`,
+it is created on first use.
+
+Results go to standard output; messages and warnings to standard error.
+Listings are tables on a terminal, tab-separated when piped, and JSON with
+--json. Colour is used only on a terminal, never with NO_COLOR set.
+
+Exit status: 0 success (no results is success), 1 error, 2 wrong usage.`,
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -83,15 +104,28 @@ it is created on first use.`,
 	root.AddCommand(
 		a.cmdInit(), a.cmdLog(), a.cmdList(), a.cmdShow(), a.cmdEdit(),
 		a.cmdPeople(), a.cmdPerson(), a.cmdReview(), a.cmdPrep(), a.cmdTodo(), a.cmdDone(),
-		a.cmdAgenda(), a.cmdPractices(), a.cmdSync(),
+		a.cmdAgenda(), a.cmdPractices(), a.cmdSync(), a.cmdConfig(),
 	)
+	root.InitDefaultCompletionCmd()
 	a.registerCompletions(root)
+	usageArgs(root)
 	return root
 }
 
+// version is the module version when installed with go install, else
+// "devel" with the commit it was built from when known.
 func version() string {
-	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
-		return info.Main.Version
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "devel"
+	}
+	if v := info.Main.Version; v != "" && v != "(devel)" {
+		return v
+	}
+	for _, s := range info.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			return "devel+" + s.Value[:12]
+		}
 	}
 	return "devel"
 }

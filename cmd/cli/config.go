@@ -1,0 +1,81 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/lead-journal/lead/journal"
+	"github.com/spf13/cobra"
+)
+
+// setting is one effective setting and where it came from.
+type setting struct {
+	Key    string `json:"key"`
+	Value  string `json:"value"`
+	Source string `json:"source"`
+}
+
+func (a *app) cmdConfig() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "config",
+		Short:   "Show the effective settings and where each came from",
+		GroupID: "journal",
+		Long: `Show the effective settings and where each came from: a flag, an
+environment variable, the user config ($XDG_CONFIG_HOME/lead/config.yaml),
+the journal's lead.yaml, or the built-in default. See docs/format.md for
+both files.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			dir, dirSource, err := a.journalDir()
+			if err != nil {
+				return err
+			}
+			j, err := a.open()
+			if err != nil {
+				return err
+			}
+			ucPath, err := a.userConfigPath()
+			if err != nil {
+				return err
+			}
+			leadYAML := j.Abs(journal.ConfigFile)
+			from := func(key string) string {
+				if j.Config.Set[key] {
+					return leadYAML
+				}
+				return "default"
+			}
+			editor, editorSource := a.editorCommand()
+			settings := []setting{
+				{"dir", dir, dirSource},
+				{"user_config", ucPath, "XDG_CONFIG_HOME or ~/.config"},
+				{"editor", editor, editorSource},
+				{"kinds", strings.Join(j.Config.Kinds, ", "), from("kinds")},
+				{"default_time", j.Config.DefaultTime, from("default_time")},
+				{"git.autocommit", fmt.Sprint(j.Config.Git.Autocommit), from("git")},
+			}
+			for _, name := range j.Config.RelationNames() {
+				r := j.Config.Relations[name]
+				value := r.Direction
+				if r.Cadence != "" {
+					value += ", every " + r.Cadence
+				}
+				settings = append(settings, setting{"relations." + name, value, from("relations." + name)})
+			}
+			for _, p := range j.Config.Practices {
+				settings = append(settings, setting{"practices." + p.Name, p.Description, from("practices." + p.Name)})
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, settings)
+			}
+			t := a.newTable("KEY", "VALUE", "SOURCE")
+			for _, s := range settings {
+				t.add(s.Key, s.Value, s.Source)
+			}
+			return t.print()
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
