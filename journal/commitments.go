@@ -2,7 +2,6 @@ package journal
 
 import (
 	"fmt"
-	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -132,8 +131,11 @@ func (s *Snapshot) FindItem(ref string) (Item, error) {
 // line changes and nothing else in the file. The file is read again first;
 // if the item is no longer there, nothing is written.
 func (j *Journal) SetDone(it Item, done bool) error {
-	path := j.Abs(it.Path)
-	data, err := os.ReadFile(path)
+	path, err := j.writable(it.Path)
+	if err != nil {
+		return err
+	}
+	data, err := readFile(path)
 	if err != nil {
 		return err
 	}
@@ -199,8 +201,11 @@ func (j *Journal) AddAgenda(p *Person, text string) (Item, error) {
 	if text == "" {
 		return Item{}, fmt.Errorf("nothing to add")
 	}
-	path := j.Abs(p.Path)
-	data, err := os.ReadFile(path)
+	path, err := j.writable(p.Path)
+	if err != nil {
+		return Item{}, err
+	}
+	data, err := readFile(path)
 	if err != nil {
 		return Item{}, err
 	}
@@ -265,7 +270,7 @@ func (j *Journal) AddAgenda(p *Person, text string) (Item, error) {
 
 // Validate reads one entry or person file and returns its first problem.
 func (j *Journal) Validate(rel string) error {
-	data, err := os.ReadFile(j.Abs(rel))
+	data, err := readFile(j.Abs(rel))
 	if err != nil {
 		return err
 	}

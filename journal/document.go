@@ -161,6 +161,13 @@ func (d *document) field(key string) (*yaml.Node, int) {
 	return nil, 0
 }
 
+// keyLine returns the file line of key in a front matter mapping whose
+// first line is file line metaLine, or 0 when the key is missing.
+func keyLine(meta *yaml.Node, metaLine int, key string) int {
+	_, line := (&document{meta: meta, metaLine: metaLine}).field(key)
+	return line
+}
+
 // text reads key as a single string; a missing or null key is "".
 func (d *document) text(key string) (string, error) {
 	n, line := d.field(key)

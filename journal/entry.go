@@ -26,7 +26,8 @@ type Entry struct {
 	Items     []Item
 	Sections  []Section
 
-	meta *yaml.Node
+	meta     *yaml.Node
+	metaLine int
 }
 
 // parseEntry reads an entry file. rel is its slash path in the journal,
@@ -36,7 +37,7 @@ func parseEntry(rel, display string, data []byte, clock when.Clock) (*Entry, err
 	if err != nil {
 		return nil, err
 	}
-	e := &Entry{ID: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Body: string(d.body), meta: d.meta}
+	e := &Entry{ID: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Body: string(d.body), meta: d.meta, metaLine: d.metaLine}
 	if e.Kind, err = d.text("kind"); err != nil {
 		return nil, err
 	}
@@ -115,6 +116,9 @@ func (e *Entry) Field(key string) []string {
 	}
 	return values(e.meta, key)
 }
+
+// KeyLine returns the file line of a front matter key, or 0.
+func (e *Entry) KeyLine(key string) int { return keyLine(e.meta, e.metaLine, key) }
 
 // Meta returns the whole front matter as plain values.
 func (e *Entry) Meta() map[string]any { return decodeMeta(e.meta) }

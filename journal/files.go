@@ -17,53 +17,110 @@ const (
 	FileMode fs.FileMode = 0o600
 )
 
-// tempPrefix marks lead's temporary files; readers skip them.
+// tempPrefix marks lead's named temporary files; readers skip them.
 const tempPrefix = ".lead-tmp-"
 
 // ErrChanged reports that a file changed under lead between reading and
 // rewriting it; nothing was written.
 var ErrChanged = errors.New("the file changed while lead was updating it; nothing was written, try again")
 
-// writeTemp writes data to a new synced temporary file in dir.
-func writeTemp(dir string, data []byte) (string, error) {
-	f, err := os.CreateTemp(dir, tempPrefix+"*")
-	if err != nil {
-		return "", err
+// faultHook, when a test sets it, runs before each step of a write and
+// may fail it (or end the process) to show no step leaves a file half
+// written.
+var faultHook func(step string) error
+
+func fault(step string) error {
+	if faultHook == nil {
+		return nil
 	}
-	name := f.Name()
-	_, err = f.Write(data)
+	return faultHook(step)
+}
+
+// staged is data written and synced to a file that is not yet in place.
+type staged struct {
+	file *os.File
+	name string // "" for an anonymous file, which vanishes if the process dies
+}
+
+// stage writes data to a synced temporary file in dir: an anonymous one
+// where the system has them (Linux), a hidden named one otherwise.
+func stage(dir string, data []byte) (*staged, error) {
+	if err := fault("create"); err != nil {
+		return nil, err
+	}
+	f, err := openAnonymous(dir)
+	name := ""
+	if errors.Is(err, errNoAnonymous) {
+		f, err = os.CreateTemp(dir, tempPrefix+"*")
+		if f != nil {
+			name = f.Name()
+		}
+	}
+	if err != nil {
+		return nil, err
+	}
+	st := &staged{file: f, name: name}
+	err = fault("write")
+	if err == nil {
+		_, err = f.Write(data)
+	}
+	if err == nil {
+		err = fault("sync")
+	}
 	if err == nil {
 		err = f.Sync()
 	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
 	if err != nil {
-		os.Remove(name)
-		return "", err
+		st.discard()
+		return nil, err
 	}
-	return name, nil
+	return st, nil
 }
 
-// createFile atomically creates path holding data, failing with an error
-// matching fs.ErrExist when path exists: the temporary file is hard-linked
-// into place, which never replaces an existing file.
+// discard closes the staged file and removes its name, if it has one.
+func (st *staged) discard() {
+	st.file.Close()
+	if st.name != "" {
+		os.Remove(st.name)
+	}
+}
+
+// link puts the staged file at path, failing if path exists.
+func (st *staged) link(path string) error {
+	if err := fault("link"); err != nil {
+		return err
+	}
+	var err error
+	if st.name == "" {
+		err = linkAnonymous(st.file, path)
+	} else {
+		err = os.Link(st.name, path)
+	}
+	var le *os.LinkError
+	if errors.As(err, &le) {
+		err = le.Err
+	}
+	if err != nil {
+		return &fs.PathError{Op: "create", Path: path, Err: err}
+	}
+	return nil
+}
+
+// createFile atomically creates path holding data and fails with an error
+// matching fs.ErrExist when path exists: the data is written and synced
+// to a temporary file, then linked into place, which never replaces a file.
 func createFile(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, DirMode); err != nil {
 		return err
 	}
-	tmp, err := writeTemp(dir, data)
+	st, err := stage(dir, data)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp)
-	if err := os.Link(tmp, path); err != nil {
-		var le *os.LinkError
-		if errors.As(err, &le) {
-			err = le.Err
-		}
-		return &fs.PathError{Op: "create", Path: path, Err: err}
+	defer st.discard()
+	if err := st.link(path); err != nil {
+		return err
 	}
 	return syncDir(dir)
 }
@@ -80,13 +137,21 @@ func replaceFile(path string, old, data []byte) error {
 		return fmt.Errorf("%s: not a regular file; lead does not rewrite links or devices", path)
 	}
 	dir := filepath.Dir(path)
-	tmp, err := writeTemp(dir, data)
+	st, err := stage(dir, data)
 	if err != nil {
 		return err
 	}
-	defer os.Remove(tmp)
-	if err := os.Chmod(tmp, info.Mode().Perm()); err != nil {
+	defer st.discard()
+	if err := st.file.Chmod(info.Mode().Perm()); err != nil {
 		return err
+	}
+	tmp := st.name
+	if tmp == "" {
+		tmp = filepath.Join(dir, fmt.Sprintf("%s%d-%d", tempPrefix, os.Getpid(), time.Now().UnixNano()))
+		if err := st.link(tmp); err != nil {
+			return err
+		}
+		defer os.Remove(tmp)
 	}
 	current, err := os.ReadFile(path)
 	if err != nil {
@@ -95,6 +160,9 @@ func replaceFile(path string, old, data []byte) error {
 	if !bytes.Equal(current, old) {
 		return fmt.Errorf("%s: %w", path, ErrChanged)
 	}
+	if err := fault("rename"); err != nil {
+		return err
+	}
 	if err := os.Rename(tmp, path); err != nil {
 		return err
 	}
@@ -102,6 +170,9 @@ func replaceFile(path string, old, data []byte) error {
 }
 
 func syncDir(dir string) error {
+	if err := fault("sync-dir"); err != nil {
+		return err
+	}
 	d, err := os.Open(dir)
 	if err != nil {
 		return err
@@ -113,11 +184,12 @@ func syncDir(dir string) error {
 	return nil
 }
 
-// staleTempAge is how old a temporary file must be before a scan removes
-// it as the leftover of a killed process.
+// staleTempAge is how old a named temporary file must be before a scan
+// removes it as the leftover of a killed process.
 const staleTempAge = time.Minute
 
-// removeStaleTemp deletes path when it is an old temporary file of lead's.
+// removeStaleTemp deletes path when it is an old temporary file of lead's,
+// and reports whether it was one of lead's temporary files at all.
 func removeStaleTemp(path string, d fs.DirEntry) bool {
 	if !strings.HasPrefix(d.Name(), tempPrefix) {
 		return false
@@ -126,6 +198,29 @@ func removeStaleTemp(path string, d fs.DirEntry) bool {
 		os.Remove(path)
 	}
 	return true
+}
+
+// writable returns the absolute path of a journal-relative path lead is
+// about to write, refusing one that would land outside the journal,
+// whether by "..", an absolute path, or a symbolic link on the way.
+func (j *Journal) writable(rel string) (string, error) {
+	abs := j.Abs(rel)
+	if _, err := inside(j.Root, abs); err != nil {
+		return "", err
+	}
+	// The parent may not exist yet: check the deepest part that does.
+	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
+		if _, err := os.Lstat(dir); err == nil {
+			if _, err := inside(j.Root, dir); err != nil {
+				return "", err
+			}
+			break
+		}
+		if dir == filepath.Dir(dir) {
+			break
+		}
+	}
+	return abs, nil
 }
 
 // inside returns path relative to root, refusing paths that leave root,
@@ -140,7 +235,7 @@ func inside(root, path string) (string, error) {
 		return "", err
 	}
 	rel, err := filepath.Rel(rootAbs, abs)
-	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+	if err != nil || escapes(rel) {
 		return "", fmt.Errorf("%s is outside the journal %s", path, root)
 	}
 	realRoot, err := filepath.EvalSymlinks(rootAbs)
@@ -148,9 +243,13 @@ func inside(root, path string) (string, error) {
 		return "", err
 	}
 	if real, err := filepath.EvalSymlinks(abs); err == nil {
-		if r, err := filepath.Rel(realRoot, real); err != nil || r == ".." || strings.HasPrefix(r, ".."+string(filepath.Separator)) {
+		if r, err := filepath.Rel(realRoot, real); err != nil || escapes(r) {
 			return "", fmt.Errorf("%s leads outside the journal %s through a symbolic link", path, root)
 		}
 	}
 	return filepath.ToSlash(rel), nil
+}
+
+func escapes(rel string) bool {
+	return rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

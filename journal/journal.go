@@ -7,6 +7,7 @@ package journal
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -101,7 +102,7 @@ func (j *Journal) LoadPeople() *Snapshot {
 	s := &Snapshot{Journal: j, people: map[string]*Person{}}
 	files, problems := j.list(PeopleDir, false)
 	for _, rel := range files {
-		data, err := os.ReadFile(j.Abs(rel))
+		data, err := readFile(j.Abs(rel))
 		var p *Person
 		if err == nil {
 			p, err = parsePerson(rel, j.Abs(rel), data)
@@ -131,7 +132,7 @@ func (j *Journal) readEntries() ([]*Entry, []*Problem) {
 			defer wg.Done()
 			for i := range next {
 				abs := j.Abs(files[i])
-				data, err := os.ReadFile(abs)
+				data, err := readFile(abs)
 				if err == nil {
 					entries[i], err = parseEntry(files[i], abs, data, clock)
 				}
@@ -203,6 +204,27 @@ func (j *Journal) list(dir string, recursive bool) ([]string, []*Problem) {
 		problems = append(problems, &Problem{Path: top, Msg: err.Error()})
 	}
 	return files, problems
+}
+
+// readFile reads a journal file, refusing one larger than MaxFileSize
+// without reading it.
+func readFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, &Problem{path, 0, "not a regular file"}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, &Problem{path, 0, fmt.Sprintf("file is %d bytes, larger than the %d lead reads", info.Size(), MaxFileSize)}
+	}
+	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 }
 
 func asProblem(path string, err error) *Problem {

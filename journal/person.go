@@ -27,7 +27,8 @@ type Person struct {
 	Body        string
 	Items       []Item
 
-	meta *yaml.Node
+	meta     *yaml.Node
+	metaLine int
 }
 
 // PersonFields lists the person keys lead knows, in the order it writes them.
@@ -38,7 +39,7 @@ func parsePerson(rel, display string, data []byte) (*Person, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Person{Slug: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Body: string(d.body), meta: d.meta}
+	p := &Person{Slug: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Body: string(d.body), meta: d.meta, metaLine: d.metaLine}
 	for key, dst := range map[string]*string{
 		"name": &p.Name, "relation": &p.Relation, "org": &p.Org, "cadence": &p.Cadence, "style": &p.Style,
 		"stance": &p.Stance, "influence": &p.Influence, "interest": &p.Interest,
@@ -85,6 +86,9 @@ func parsePerson(rel, display string, data []byte) (*Person, error) {
 
 // Field returns the values of any front matter key, as strings.
 func (p *Person) Field(key string) []string { return values(p.meta, key) }
+
+// KeyLine returns the file line of a front matter key, or 0.
+func (p *Person) KeyLine(key string) int { return keyLine(p.meta, p.metaLine, key) }
 
 // Meta returns the whole front matter as plain values.
 func (p *Person) Meta() map[string]any { return decodeMeta(p.meta) }

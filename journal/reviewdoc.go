@@ -266,7 +266,10 @@ func (j *Journal) WriteReview(r *Review, generated time.Time) (string, error) {
 		return "", errors.New("only a whole ISO week can be written")
 	}
 	rel := ReviewPath(r.Week)
-	path := j.Abs(rel)
+	path, err := j.writable(rel)
+	if err != nil {
+		return "", err
+	}
 	old, err := os.ReadFile(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return "", err

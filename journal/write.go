@@ -290,8 +290,11 @@ func (j *Journal) createEntry(date time.Time, slug string, data []byte) (string,
 		if n > 1 {
 			rel = fmt.Sprintf("%s-%d.md", base, n)
 		}
-		err := createFile(j.Abs(rel), data)
-		if err == nil {
+		abs, err := j.writable(rel)
+		if err != nil {
+			return "", err
+		}
+		if err = createFile(abs, data); err == nil {
 			return rel, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
@@ -316,8 +319,12 @@ func (j *Journal) AddPerson(p Profile, notes string) (*Person, error) {
 		return nil, err
 	}
 	rel := PeopleDir + "/" + slug + ".md"
+	abs, err := j.writable(rel)
+	if err != nil {
+		return nil, err
+	}
 	data := append(p.Render(), tidy(body)...)
-	if err := createFile(j.Abs(rel), data); err != nil {
+	if err := createFile(abs, data); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return nil, fmt.Errorf("%s already exists: %s", p.Name, j.Abs(rel))
 		}

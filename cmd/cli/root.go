@@ -104,7 +104,7 @@ Exit status: 0 success (no results is success), 1 error, 2 wrong usage.`,
 	root.AddCommand(
 		a.cmdInit(), a.cmdLog(), a.cmdList(), a.cmdShow(), a.cmdEdit(),
 		a.cmdPeople(), a.cmdPerson(), a.cmdReview(), a.cmdPrep(), a.cmdTodo(), a.cmdDone(),
-		a.cmdAgenda(), a.cmdPractices(), a.cmdSync(), a.cmdConfig(),
+		a.cmdAgenda(), a.cmdPractices(), a.cmdSync(), a.cmdConfig(), a.cmdCheck(),
 	)
 	root.InitDefaultCompletionCmd()
 	a.registerCompletions(root)

@@ -1,0 +1,222 @@
+package journal
+
+import (
+	"fmt"
+	"io/fs"
+		"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/lead-journal/lead/journal/when"
+)
+
+// Severities of a finding.
+const (
+	SeverityError   = "error"
+	SeverityWarning = "warning"
+)
+
+// Finding is one thing lead check found wrong or doubtful.
+type Finding struct {
+	Path     string `json:"path"` // absolute
+	Line     int    `json:"line"` // 0 when not at one line
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+}
+
+func (f Finding) String() string {
+	loc := f.Path
+	if f.Line > 0 {
+		loc = fmt.Sprintf("%s:%d", f.Path, f.Line)
+	}
+	if f.Severity == SeverityWarning {
+		return loc + ": warning: " + f.Message
+	}
+	return loc + ": " + f.Message
+}
+
+// Check validates the whole journal: files that cannot be read, unknown
+// people, kinds, practices and relations, @mentions of no one, relative
+// due dates, duplicate ids, misplaced files, near-duplicate people, and
+// permissions that let others read it. Findings are sorted by path and line.
+func (s *Snapshot) Check() []Finding {
+	var out []Finding
+	add := func(path string, line int, severity, format string, args ...any) {
+		out = append(out, Finding{path, line, severity, fmt.Sprintf(format, args...)})
+	}
+	for _, p := range s.Problems {
+		add(p.Path, p.Line, SeverityError, "%s", p.Msg)
+	}
+	cfg := s.Journal.Config
+	ids := map[string][]string{}
+	for _, e := range s.Entries {
+		path := s.Journal.Abs(e.Path)
+		ids[e.ID] = append(ids[e.ID], path)
+		for _, w := range e.With {
+			if s.people[w] == nil {
+				add(path, e.KeyLine("with"), SeverityError, "with: no person %q (add people/%s.md or fix the slug)", w, w)
+			}
+		}
+		if !containsFold(cfg.Kinds, e.Kind) {
+			add(path, e.KeyLine("kind"), SeverityError, "kind %q is not one of %s", e.Kind, strings.Join(cfg.Kinds, ", "))
+		}
+		for _, p := range e.Practices {
+			if _, ok := cfg.Practice(p); !ok {
+				add(path, e.KeyLine("practices"), SeverityError, "practice %q is not defined (see lead practices)", p)
+			}
+		}
+		if want := e.Date.Format("2006/01"); strings.Count(e.Path, "/") == 3 && !strings.HasPrefix(e.Path, EntriesDir+"/"+want+"/") {
+			add(path, e.KeyLine("date"), SeverityWarning, "dated %s but filed under %s", e.Date.Format("2006-01-02"), filepath.Dir(e.Path))
+		}
+		s.checkItems(e.Items, path, add)
+	}
+	for id, paths := range ids {
+		if len(paths) > 1 {
+			sort.Strings(paths)
+			for _, p := range paths {
+				add(p, 0, SeverityError, "duplicate id %s: also %s", id, strings.Join(without(paths, p), ", "))
+			}
+		}
+	}
+	for _, p := range s.People {
+		path := s.Journal.Abs(p.Path)
+		if _, ok := cfg.Relations[p.Relation]; !ok {
+			msg := fmt.Sprintf("relation %q has no direction or cadence (known: %s)", p.Relation, strings.Join(cfg.RelationNames(), ", "))
+			if p.Relation == "" {
+				msg = "no relation: set one so lead knows the direction and cadence"
+			}
+			add(path, p.KeyLine("relation"), SeverityWarning, "%s", msg)
+		}
+		for _, t := range p.Trusts {
+			if s.people[t] == nil {
+				add(path, p.KeyLine("trusts"), SeverityWarning, "trusts: no person %q", t)
+			}
+		}
+		s.checkItems(p.Items, path, add)
+	}
+	for _, pair := range s.nearDuplicates() {
+		a, b := pair[0], pair[1]
+		add(s.Journal.Abs(a.Path), 0, SeverityWarning, "%s (%s) and %s (%s) look like the same person: a split person breaks cadence and review figures",
+			a.Name, a.Slug, b.Name, b.Slug)
+	}
+	out = append(out, s.Journal.checkTree()...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Path != out[j].Path {
+			return out[i].Path < out[j].Path
+		}
+		return out[i].Line < out[j].Line
+	})
+	return out
+}
+
+func (s *Snapshot) checkItems(items []Item, path string, add func(string, int, string, string, ...any)) {
+	for _, it := range items {
+		if it.Owner != "" {
+			if _, err := s.FindPerson(it.Owner); err != nil {
+				add(path, it.Line, SeverityWarning, "@%s: %v", it.Owner, err)
+			}
+		}
+		for _, m := range dueToken.FindAllStringSubmatch(it.Text, -1) {
+			if _, _, err := when.Absolute(m[1], time.UTC, when.Clock{}); err != nil {
+				add(path, it.Line, SeverityWarning, "due:%s is not a date (YYYY-MM-DD); lead log resolves relative dates, hand edits must not use them", m[1])
+			}
+		}
+	}
+}
+
+// checkTree looks at the files themselves: permissions that let others
+// read a private journal, and Markdown files where lead does not look.
+func (j *Journal) checkTree() []Finding {
+	var out []Finding
+	_ = filepath.WalkDir(j.Root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		rel, _ := filepath.Rel(j.Root, path)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() && rel != "." && (strings.HasPrefix(d.Name(), ".") || rel == "templates") {
+			return filepath.SkipDir
+		}
+		info, err := d.Info()
+		if err == nil && info.Mode().Perm()&0o077 != 0 {
+			if path == j.Root || d.IsDir() && (rel == EntriesDir || rel == PeopleDir) || !d.IsDir() && strings.HasSuffix(rel, ".md") {
+				out = append(out, Finding{path, 0, SeverityWarning, fmt.Sprintf("readable by others (mode %04o): chmod go-rwx", info.Mode().Perm())})
+			}
+		}
+		if !d.IsDir() && strings.HasSuffix(rel, ".md") && !placed(rel) {
+			out = append(out, Finding{path, 0, SeverityWarning, "lead does not read Markdown files here: entries go under entries/, people directly under people/"})
+		}
+		return nil
+	})
+	return out
+}
+
+// placed reports whether lead reads or writes a Markdown file at rel.
+func placed(rel string) bool {
+	switch {
+	case strings.HasPrefix(rel, EntriesDir+"/"), strings.HasPrefix(rel, ReviewsDir+"/"):
+		return true
+	case strings.HasPrefix(rel, PeopleDir+"/"):
+		return strings.Count(rel, "/") == 1
+	}
+	return !strings.Contains(rel, "/") && strings.EqualFold(rel, "README.md")
+}
+
+func without(list []string, x string) []string {
+	return slices.DeleteFunc(slices.Clone(list), func(s string) bool { return s == x })
+}
+
+// nearDuplicates finds pairs of people who are probably one person: names
+// a letter or two apart ("Dana Smith", "Dana Smyth"), or a slug that is
+// another's initial and surname ("dsmith" for "dana-smith").
+func (s *Snapshot) nearDuplicates() [][2]*Person {
+	var out [][2]*Person
+	for i, a := range s.People {
+		for _, b := range s.People[i+1:] {
+			if similar(a, b) {
+				out = append(out, [2]*Person{a, b})
+			}
+		}
+	}
+	return out
+}
+
+func similar(a, b *Person) bool {
+	an, bn := Slugify(a.Name), Slugify(b.Name)
+	if an == bn {
+		return true
+	}
+	for _, pair := range [][2]string{{an, b.Slug}, {bn, a.Slug}} {
+		if parts := strings.Split(pair[0], "-"); len(parts) > 1 && len(parts[0]) > 0 {
+			if parts[0][:1]+parts[len(parts)-1] == strings.ReplaceAll(pair[1], "-", "") {
+				return true
+			}
+		}
+	}
+	longer := max(len([]rune(an)), len([]rune(bn)))
+	return longer >= 8 && editDistance(an, bn) <= longer/8
+}
+
+// editDistance is the Levenshtein distance between two strings, by rune.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
