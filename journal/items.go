@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -125,7 +126,7 @@ func parseBody(path, text string, firstLine int, agendaSection string) body {
 
 func itemID(key string, occurrence int) string {
 	if occurrence > 0 {
-		key += "\n" + strings.Repeat("+", occurrence)
+		key += "\n" + strconv.Itoa(occurrence)
 	}
 	sum := sha1.Sum([]byte(key))
 	return hex.EncodeToString(sum[:8])

@@ -102,11 +102,7 @@ func (j *Journal) LoadPeople() *Snapshot {
 	s := &Snapshot{Journal: j, people: map[string]*Person{}}
 	files, problems := j.list(PeopleDir, false)
 	for _, rel := range files {
-		data, err := readFile(j.Abs(rel))
-		var p *Person
-		if err == nil {
-			p, err = parsePerson(rel, j.Abs(rel), data)
-		}
+		p, err := j.readPerson(rel)
 		if err != nil {
 			problems = append(problems, asProblem(j.Abs(rel), err))
 			continue
@@ -117,6 +113,15 @@ func (j *Journal) LoadPeople() *Snapshot {
 	sort.Slice(s.People, func(a, b int) bool { return s.People[a].Slug < s.People[b].Slug })
 	s.Problems = problems
 	return s
+}
+
+// readPerson reads one person file.
+func (j *Journal) readPerson(rel string) (*Person, error) {
+	data, err := readFile(j.Abs(rel))
+	if err != nil {
+		return nil, err
+	}
+	return parsePerson(rel, j.Abs(rel), data)
 }
 
 func (j *Journal) readEntries() ([]*Entry, []*Problem) {

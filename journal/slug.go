@@ -12,14 +12,14 @@ import (
 // maxSlug bounds slugs so that file names stay well under system limits.
 const maxSlug = 60
 
-var stripMarks = transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-
 // Slugify turns a name or title into a file-name-safe slug: lower case,
 // accents removed, letters and digits of any script kept, everything else
 // collapsed to single dashes. "Zoë O'Brien" becomes "zoe-o-brien". The
 // result never contains a path separator or a dot, so it cannot escape
 // the directory it is joined to.
 func Slugify(s string) string {
+	// A chain of transformers keeps state, so each call makes its own.
+	stripMarks := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
 	s, _, _ = transform.String(stripMarks, s)
 	var b strings.Builder
 	dash := false

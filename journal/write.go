@@ -160,11 +160,17 @@ func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, err
 	}
 	for _, name := range stubs {
 		p, err := s.Journal.AddPerson(Profile{Name: name}, "")
-		if err != nil {
+		switch {
+		case errors.Is(err, fs.ErrExist): // another run made them a moment ago
+			if p, err = s.Journal.readPerson(PeopleDir + "/" + Slugify(name) + ".md"); err != nil {
+				return nil, err
+			}
+		case err != nil:
 			return nil, err
+		default:
+			logged.Created = append(logged.Created, p)
 		}
 		s.add(p)
-		logged.Created = append(logged.Created, p)
 	}
 	rel, err := s.Journal.createEntry(e.Date, entrySlug(e.Title, e.Kind, slugs), append(head, body...))
 	if err != nil {
@@ -326,7 +332,7 @@ func (j *Journal) AddPerson(p Profile, notes string) (*Person, error) {
 	data := append(p.Render(), tidy(body)...)
 	if err := createFile(abs, data); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return nil, fmt.Errorf("%s already exists: %s", p.Name, j.Abs(rel))
+			return nil, fmt.Errorf("%s already exists: %s: %w", p.Name, j.Abs(rel), fs.ErrExist)
 		}
 		return nil, err
 	}

@@ -1,0 +1,242 @@
+package journal
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// writeSteps are the points faultHook is called at, in order, across the
+// two kinds of write.
+var writeSteps = []string{"create", "write", "sync", "link", "rename", "sync-dir"}
+
+// snapshotFiles maps every file under dir to its content.
+func snapshotFiles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(dir, path)
+		out[rel] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestFailedStepsLeaveNothingHalfWritten fails each step of logging an
+// entry and of ticking an item, and checks that the journal holds either
+// the old bytes or the new ones, whole, and no temporary file.
+func TestFailedStepsLeaveNothingHalfWritten(t *testing.T) {
+	for _, step := range writeSteps {
+		t.Run(step, func(t *testing.T) {
+			j := testJournal(t)
+			writeFile(t, j, "entries/2026/11/old.md", "---\ndate: 2026-11-20T10:00:00-05:00\n---\n- [ ] keep my word\n")
+			s := j.Load()
+			before := snapshotFiles(t, j.Root)
+			data, err := s.Compose(fullDraft, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			injected := errors.New("injected failure at " + step)
+			faultHook = func(at string) error {
+				if at == step {
+					return injected
+				}
+				return nil
+			}
+			defer func() { faultHook = nil }()
+
+			_, logErr := s.Log(data, "", fullDraft.Date)
+			doneErr := j.SetDone(s.Items()[0], true)
+			faultHook = nil
+
+			after := snapshotFiles(t, j.Root)
+			for name, text := range after {
+				if strings.Contains(name, tempPrefix) {
+					t.Errorf("temporary file %s left behind", name)
+				}
+				if old, ok := before[name]; ok {
+					ticked := strings.Replace(old, "- [ ]", "- [x]", 1)
+					if text != old && text != ticked {
+						t.Errorf("%s is neither the old nor the new content:\n%s", name, text)
+					}
+					continue
+				}
+				if strings.HasPrefix(name, "entries/") && text != string(data) {
+					t.Errorf("new entry %s is not whole:\n%s", name, text)
+				}
+			}
+			// A step that is not taken on this system (rename happens only in a
+			// rewrite; link only for named temporary files) may not fail anything.
+			if logErr != nil && !errors.Is(logErr, injected) || doneErr != nil && !errors.Is(doneErr, injected) {
+				t.Errorf("unexpected errors: %v, %v", logErr, doneErr)
+			}
+		})
+	}
+}
+
+// TestKilledAtEachStep ends a real process with SIGKILL at each step of
+// writing an entry and of ticking an item, then checks the journal.
+func TestKilledAtEachStep(t *testing.T) {
+	if os.Getenv("LEAD_KILL_HELPER") != "" {
+		return // the helper runs in TestKillHelper
+	}
+	for _, step := range writeSteps {
+		t.Run(step, func(t *testing.T) {
+			j := testJournal(t)
+			writeFile(t, j, "entries/2026/11/old.md", "---\ndate: 2026-11-20T10:00:00-05:00\n---\n- [ ] keep my word\n")
+			before := snapshotFiles(t, j.Root)
+			cmd := exec.Command(os.Args[0], "-test.run=^TestKillHelper$")
+			cmd.Env = append(os.Environ(), "LEAD_KILL_HELPER="+j.Root, "LEAD_KILL_AT="+step)
+			out, err := cmd.CombinedOutput()
+			var ee *exec.ExitError
+			if !errors.As(err, &ee) || ee.Sys().(syscall.WaitStatus).Signal() != syscall.SIGKILL {
+				t.Fatalf("the helper was not killed at %s: %v\n%s", step, err, out)
+			}
+			after := snapshotFiles(t, j.Root)
+			for name, text := range after {
+				if strings.Contains(name, tempPrefix) {
+					// Only a rewrite killed between naming its new content and the
+					// rename can leave one: whole, skipped by readers, and removed
+					// by the next scan once it is stale.
+					if step != "rename" || !strings.Contains(text, "- [x] keep my word") {
+						t.Errorf("killed at %s: temporary file %s left behind:\n%s", step, name, text)
+					}
+					stale := time.Now().Add(-2 * staleTempAge)
+					if err := os.Chtimes(filepath.Join(j.Root, name), stale, stale); err != nil {
+						t.Fatal(err)
+					}
+					j.Load()
+					if _, err := os.Stat(filepath.Join(j.Root, name)); err == nil {
+						t.Errorf("stale temporary file %s survived a scan", name)
+					}
+					continue
+				}
+				if old, ok := before[name]; ok {
+					if text != old && text != strings.Replace(old, "- [ ]", "- [x]", 1) {
+						t.Errorf("killed at %s: %s half-written:\n%s", step, name, text)
+					}
+				} else if strings.HasPrefix(name, "entries/") && !strings.HasSuffix(text, "## Next time\n- [ ] Ask about the budget timeline\n") {
+					t.Errorf("killed at %s: new entry %s is not whole:\n%s", step, name, text)
+				}
+			}
+			// Whatever a kill leaves, the journal still reads cleanly.
+			if p := j.Load().Problems; len(p) > 0 {
+				t.Errorf("killed at %s: the journal no longer reads: %v", step, p)
+			}
+		})
+	}
+}
+
+// TestKillHelper is the process TestKilledAtEachStep kills.
+func TestKillHelper(t *testing.T) {
+	root := os.Getenv("LEAD_KILL_HELPER")
+	if root == "" {
+		t.Skip("run by TestKilledAtEachStep")
+	}
+	step := os.Getenv("LEAD_KILL_AT")
+	faultHook = func(at string) error {
+		if at == step {
+			syscall.Kill(os.Getpid(), syscall.SIGKILL)
+			time.Sleep(time.Second)
+		}
+		return nil
+	}
+	j, _, err := Open(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := j.Load()
+	data, err := s.Compose(fullDraft, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Log(data, "", fullDraft.Date); err != nil {
+		t.Fatal(err)
+	}
+	if err := j.SetDone(s.Items()[0], true); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestConcurrentLogsNeverOverwrite logs 20 entries with the same title
+// and minute at once: there must be 20 files, each whole.
+func TestConcurrentLogsNeverOverwrite(t *testing.T) {
+	j := testJournal(t)
+	var wg sync.WaitGroup
+	errs := make(chan error, 20)
+	for i := 0; i < 20; i++ {
+		wg.Add(1)
+		go func(i int) { // each as its own run of lead, with its own snapshot
+			defer wg.Done()
+			s := j.Load()
+			d := fullDraft
+			d.Notes = fmt.Sprintf("writer %d", i)
+			data, err := s.Compose(d, false)
+			if err == nil {
+				_, err = s.Log(data, "", d.Date)
+			}
+			errs <- err
+		}(i)
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Error(err)
+		}
+	}
+	entries := j.Load().Entries
+	if len(entries) != 20 {
+		t.Fatalf("%d entries, want 20", len(entries))
+	}
+	seen := map[string]bool{}
+	for _, e := range entries {
+		seen[e.Section("Notes")] = true
+	}
+	if len(seen) != 20 {
+		t.Errorf("%d distinct notes, want 20: an entry was overwritten", len(seen))
+	}
+}
+
+// TestWritesStayInsideTheJournal: a symbolic link to elsewhere is not
+// followed by a write.
+func TestWritesStayInsideTheJournal(t *testing.T) {
+	j := testJournal(t)
+	outside := t.TempDir()
+	if err := os.Symlink(outside, j.Abs("entries/2026")); err != nil {
+		t.Fatal(err)
+	}
+	s := j.Load()
+	data, _ := s.Compose(fullDraft, false)
+	if _, err := s.Log(data, "", fullDraft.Date); err == nil || !strings.Contains(err.Error(), "outside the journal") {
+		t.Errorf("log through a link to elsewhere: %v", err)
+	}
+	if files := snapshotFiles(t, outside); len(files) > 0 {
+		t.Errorf("wrote outside the journal: %v", files)
+	}
+	writeFile(t, j, "elsewhere.md", "---\nname: X\n---\n")
+	if err := os.Symlink(filepath.Join(outside, "x.md"), j.Abs("people/x.md")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := j.AddPerson(Profile{Name: "X"}, ""); err == nil {
+		t.Error("added a person through a dangling link")
+	}
+	if _, err := j.writable("../escape.md"); err == nil {
+		t.Error("a path with .. was accepted")
+	}
+}
