@@ -3,7 +3,7 @@ package journal
 import (
 	"fmt"
 	"io/fs"
-		"path/filepath"
+	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
