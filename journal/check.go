@@ -130,33 +130,35 @@ func (s *Snapshot) checkItems(items []Item, path string, add func(string, int, s
 // read a private journal, and Markdown files where lead does not look.
 func (j *Journal) checkTree() []Finding {
 	var out []Finding
+	var exposed []string
 	_ = filepath.WalkDir(j.Root, func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return nil
 		}
 		rel, _ := filepath.Rel(j.Root, path)
 		rel = filepath.ToSlash(rel)
-		if d.IsDir() && rel != "." && (strings.HasPrefix(d.Name(), ".") || rel == "templates") {
+		if d.IsDir() && rel != "." && strings.HasPrefix(d.Name(), ".") {
 			return filepath.SkipDir
 		}
-		info, err := d.Info()
-		if err == nil && info.Mode().Perm()&0o077 != 0 {
-			if path == j.Root || d.IsDir() && (rel == EntriesDir || rel == PeopleDir) || !d.IsDir() && strings.HasSuffix(rel, ".md") {
-				out = append(out, Finding{path, 0, SeverityWarning, fmt.Sprintf("readable by others (mode %04o): chmod go-rwx", info.Mode().Perm())})
-			}
+		if info, err := d.Info(); err == nil && info.Mode().Perm()&0o077 != 0 {
+			exposed = append(exposed, path)
 		}
 		if !d.IsDir() && strings.HasSuffix(rel, ".md") && !placed(rel) {
 			out = append(out, Finding{path, 0, SeverityWarning, "lead does not read Markdown files here: entries go under entries/, people directly under people/"})
 		}
 		return nil
 	})
+	if len(exposed) > 0 {
+		out = append(out, Finding{j.Root, 0, SeverityWarning, fmt.Sprintf(
+			"%d %s can be read by other users (%s): chmod -R go-rwx %s", len(exposed), plural(len(exposed), "file or directory", "files and directories"), exposed[0], j.Root)})
+	}
 	return out
 }
 
 // placed reports whether lead reads or writes a Markdown file at rel.
 func placed(rel string) bool {
 	switch {
-	case strings.HasPrefix(rel, EntriesDir+"/"), strings.HasPrefix(rel, ReviewsDir+"/"):
+	case strings.HasPrefix(rel, EntriesDir+"/"), strings.HasPrefix(rel, ReviewsDir+"/"), strings.HasPrefix(rel, "templates/"):
 		return true
 	case strings.HasPrefix(rel, PeopleDir+"/"):
 		return strings.Count(rel, "/") == 1

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -130,6 +131,9 @@ type Logged struct {
 // absolute and @mentions by prefix become slugs. display names the draft
 // in problems.
 func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, error) {
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, ErrEmpty
+	}
 	e, err := parseEntry("draft.md", display, data, s.Journal.Config.Clock())
 	if err != nil {
 		return nil, err

@@ -89,9 +89,9 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		}
 		o.message = string(data)
 	}
-	hasContent := o.message != "" || len(o.todos)+len(o.next)+len(o.wins)+len(o.feedback) > 0 || o.title != ""
-	editing := o.edit || (!hasContent && a.env.StdinTTY && a.env.StdoutTTY)
-	if !editing && !hasContent {
+	hasBody := o.message != "" || len(o.todos)+len(o.next)+len(o.wins)+len(o.feedback) > 0
+	editing := o.edit || (!hasBody && a.env.StdinTTY && a.env.StdoutTTY)
+	if !editing && !hasBody && o.title == "" {
 		return usagef("nothing to log: give -m TEXT (or -m - to read standard input), --todo, --win, or --edit")
 	}
 	var s *journal.Snapshot
@@ -166,8 +166,9 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 // path printed, whenever the words would otherwise be lost.
 func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte) error {
 	keep := func(err error) error {
+		a.infof("%v", err)
 		a.infof("your draft is kept in %s; fix it and run: lead log --resume", draft)
-		return err
+		return exitError{ExitError}
 	}
 	if err := a.edit(draft); err != nil {
 		return keep(err)
