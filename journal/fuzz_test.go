@@ -1,0 +1,154 @@
+package journal
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/lead-journal/lead/journal/when"
+)
+
+// Fuzz tests: run each with go test -fuzz=FuzzName ./journal; the runs
+// and what they found are in docs/reliability.md. Seeds are in
+// testdata/fuzz and below.
+
+func FuzzParseEntry(f *testing.F) {
+	for _, seed := range []string{
+		"---\ndate: 2026-11-22T14:30:00-05:00\nkind: 1on1\nwith: [dana]\n---\n## Notes\n- [ ] @dana do it due:2026-11-25\n",
+		"\xEF\xBB\xBF---\r\ndate: 2026-11-22\r\nwith: a, b\r\n---\r\nbody\r\n",
+		"---\n---\n", "---\na: &a [*a]\n---\n", "---\nwith: {x: 1}\n---\n", "no front matter",
+	} {
+		f.Add([]byte(seed))
+	}
+	clock := DefaultConfig().Clock()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		e, err := parseEntry("entries/x.md", "x.md", data, clock)
+		if err != nil {
+			if p, ok := err.(*Problem); !ok || p.Path != "x.md" {
+				t.Fatalf("error is not a problem naming the file: %#v", err)
+			}
+			return
+		}
+		lines := bytes.Count(data, []byte("\n")) + 1
+		for _, it := range e.Items {
+			if it.Line < 1 || it.Line > lines {
+				t.Fatalf("item %q at line %d of %d", it.Text, it.Line, lines)
+			}
+			if len(it.ID) != 16 {
+				t.Fatalf("item id %q", it.ID)
+			}
+		}
+		if !strings.HasSuffix(string(data), e.Body) {
+			t.Fatalf("body is not the end of the file, byte for byte")
+		}
+		again, err := parseEntry("entries/x.md", "x.md", data, clock)
+		if err != nil || !again.Date.Equal(e.Date) || len(again.Items) != len(e.Items) {
+			t.Fatalf("parsing twice differs: %v", err)
+		}
+		e.Meta() // must not panic
+	})
+}
+
+func FuzzItems(f *testing.F) {
+	for _, seed := range []string{
+		"- [ ] mine due:2026-11-25\n- [x] @dana theirs\n## Next time\n* [ ] agenda\n",
+		"```\n- [ ] not an item\n```\n  + [X] nested @me\n", "- [ ]", "- [ ] @\n- [ ] due:\n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		b := parseBody("entries/x.md", text, 1, "Next time")
+		lines := strings.Split(text, "\n")
+		seen := map[string]bool{}
+		for _, it := range b.items {
+			if seen[it.ID] {
+				t.Fatalf("two items share id %s", it.ID)
+			}
+			seen[it.ID] = true
+			line := strings.TrimSuffix(lines[it.Line-1], "\r")
+			if !taskLine.MatchString(line) || !strings.Contains(line, it.Text) {
+				t.Fatalf("item %q does not come from line %d %q", it.Text, it.Line, line)
+			}
+			if it.Owner != "" && !strings.HasPrefix(strings.ToLower(it.Text), "@"+it.Owner) {
+				t.Fatalf("owner %q not at the start of %q", it.Owner, it.Text)
+			}
+		}
+	})
+}
+
+func FuzzDates(f *testing.F) {
+	for _, seed := range []string{"2026-11-22", "2026-11-22 14:30", "2026-11-22T14:30:00+01:00", "yesterday 16:30", "fri", "-2h", "14:30", "3w", "2026-W47"} {
+		f.Add(seed)
+	}
+	now := time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC)
+	f.Fuzz(func(t *testing.T, s string) {
+		if t1, err := when.Moment(s, now, when.Clock{Hour: 9}); err == nil {
+			if again, err := when.Moment(s, now, when.Clock{Hour: 9}); err != nil || !again.Equal(t1) {
+				t.Fatalf("Moment(%q) is not stable", s)
+			}
+		}
+		if d, err := when.Due(s, now); err == nil && (d.Hour() != 0 || d.Minute() != 0) {
+			t.Fatalf("Due(%q) = %v is not a day", s, d)
+		}
+		since, err1 := when.Since(s, now)
+		until, err2 := when.Until(s, now)
+		if err1 == nil && err2 == nil && !until.After(since) && !strings.HasPrefix(strings.TrimSpace(s), "-") {
+			t.Fatalf("--since %q is %v but --until %q is %v", s, since, s, until)
+		}
+		when.ISOWeek(s, time.UTC)
+	})
+}
+
+// FuzzRoundTrip: what lead writes from any command-line input, lead
+// reads back as given.
+func FuzzRoundTrip(f *testing.F) {
+	f.Add("Q3 strategy review", "dana-smith", "budget", "Notes.\n---\nmore", "Send the deck due:2026-11-25", "Sam's win")
+	f.Add("title: with colon", "x", "#tag", "", "@dana thing", "")
+	f.Add("'quoted' \"title\"", "", "a, b", "## Fake heading", "- [ ] nested", "win\nwith newline")
+	j := &Journal{Root: f.TempDir(), Config: DefaultConfig()}
+	s := &Snapshot{Journal: j, people: map[string]*Person{}}
+	f.Fuzz(func(t *testing.T, title, with, tag, notes, todo, win string) {
+		for _, v := range []string{title, with, tag, notes, todo, win} {
+			if !utf8.ValidString(v) || strings.ContainsRune(v, 0) {
+				return
+			}
+		}
+		d := Draft{FrontMatter: FrontMatter{Date: time.Date(2026, 11, 22, 14, 30, 0, 0, time.UTC), Kind: "1on1",
+			Title: strings.TrimSpace(title)}, Notes: notes}
+		if w := Slugify(with); w != "" {
+			d.With = []string{w}
+		}
+		if tg := strings.TrimSpace(tag); tg != "" && !strings.Contains(tg, ",") {
+			d.Tags = []string{tg}
+		}
+		if strings.TrimSpace(todo) != "" {
+			d.Todos = []string{todo}
+		}
+		if strings.TrimSpace(win) != "" {
+			d.Wins = []string{win}
+		}
+		data, err := s.Compose(d, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := parseEntry("entries/x.md", "x.md", data, j.Config.Clock())
+		if err != nil {
+			t.Fatalf("lead cannot read what it wrote: %v\n%s", err, data)
+		}
+		if e.Title != d.Title || strings.Join(e.With, ",") != strings.Join(d.With, ",") ||
+			strings.Join(e.Tags, ",") != strings.Join(d.Tags, ",") || !e.Date.Equal(d.Date) {
+			t.Fatalf("read back %q %q %q %v\nfrom\n%s", e.Title, e.With, e.Tags, e.Date, data)
+		}
+		todos := 0
+		for _, it := range e.Items {
+			if !it.Agenda && strings.Contains(it.Text, strings.Join(strings.Fields(todo), " ")) {
+				todos++
+			}
+		}
+		if d.Todos != nil && todos == 0 {
+			t.Fatalf("the commitment %q was not read back from\n%s", todo, data)
+		}
+	})
+}
