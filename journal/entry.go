@@ -165,6 +165,7 @@ type FrontMatter struct {
 	Project   string
 	Tags      []string
 	Practices []string
+	Source    string // where an imported entry came from
 }
 
 // Render returns the front matter block, delimiters included.
@@ -177,6 +178,7 @@ func (f FrontMatter) Render() []byte {
 	m.add("project", f.Project)
 	m.add("tags", f.Tags)
 	m.add("practices", f.Practices)
+	m.add(SourceKey, f.Source)
 	return m.render()
 }
 

@@ -67,7 +67,7 @@ func (r *Review) Markdown(chart string) string {
 		if it.Overdue(r.At) {
 			flag = "**overdue** "
 		}
-		w("- %s%s: %s%s\n", flag, r.name(it.Owner), strings.TrimSpace(strings.TrimPrefix(it.Text, "@"+it.Owner)), r.itemSource(it))
+		w("- %s%s: %s%s\n", flag, r.s.Names([]string{it.Owner}), strings.TrimSpace(strings.TrimPrefix(it.Text, "@"+it.Owner)), r.itemSource(it))
 	}
 
 	w("\n## Wins\n\n")
@@ -79,7 +79,7 @@ func (r *Review) Markdown(chart string) string {
 	for _, win := range r.Wins {
 		credit := ""
 		if len(win.Credited) > 0 {
-			credit = " — credit: " + r.names(win.Credited)
+			credit = " — credit: " + r.s.Names(win.Credited)
 		}
 		w("- %s%s (%s)\n", win.Text, credit, day(win.Entry.Date))
 	}
@@ -91,9 +91,9 @@ func (r *Review) Markdown(chart string) string {
 	for _, f := range r.Feedback {
 		from := ""
 		if f.From != "" {
-			from = r.name(f.From) + " — "
+			from = r.s.Names([]string{f.From}) + " — "
 		}
-		w("- %s%s (%s)\n", from, stripSpeaker(f.Text, r.name(f.From)), day(f.Entry.Date))
+		w("- %s%s (%s)\n", from, stripSpeaker(f.Text, r.s.Names([]string{f.From})), day(f.Entry.Date))
 	}
 
 	w("\n## Practices with the boss, last four weeks\n\n")
@@ -201,20 +201,7 @@ func (r *Review) mermaid() string {
 		"    line [" + strings.Join(avgs, ", ") + "]\n```\n"
 }
 
-func (r *Review) name(slug string) string {
-	if p := r.s.Person(slug); p != nil {
-		return p.Name
-	}
-	return slug
-}
 
-func (r *Review) names(slugs []string) string {
-	out := make([]string, len(slugs))
-	for i, s := range slugs {
-		out[i] = r.name(s)
-	}
-	return strings.Join(out, ", ")
-}
 
 func (r *Review) relationOf(c Contact) string {
 	if c.Person.Relation == "" {
@@ -227,7 +214,7 @@ func (r *Review) relationOf(c Contact) string {
 func (r *Review) itemSource(it Item) string {
 	src := ""
 	if len(it.With) > 0 && !it.Date.IsZero() {
-		src = " — with " + r.names(it.With) + ", " + day(it.Date)
+		src = " — with " + r.s.Names(it.With) + ", " + day(it.Date)
 	}
 	return src + " `" + it.ShortID() + "`"
 }

@@ -127,17 +127,5 @@ func (a *app) names(s *journal.Snapshot, slugs []string) string {
 	if !a.env.StdoutTTY {
 		return strings.Join(slugs, ",")
 	}
-	return nameList(s, slugs)
-}
-
-// nameList shows people by name, for prose.
-func nameList(s *journal.Snapshot, slugs []string) string {
-	out := make([]string, len(slugs))
-	for i, slug := range slugs {
-		out[i] = slug
-		if p := s.Person(slug); p != nil {
-			out[i] = p.Name
-		}
-	}
-	return strings.Join(out, ", ")
+	return s.Names(slugs)
 }

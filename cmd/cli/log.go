@@ -203,7 +203,7 @@ func (a *app) printLogged(s *journal.Snapshot, l *journal.Logged) error {
 	}
 	msg := "log: " + l.Entry.Kind
 	if len(l.Entry.With) > 0 {
-		msg += " with " + nameList(s, l.Entry.With)
+		msg += " with " + s.Names(l.Entry.With)
 	}
 	if l.Entry.Title != "" {
 		msg += " — " + l.Entry.Title

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode/utf8"
 )
 
 // color reports whether output may use ANSI colour: only on a terminal,
@@ -102,4 +103,12 @@ func ago(days int) string {
 		return "yesterday"
 	}
 	return fmt.Sprintf("%dd ago", days)
+}
+
+// pad left-aligns s in a column of width characters (not bytes).
+func pad(s string, width int) string {
+	if n := utf8.RuneCountInString(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
 }

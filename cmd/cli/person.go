@@ -86,7 +86,7 @@ func (a *app) profile(w io.Writer, s *journal.Snapshot, c journal.Contact) {
 		{"cadence", c.Cadence.String()},
 		{"last contact", last},
 		{"status", a.status(c, now)},
-		{"trusts", nameList(s, p.Trusts)},
+		{"trusts", s.Names(p.Trusts)},
 		{"stance", p.Stance},
 		{"influence", p.Influence},
 		{"interest", p.Interest},

@@ -140,7 +140,7 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 		for _, win := range pr.Wins {
 			credit := ""
 			if len(win.Credited) > 0 {
-				credit = " (credit: " + nameList(s, win.Credited) + ")"
+				credit = " (credit: " + s.Names(win.Credited) + ")"
 			}
 			fmt.Fprintf(w, "  - %s%s\n", win.Text, credit)
 		}

@@ -139,7 +139,7 @@ func DOT(g Graph) string {
 	if g.Title != "" {
 		fmt.Fprintf(&b, "  label=%s;\n  labelloc=t;\n", dotQuote(g.Title))
 	}
-	b.WriteString("  rankdir=LR;\n  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n")
+	b.WriteString("  rankdir=LR;\n  fontname=\"Helvetica\";\n  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffffff\", fontname=\"Helvetica\"];\n  edge [fontname=\"Helvetica\", fontsize=10];\n")
 	node := func(indent string, n Node) {
 		attrs := "label=" + dotQuote(strings.Join(n.Lines, "\n"))
 		if st, ok := g.Classes[n.Class]; ok {

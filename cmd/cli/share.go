@@ -1,0 +1,188 @@
+package cli
+
+import (
+	"encoding/csv"
+	"fmt"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/lead-journal/lead/journal/jrnl"
+	"github.com/lead-journal/lead/journal/when"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) cmdBrag() *cobra.Command {
+	var since, until string
+	cmd := &cobra.Command{
+		Use:     "brag",
+		Short:   "A brag document for a performance conversation",
+		GroupID: "habits",
+		Long: `Write a Markdown brag document from the journal: wins with the people
+credited, feedback received by person, projects with their entries,
+practices shown and relationships kept. Hand it to your boss before a
+performance conversation, or keep it as the record of a half year.`,
+		Example: `  lead brag > brag.md
+  lead brag --since 2026-01-01 --until 2026-06-30`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			now := a.env.Now()
+			from, err := when.Since(since, now)
+			if err != nil {
+				return usagef("--since: %v", err)
+			}
+			to := when.Day(now).AddDate(0, 0, 1)
+			if until != "" {
+				if to, err = when.Until(until, now); err != nil {
+					return usagef("--until: %v", err)
+				}
+			}
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			_, err = fmt.Fprint(a.env.Stdout, s.Brag(from, to))
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&since, "since", "6m", "from this date or span back")
+	cmd.Flags().StringVar(&until, "until", "", "up to and including this date (default today)")
+	return cmd
+}
+
+func (a *app) cmdExport() *cobra.Command {
+	var f filterFlags
+	var format string
+	cmd := &cobra.Command{
+		Use:     "export",
+		Short:   "Export entries as JSON, CSV or Markdown",
+		GroupID: "journal",
+		Long: `Export the entries that pass the same filters as lead list, oldest first.
+
+  json      an array of entries with every list field and the body
+  csv       a header row, then id, date, kind, title, with, project, tags,
+            practices, path, body (lists joined with ";")
+  markdown  one document: a heading per entry, its people and tags, its body`,
+		Example: `  lead export --format csv --since 1y > lead.csv
+  lead export --format markdown --with dana > dana.md`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			filter, err := f.build(s, a.env.Now())
+			if err != nil {
+				return err
+			}
+			entries := s.Query(filter)
+			for i, j := 0, len(entries)-1; i < j; i, j = i+1, j-1 {
+				entries[i], entries[j] = entries[j], entries[i]
+			}
+			switch format {
+			case "json":
+				out := make([]entryJSON, len(entries))
+				for i, e := range entries {
+					out[i] = toEntryJSON(e, true)
+				}
+				return writeJSON(a.env.Stdout, out)
+			case "csv":
+				w := csv.NewWriter(a.env.Stdout)
+				w.Write([]string{"id", "date", "kind", "title", "with", "project", "tags", "practices", "path", "body"})
+				for _, e := range entries {
+					w.Write([]string{e.ID, e.Date.Format(time.RFC3339), e.Kind, e.Title, strings.Join(e.With, ";"), e.Project,
+						strings.Join(e.Tags, ";"), strings.Join(e.Practices, ";"), e.Path, e.Body})
+				}
+				w.Flush()
+				return w.Error()
+			case "markdown":
+				for i, e := range entries {
+					if i > 0 {
+						fmt.Fprintln(a.env.Stdout)
+					}
+					fmt.Fprintf(a.env.Stdout, "# %s — %s\n\n", e.Date.Format("2006-01-02 15:04"), e.Label())
+					meta := []string{"*" + e.Kind + "*"}
+					if len(e.With) > 0 {
+						meta = append(meta, "with "+s.Names(e.With))
+					}
+					if e.Project != "" {
+						meta = append(meta, "project "+e.Project)
+					}
+					if len(e.Tags) > 0 {
+						meta = append(meta, "tags "+strings.Join(e.Tags, ", "))
+					}
+					fmt.Fprintf(a.env.Stdout, "%s\n\n%s", strings.Join(meta, " · "), demote(e.Body))
+				}
+				return nil
+			}
+			return usagef("--format %q: want json, csv or markdown", format)
+		},
+	}
+	f.register(cmd.Flags(), true)
+	cmd.Flags().StringVar(&format, "format", "json", "json, csv or markdown")
+	return cmd
+}
+
+// demote moves an entry's headings one level down, under its own heading.
+func demote(body string) string {
+	lines := strings.SplitAfter(body, "\n")
+	for i, l := range lines {
+		if strings.HasPrefix(l, "#") {
+			lines[i] = "#" + l
+		}
+	}
+	out := strings.Join(lines, "")
+	if out != "" && !strings.HasSuffix(out, "\n") {
+		out += "\n"
+	}
+	return out
+}
+
+func (a *app) cmdImport() *cobra.Command {
+	cmd := &cobra.Command{
+		Use:     "import",
+		Short:   "Bring in entries from another journal",
+		GroupID: "journal",
+	}
+	cmd.AddCommand(&cobra.Command{
+		Use:   "jrnl FILE",
+		Short: "Import a jrnl journal (its text file or its JSON export)",
+		Long: `Import a journal kept with jrnl: its plain-text file, or the output of
+jrnl --export json. Each entry becomes a note with jrnl's title and body;
+a starred entry is tagged "starred"; an @tag that names someone in the
+journal (by slug, name or unique prefix) adds them to "with", and other
+tags become tags. Every imported entry records its source, so importing
+the same file again adds only what is new. Times are read as local time.`,
+		Example: `  lead import jrnl ~/.local/share/jrnl/journal.txt
+  jrnl --export json > jrnl.json && lead import jrnl jrnl.json`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			data, err := os.ReadFile(args[0])
+			if err != nil {
+				return err
+			}
+			entries, err := jrnl.Parse(data, time.Local)
+			if err != nil {
+				return fmt.Errorf("%s: %w", args[0], err)
+			}
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			res, err := s.ImportJrnl(entries, a.env.Now())
+			if res != nil {
+				paths := make([]string, len(res.Added))
+				for i, e := range res.Added {
+					fmt.Fprintln(a.env.Stdout, a.abs(e.Path))
+					paths[i] = e.Path
+				}
+				if len(paths) > 0 {
+					a.autocommit(fmt.Sprintf("import: %d jrnl %s from %s", len(paths), plural(len(paths), "entry", "entries"), args[0]), paths...)
+				}
+				a.infof("imported %d %s from %s; %d already in the journal", len(res.Added), plural(len(res.Added), "entry", "entries"), args[0], res.Skipped)
+			}
+			return err
+		},
+	})
+	return cmd
+}

@@ -1,0 +1,216 @@
+package cli
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"github.com/lead-journal/lead/journal"
+	"github.com/lead-journal/lead/journal/diagram"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) cmdMap() *cobra.Command {
+	var format, focus string
+	var grid bool
+	cmd := &cobra.Command{
+		Use:     "map",
+		Short:   "The stakeholder map: who trusts whom, stance, influence, last contact",
+		GroupID: "habits",
+		Long: `Draw the stakeholder map: people grouped by direction, who trusts whom
+(the "trusts" field), their stance and influence, and how recently you
+engaged each.
+
+--format text is for reading here; mermaid is a flowchart that renders on
+common git hosts (paste it in a fenced mermaid block); dot is for
+Graphviz (lead map --format dot | dot -Tsvg > map.svg). --grid draws a
+Mermaid quadrant chart of influence against interest instead.
+
+--for PERSON focuses on one person and the people they trust, and lists
+those you have not engaged within your cadence: the coalition you still
+need to build before you need their support.`,
+		Example: `  lead map
+  lead map --for dana
+  lead map --format mermaid > map.md
+  lead map --format dot | dot -Tpng > map.png
+  lead map --grid`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			switch format {
+			case "text", "mermaid", "dot":
+			default:
+				return usagef("--format %q: want text, mermaid or dot", format)
+			}
+			s, err := a.load()
+			if err != nil {
+				return err
+			}
+			var p *journal.Person
+			if focus != "" {
+				if p, err = s.FindPerson(focus); err != nil {
+					return err
+				}
+			}
+			now := a.env.Now()
+			m := s.StakeholderMap(now, p)
+			w := a.env.Stdout
+			switch {
+			case grid:
+				_, err = fmt.Fprint(w, diagram.MermaidQuadrant(quadrant(m)))
+			case format == "mermaid":
+				_, err = fmt.Fprint(w, diagram.Mermaid(graph(m, now)))
+			case format == "dot":
+				_, err = fmt.Fprint(w, diagram.DOT(graph(m, now)))
+			default:
+				a.printMap(w, s, m, now)
+			}
+			if err == nil && m.Focus != nil && format != "text" {
+				a.reportCoalition(m, now)
+			}
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&format, "format", "text", "text, mermaid or dot")
+	cmd.Flags().StringVar(&focus, "for", "", "focus on this person and the people they trust")
+	cmd.Flags().BoolVar(&grid, "grid", false, "a Mermaid quadrant chart of influence against interest")
+	return cmd
+}
+
+// lastSeen says how long ago you last met someone.
+func lastSeen(c journal.Contact, now time.Time) string {
+	if c.Last == nil {
+		return "never met"
+	}
+	return ago(c.DaysSince(now))
+}
+
+// graph turns the map into a diagram: a box per person in their
+// direction's group, an arrow from each person to those they trust, and
+// overdue and never-met people marked.
+func graph(m *journal.StakeholderMap, now time.Time) diagram.Graph {
+	g := diagram.Graph{Title: "Stakeholder map", Classes: map[string]diagram.Style{
+		"overdue": {Fill: "#fde2e2", Stroke: "#c53030"},
+		"never":   {Fill: "#eeeeee", Stroke: "#777777", Dashed: true},
+		"focus":   {Fill: "#e2ecfd", Stroke: "#2b6cb0"},
+	}}
+	if m.Focus != nil {
+		g.Title = "Coalition around " + m.Focus.Name
+	}
+	in := map[string]bool{}
+	for _, st := range m.People {
+		c := st.Contact
+		group := c.Direction
+		if group == "" {
+			group = "unknown"
+		}
+		if len(g.Groups) == 0 || g.Groups[len(g.Groups)-1] != group {
+			g.Groups = append(g.Groups, group)
+		}
+		details := []string{}
+		for _, d := range []string{c.Person.Relation, c.Person.Stance, influenceText(c.Person.Influence)} {
+			if d != "" {
+				details = append(details, d)
+			}
+		}
+		n := diagram.Node{Key: c.Person.Slug, Group: group, Lines: []string{c.Person.Name}}
+		if len(details) > 0 {
+			n.Lines = append(n.Lines, strings.Join(details, " · "))
+		}
+		n.Lines = append(n.Lines, lastSeen(c, now))
+		switch {
+		case m.Focus != nil && c.Person.Slug == m.Focus.Slug:
+			n.Class = "focus"
+		case c.Never():
+			n.Class = "never"
+		case c.Overdue:
+			n.Class = "overdue"
+		}
+		g.Nodes = append(g.Nodes, n)
+		in[c.Person.Slug] = true
+	}
+	for _, st := range m.People {
+		for _, t := range st.Contact.Person.Trusts {
+			if in[t] {
+				g.Edges = append(g.Edges, diagram.Edge{From: st.Contact.Person.Slug, To: t, Label: "trusts"})
+			}
+		}
+	}
+	return g
+}
+
+func influenceText(level string) string {
+	if level == "" {
+		return ""
+	}
+	return level + " influence"
+}
+
+// quadrant places everyone by interest (x) and influence (y).
+func quadrant(m *journal.StakeholderMap) diagram.Quadrant {
+	q := diagram.Quadrant{Title: "Stakeholders by influence and interest", XLow: "Low interest", XHigh: "High interest",
+		YLow: "Low influence", YHigh: "High influence", Top: "Manage closely", TopLeft: "Keep satisfied",
+		BottomLeft: "Monitor", BottomRight: "Keep informed"}
+	placed := map[[2]float64]int{}
+	for _, st := range m.People {
+		p := st.Contact.Person
+		x, y := journal.Level(p.Interest), journal.Level(p.Influence)
+		// Spread people who share a spot so that every name stays readable.
+		n := placed[[2]float64{x, y}]
+		placed[[2]float64{x, y}]++
+		q.Points = append(q.Points, diagram.Point{Label: p.Name, X: x + 0.04*float64(n%3), Y: y - 0.05*float64(n/3+n%2)})
+	}
+	return q
+}
+
+func (a *app) printMap(w io.Writer, s *journal.Snapshot, m *journal.StakeholderMap, now time.Time) {
+	if m.Focus != nil {
+		fmt.Fprintf(w, "%s\n\n", a.paint("bold", "Coalition around "+m.Focus.Name))
+	}
+	group := "-"
+	for _, st := range m.People {
+		c := st.Contact
+		d := c.Direction
+		if d == "" {
+			d = "unknown"
+		}
+		if d != group {
+			if group != "-" {
+				fmt.Fprintln(w)
+			}
+			group = d
+			fmt.Fprintf(w, "%s\n", a.paint("bold", strings.ToUpper(d)))
+		}
+		seen := lastSeen(c, now)
+		switch {
+		case c.Never():
+			seen = a.paint("yellow", seen)
+		case c.Overdue:
+			seen = a.paint("red", seen+", overdue")
+		}
+		fmt.Fprintf(w, "  %s %s %s %s %s\n", pad(c.Person.Name, 22), pad(c.Person.Relation, 15), pad(c.Person.Stance, 10), pad(c.Person.Influence, 8), seen)
+		if len(c.Person.Trusts) > 0 {
+			fmt.Fprintf(w, "      trusts %s\n", s.Names(c.Person.Trusts))
+		}
+		if len(st.TrustedBy) > 0 {
+			fmt.Fprintf(w, "      trusted by %s\n", s.Names(st.TrustedBy))
+		}
+	}
+	if m.Focus != nil {
+		fmt.Fprintln(w)
+		if len(m.Unengaged) == 0 {
+			fmt.Fprintf(w, "You are in touch with everyone %s trusts.\n", m.Focus.Name)
+		}
+		for _, st := range m.Unengaged {
+			fmt.Fprintf(w, "Not engaged within your cadence: %s (%s)\n", st.Contact.Person.Name, lastSeen(st.Contact, now))
+		}
+	}
+}
+
+// reportCoalition names, on stderr, whom to engage when the map itself
+// went to stdout as a diagram.
+func (a *app) reportCoalition(m *journal.StakeholderMap, now time.Time) {
+	for _, st := range m.Unengaged {
+		a.infof("not engaged within your cadence: %s (%s)", st.Contact.Person.Name, lastSeen(st.Contact, now))
+	}
+}
