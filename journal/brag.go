@@ -32,8 +32,10 @@ func (s *Snapshot) Brag(since, until time.Time) string {
 		}
 	}
 	wins := s.Wins(since, until)
-	w("%d recorded interactions with %d people; %d wins; %d pieces of feedback.\n\n",
-		len(entries), len(people), len(wins), len(s.FeedbackIn(since, until)))
+	feedback := len(s.FeedbackIn(since, until))
+	w("%d recorded %s with %d %s; %d %s; %d %s of feedback.\n\n",
+		len(entries), plural(len(entries), "interaction", "interactions"), len(people), plural(len(people), "person", "people"),
+		len(wins), plural(len(wins), "win", "wins"), feedback, plural(feedback, "piece", "pieces"))
 
 	w("## Wins\n\n")
 	if len(wins) == 0 {
