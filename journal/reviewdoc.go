@@ -201,8 +201,6 @@ func (r *Review) mermaid() string {
 		"    line [" + strings.Join(avgs, ", ") + "]\n```\n"
 }
 
-
-
 func (r *Review) relationOf(c Contact) string {
 	if c.Person.Relation == "" {
 		return ""

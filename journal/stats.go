@@ -16,11 +16,11 @@ type Series struct {
 
 // Stats are interactions per ISO week, by direction and by person.
 type Stats struct {
-	Weeks       []string `json:"weeks"` // "2026-W47", oldest first
+	Weeks       []string  `json:"weeks"` // "2026-W47", oldest first
 	Start       time.Time `json:"start"` // Monday of the first week
-	Total       int      `json:"total"`
-	ByDirection []Series `json:"directions"`
-	ByPerson    []Series `json:"people"` // most interactions first
+	Total       int       `json:"total"`
+	ByDirection []Series  `json:"directions"`
+	ByPerson    []Series  `json:"people"` // most interactions first
 }
 
 // Stats counts the entries of the weeks weeks up to and including the one
