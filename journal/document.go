@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -39,21 +40,26 @@ const maxFrontMatter = 256 << 10
 
 var bom = []byte("\xEF\xBB\xBF")
 
-// yamlFormat makes adrg/frontmatter decode with yaml.v3 into a node, so
+// yamlFormat makes adrg/frontmatter hand the front matter to yaml.v3, so
 // that reading and writing agree and every key keeps its line number.
-var yamlFormat = frontmatter.NewFormat("---", "---", yaml.Unmarshal)
+var yamlFormat = frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
+	*v.(*string) = string(data)
+	return nil
+})
 
 // document is a Markdown file with YAML front matter.
 type document struct {
 	path     string
-	meta     *yaml.Node // the front matter mapping
-	metaLine int        // file line of the first front matter line
-	body     []byte     // everything after the closing delimiter, byte for byte
-	bodyLine int        // file line of the body's first line
+	fields   []field
+	front    string // the front matter's text
+	metaLine int    // file line of the first front matter line
+	body     []byte // everything after the closing delimiter, byte for byte
+	bodyLine int    // file line of the body's first line
 }
 
-// parseDocument splits data into front matter and body. Every error is a
-// *Problem naming path and, where known, the line.
+// parseDocument splits data into front matter and body and decodes the
+// front matter: the forms lead writes by a fast reader, anything else by
+// yaml.v3. Every error is a *Problem naming path and, where known, the line.
 func parseDocument(path string, data []byte) (*document, error) {
 	if len(data) > MaxFileSize {
 		return nil, &Problem{path, 0, fmt.Sprintf("file is %d bytes, larger than the %d lead reads", len(data), MaxFileSize)}
@@ -72,25 +78,41 @@ func parseDocument(path string, data []byte) (*document, error) {
 	if len(text) > maxFrontMatter && !closesWithin(text, maxFrontMatter) {
 		return nil, &Problem{path, open, fmt.Sprintf("front matter is not closed within its first %d bytes", maxFrontMatter)}
 	}
-	var node yaml.Node
-	rest, err := frontmatter.MustParse(bytes.NewReader(text), &node, yamlFormat)
+	var front string
+	rest, err := frontmatter.MustParse(bytes.NewReader(text), &front, yamlFormat)
 	if errors.Is(err, frontmatter.ErrNotFound) {
 		return nil, &Problem{path, open, "front matter is not closed: add a line of three dashes (---) after it"}
 	}
 	if err != nil {
-		return nil, yamlProblem(path, open, err)
+		return nil, &Problem{path, open, err.Error()}
 	}
 	head := len(text) - len(rest)
-	d := &document{path: path, metaLine: open + 1, body: rest, bodyLine: bytes.Count(text[:head], []byte("\n")) + 1}
-	switch {
-	case node.Kind == 0: // empty front matter
-		d.meta = &yaml.Node{Kind: yaml.MappingNode}
-	case node.Kind == yaml.DocumentNode && len(node.Content) == 1 && node.Content[0].Kind == yaml.MappingNode:
-		d.meta = node.Content[0]
-	default:
-		return nil, &Problem{path, d.metaLine, "front matter must be a map of keys to values"}
+	d := &document{path: path, front: front, metaLine: open + 1, body: rest, bodyLine: bytes.Count(text[:head], []byte("\n")) + 1}
+	if fields, ok := decodeFast(front, d.metaLine); ok {
+		d.fields = fields
+		return d, nil
 	}
+	node, err := d.node()
+	if err != nil {
+		return nil, err
+	}
+	d.fields = fieldsOf(node, d.metaLine)
 	return d, nil
+}
+
+// node decodes the front matter with yaml.v3.
+func (d *document) node() (*yaml.Node, error) {
+	var node yaml.Node
+	if err := yaml.Unmarshal([]byte(d.front), &node); err != nil {
+		return nil, yamlProblem(d.path, d.metaLine-1, err)
+	}
+	switch {
+	case node.Kind == 0, node.Kind == yaml.DocumentNode && len(node.Content) == 0: // empty, or only comments
+		return &yaml.Node{Kind: yaml.MappingNode}, nil
+	case node.Kind == yaml.DocumentNode && len(node.Content) == 1 && node.Content[0].Kind == yaml.MappingNode:
+		return node.Content[0], nil
+	}
+	return nil, &Problem{d.path, d.metaLine, "front matter must be a map of keys to values"}
 }
 
 // openingLine returns the 1-based line of the opening "---", allowing blank
@@ -150,100 +172,89 @@ func yamlProblem(path string, open int, err error) *Problem {
 	return &Problem{path, line, m[2]}
 }
 
-// field returns the value node of key and the key's file line.
-func (d *document) field(key string) (*yaml.Node, int) {
-	c := d.meta.Content
-	for i := 0; i+1 < len(c); i += 2 {
-		if c[i].Value == key {
-			return c[i+1], d.metaLine + c[i].Line - 1
-		}
-	}
-	return nil, 0
-}
-
-// keyLine returns the file line of key in a front matter mapping whose
-// first line is file line metaLine, or 0 when the key is missing.
-func keyLine(meta *yaml.Node, metaLine int, key string) int {
-	_, line := (&document{meta: meta, metaLine: metaLine}).field(key)
-	return line
-}
-
-// text reads key as a single string; a missing or null key is "".
-func (d *document) text(key string) (string, error) {
-	n, line := d.field(key)
-	if n == nil || n.Tag == "!!null" {
-		return "", nil
-	}
-	if n.Kind != yaml.ScalarNode {
-		return "", &Problem{d.path, line, fmt.Sprintf("%s: want a single value", key)}
-	}
-	return strings.TrimSpace(n.Value), nil
-}
-
-// list reads key as a list of strings. A single string is split on commas,
-// so `tags: a, b` and `with: dana-smith` read as people write them.
-func (d *document) list(key string) ([]string, error) {
-	n, line := d.field(key)
-	if n == nil || n.Tag == "!!null" {
-		return nil, nil
-	}
-	var out []string
-	switch n.Kind {
-	case yaml.ScalarNode:
-		for _, s := range strings.Split(n.Value, ",") {
-			if s = strings.TrimSpace(s); s != "" {
-				out = append(out, s)
-			}
-		}
-	case yaml.SequenceNode:
-		for _, item := range n.Content {
-			if item.Kind != yaml.ScalarNode {
-				return nil, &Problem{d.path, d.metaLine + item.Line - 1, fmt.Sprintf("%s: want a list of values", key)}
-			}
-			if s := strings.TrimSpace(item.Value); s != "" {
-				out = append(out, s)
-			}
-		}
-	default:
-		return nil, &Problem{d.path, line, fmt.Sprintf("%s: want a list of values", key)}
-	}
-	return out, nil
-}
-
-// values returns the scalar values of a front matter key as strings: one
-// for a single value, one per item for a list, none when missing.
-func values(meta *yaml.Node, key string) []string {
-	if meta == nil {
-		return nil
-	}
-	c := meta.Content
-	for i := 0; i+1 < len(c); i += 2 {
-		if c[i].Value != key {
-			continue
-		}
-		switch v := c[i+1]; v.Kind {
-		case yaml.ScalarNode:
-			return []string{v.Value}
-		case yaml.SequenceNode:
-			var out []string
-			for _, item := range v.Content {
-				if item.Kind == yaml.ScalarNode {
-					out = append(out, item.Value)
-				}
-			}
-			return out
+// field returns the decoded key, or nil.
+func (d *document) field(key string) *field {
+	for i := range d.fields {
+		if d.fields[i].key == key {
+			return &d.fields[i]
 		}
 	}
 	return nil
 }
 
-// decodeMeta decodes the whole front matter into plain Go values.
-func decodeMeta(meta *yaml.Node) map[string]any {
-	out := map[string]any{}
-	if meta != nil {
-		_ = meta.Decode(&out) // the node was decoded once already
+// line returns the file line of key, or 0.
+func (d *document) line(key string) int {
+	if f := d.field(key); f != nil {
+		return f.line
+	}
+	return 0
+}
+
+// text reads key as a single string; a missing or null key is "".
+func (d *document) text(key string) (string, error) {
+	f := d.field(key)
+	switch {
+	case f == nil || f.kind == valueNull:
+		return "", nil
+	case f.kind != valueScalar:
+		return "", &Problem{d.path, f.line, fmt.Sprintf("%s: want a single value", key)}
+	}
+	return strings.TrimSpace(f.value), nil
+}
+
+// list reads key as a list of strings. A single string is split on commas,
+// so `tags: a, b` and `with: dana-smith` read as people write them.
+func (d *document) list(key string) ([]string, error) {
+	f := d.field(key)
+	if f == nil || f.kind == valueNull {
+		return nil, nil
+	}
+	var out []string
+	switch f.kind {
+	case valueScalar:
+		for _, s := range strings.Split(f.value, ",") {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	case valueList:
+		for _, s := range f.list {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+	default:
+		return nil, &Problem{d.path, f.line, fmt.Sprintf("%s: want a list of values", key)}
+	}
+	return out, nil
+}
+
+// extras returns the fields whose keys lead does not know.
+func (d *document) extras(known []string) []field {
+	var out []field
+	for _, f := range d.fields {
+		if !slices.Contains(known, f.key) {
+			out = append(out, f)
+		}
 	}
 	return out
+}
+
+// fieldValues returns a field's values as strings: one for a scalar, one
+// per item for a list, none otherwise.
+func fieldValues(fields []field, key string) []string {
+	for _, f := range fields {
+		if f.key != key {
+			continue
+		}
+		switch f.kind {
+		case valueScalar:
+			return []string{f.value}
+		case valueList:
+			return f.list
+		}
+	}
+	return nil
 }
 
 func lineOf(data []byte, offset int) int {

@@ -11,7 +11,9 @@ import (
 	"gopkg.in/yaml.v3"
 )
 
-// Entry is one interaction: a file under entries/.
+// Entry is one interaction: a file under entries/. It holds what lead's
+// commands use; the body itself is read from the file when a command
+// needs it (Snapshot.Body).
 type Entry struct {
 	ID        string    // the file name without .md
 	Path      string    // relative to the journal, with forward slashes
@@ -22,13 +24,17 @@ type Entry struct {
 	Project   string
 	Tags      []string
 	Practices []string
-	Body      string // everything after the front matter, byte for byte
 	Items     []Item
-	Sections  []Section
+	Wins      []string // the list items under "## Wins"
+	Feedback  []string // the list items under "## Feedback"
+	Summary   string   // the first line of the notes, or of the body
 
-	meta     *yaml.Node
-	metaLine int
+	extra []field        // front matter keys lead does not know
+	lines map[string]int // file lines of the front matter keys; only when read from the file
 }
+
+// entryKeys are the front matter keys of an entry lead reads itself.
+var entryKeys = []string{"date", "kind", "title", "with", "project", "tags", "practices"}
 
 // parseEntry reads an entry file. rel is its slash path in the journal,
 // display the path used in problems.
@@ -37,7 +43,15 @@ func parseEntry(rel, display string, data []byte, clock when.Clock) (*Entry, err
 	if err != nil {
 		return nil, err
 	}
-	e := &Entry{ID: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Body: string(d.body), meta: d.meta, metaLine: d.metaLine}
+	return entryOf(d, rel, clock)
+}
+
+func entryOf(d *document, rel string, clock when.Clock) (*Entry, error) {
+	e := &Entry{ID: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, extra: d.extras(entryKeys), lines: map[string]int{}}
+	for _, f := range d.fields {
+		e.lines[f.key] = f.line
+	}
+	var err error
 	if e.Kind, err = d.text("kind"); err != nil {
 		return nil, err
 	}
@@ -65,8 +79,8 @@ func parseEntry(rel, display string, data []byte, clock when.Clock) (*Entry, err
 	if e.Date, err = entryDate(d, e.ID, clock); err != nil {
 		return nil, err
 	}
-	b := parseBody(rel, e.Body, d.bodyLine, "Next time")
-	e.Items, e.Sections = b.items, b.sections
+	b := parseBody(rel, string(d.body), d.bodyLine, "Next time")
+	e.Items, e.Wins, e.Feedback, e.Summary = b.items, b.bullets["wins"], b.bullets["feedback"], b.summary
 	for i := range e.Items {
 		e.Items[i].Date, e.Items[i].With = e.Date, e.With
 	}
@@ -88,8 +102,7 @@ func entryDate(d *document, id string, clock when.Clock) (time.Time, error) {
 	}
 	t, _, err := when.Absolute(s, time.Local, clock)
 	if err != nil {
-		_, line := d.field("date")
-		return time.Time{}, &Problem{d.path, line, "date: " + err.Error()}
+		return time.Time{}, &Problem{d.path, d.line("date"), "date: " + err.Error()}
 	}
 	return t, nil
 }
@@ -113,21 +126,40 @@ func (e *Entry) Field(key string) []string {
 		return e.Practices
 	case "kind":
 		return []string{e.Kind}
+	case "title", "project":
+		if v := map[string]string{"title": e.Title, "project": e.Project}[key]; v != "" {
+			return []string{v}
+		}
+		return nil
 	}
-	return values(e.meta, key)
+	return fieldValues(e.extra, key)
 }
 
-// KeyLine returns the file line of a front matter key, or 0.
-func (e *Entry) KeyLine(key string) int { return keyLine(e.meta, e.metaLine, key) }
+// KeyLine returns the file line of a front matter key, or 0 when unknown.
+func (e *Entry) KeyLine(key string) int { return e.lines[key] }
 
-// Meta returns the whole front matter as plain values.
-func (e *Entry) Meta() map[string]any { return decodeMeta(e.meta) }
+// Meta returns the whole front matter as plain values: lead's keys as
+// lead reads them, and every other key as written.
+func (e *Entry) Meta() map[string]any {
+	m := map[string]any{"date": e.Date.Format(time.RFC3339), "kind": e.Kind, "with": nonNil(e.With), "tags": nonNil(e.Tags), "practices": nonNil(e.Practices)}
+	if e.Title != "" {
+		m["title"] = e.Title
+	}
+	if e.Project != "" {
+		m["project"] = e.Project
+	}
+	for _, f := range e.extra {
+		m[f.key] = f.plainValue()
+	}
+	return m
+}
 
-// Section returns the text under the named level-two heading (any case).
-func (e *Entry) Section(name string) string { return sectionText(e.Sections, name) }
-
-// Bullets returns the list items under the named heading.
-func (e *Entry) Bullets(name string) []string { return bullets(e.Section(name)) }
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
 
 // Has reports whether slug is among the entry's people.
 func (e *Entry) Has(slug string) bool {
@@ -143,16 +175,6 @@ func (e *Entry) Label() string {
 		return e.Kind + " with " + strings.Join(e.With, ", ")
 	}
 	return e.Kind
-}
-
-func sectionText(sections []Section, name string) string {
-	var parts []string
-	for _, s := range sections {
-		if strings.EqualFold(s.Name, name) && s.Text != "" {
-			parts = append(parts, s.Text)
-		}
-	}
-	return strings.Join(parts, "\n")
 }
 
 // FrontMatter is the front matter lead writes for a new entry, in the

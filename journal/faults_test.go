@@ -206,7 +206,7 @@ func TestConcurrentLogsNeverOverwrite(t *testing.T) {
 	}
 	seen := map[string]bool{}
 	for _, e := range entries {
-		seen[e.Section("Notes")] = true
+		seen[e.Summary] = true
 	}
 	if len(seen) != 20 {
 		t.Errorf("%d distinct notes, want 20: an entry was overwritten", len(seen))

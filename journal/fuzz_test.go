@@ -40,8 +40,8 @@ func FuzzParseEntry(f *testing.F) {
 				t.Fatalf("item id %q", it.ID)
 			}
 		}
-		if !strings.HasSuffix(string(data), e.Body) {
-			t.Fatalf("body is not the end of the file, byte for byte")
+		if d, err := parseDocument("x.md", data); err != nil || !bytes.HasSuffix(data, d.body) {
+			t.Fatalf("body is not the end of the file, byte for byte: %v", err)
 		}
 		again, err := parseEntry("entries/x.md", "x.md", data, clock)
 		if err != nil || !again.Date.Equal(e.Date) || len(again.Items) != len(e.Items) {
@@ -149,6 +149,42 @@ func FuzzRoundTrip(f *testing.F) {
 		}
 		if d.Todos != nil && todos == 0 {
 			t.Fatalf("the commitment %q was not read back from\n%s", todo, data)
+		}
+	})
+}
+
+// FuzzFastFrontMatter: whatever the fast reader accepts, it reads exactly
+// as yaml.v3 does.
+func FuzzFastFrontMatter(f *testing.F) {
+	for _, seed := range []string{
+		"date: 2026-11-22T14:30:00-05:00\nkind: 1on1\ntitle: 'Q3: review'\nwith: [dana-smith, lee-wong]\ntags:\n  - a\n  - b\n",
+		"title: \"plain\"\nempty:\nnull: ~\ncomment: value # note\nlist: []\n",
+		"a: b: c\n", "a: [x, 'y z', -1]\n", "- a\n", "a: 'it''s'\n", "a: -2h\n", "k: [a:b]\n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return // parseDocument rejects it before any decoding
+		}
+		fast, ok := decodeFast(text, 2)
+		if !ok {
+			return
+		}
+		d := &document{path: "x.md", front: text, metaLine: 2}
+		node, err := d.node()
+		if err != nil {
+			t.Fatalf("fast reader accepted what yaml.v3 rejects (%v):\n%s", err, text)
+		}
+		slow := fieldsOf(node, 2)
+		if len(fast) != len(slow) {
+			t.Fatalf("%d fields fast, %d by yaml.v3:\n%s", len(fast), len(slow), text)
+		}
+		for i := range fast {
+			a, b := fast[i], slow[i]
+			if a.key != b.key || a.line != b.line || a.kind != b.kind || a.value != b.value || strings.Join(a.list, "\x00") != strings.Join(b.list, "\x00") {
+				t.Fatalf("fast %+v, yaml.v3 %+v, from:\n%s", a, b, text)
+			}
 		}
 	})
 }

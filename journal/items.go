@@ -4,6 +4,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -44,13 +45,6 @@ func (it Item) Overdue(now time.Time) bool {
 	return !it.Done && !it.Due.IsZero() && it.Due.Before(when.Day(now))
 }
 
-// Section is a level-two heading of a body and the lines under it.
-type Section struct {
-	Name string // heading text
-	Line int    // file line of the heading
-	Text string // the lines under the heading, trimmed
-}
-
 var (
 	taskLine    = regexp.MustCompile(`^(\s*[-*+] \[)([ xX])(\] ?)([^\r\n]*)`)
 	headingLine = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
@@ -58,69 +52,91 @@ var (
 	mention     = regexp.MustCompile(`^@([\p{L}\p{N}][\p{L}\p{N}._-]*)`)
 )
 
+// bulletSections are the sections whose list items lead collects.
+var bulletSections = []string{"wins", "feedback"}
+
 // body is what lead reads out of a Markdown body.
 type body struct {
-	items    []Item
-	sections []Section
+	items   []Item
+	bullets map[string][]string // list items of the bullet sections, by lower-case heading
+	summary string              // the first line under "## Notes", else the body's first line
 }
 
-// parseBody finds task items and level-two sections. firstLine is the file
-// line of the body's first line; agendaSection names the heading whose
-// items are agenda ("next time" or "agenda"). Fenced code is skipped.
+// parseBody finds task items, the list items of the bullet sections and
+// a one-line summary. firstLine is the file line of the body's first line;
+// agendaSection names the heading whose items are agenda ("Next time" or
+// "Agenda"). Fenced code is skipped. It scans each line once and uses
+// regular expressions only on lines that can match.
 func parseBody(path, text string, firstLine int, agendaSection string) body {
 	var b body
 	section, fence := "", ""
 	seen := map[string]int{}
-	var sectionText []string
-	flush := func() {
-		if n := len(b.sections); n > 0 {
-			b.sections[n-1].Text = strings.TrimSpace(strings.Join(sectionText, "\n"))
-		}
-		sectionText = sectionText[:0]
-	}
-	for i, line := range strings.Split(text, "\n") {
+	firstText := ""
+	for i := 0; len(text) > 0; i++ {
+		line, rest, _ := strings.Cut(text, "\n")
+		text = rest
 		line = strings.TrimSuffix(line, "\r")
 		trimmed := strings.TrimSpace(line)
+		if trimmed == "" {
+			continue
+		}
 		if fence != "" {
 			if strings.HasPrefix(trimmed, fence) {
 				fence = ""
 			}
-			sectionText = append(sectionText, line)
 			continue
 		}
 		if strings.HasPrefix(trimmed, "```") || strings.HasPrefix(trimmed, "~~~") {
 			fence = trimmed[:3]
-			sectionText = append(sectionText, line)
 			continue
 		}
-		if m := headingLine.FindStringSubmatch(line); m != nil {
-			if len(m[1]) <= 2 {
-				flush()
+		if line[0] == '#' {
+			if m := headingLine.FindStringSubmatch(line); m != nil && len(m[1]) <= 2 {
 				section = m[2]
-				b.sections = append(b.sections, Section{Name: section, Line: firstLine + i})
 				continue
 			}
 		}
-		sectionText = append(sectionText, line)
-		m := taskLine.FindStringSubmatch(line)
-		if m == nil {
+		lower := strings.ToLower(section)
+		if b.summary == "" && lower == "notes" {
+			b.summary = trimmed
+		}
+		if firstText == "" && trimmed[0] != '#' {
+			firstText = trimmed
+		}
+		switch trimmed[0] {
+		case '-', '*', '+':
+		default:
 			continue
 		}
-		it := Item{
-			Path:    path,
-			Line:    firstLine + i,
-			Done:    m[2] != " ",
-			Text:    strings.TrimSpace(m[4]),
-			Section: section,
-			Agenda:  strings.EqualFold(section, agendaSection),
+		if len(trimmed) < 2 || trimmed[1] != ' ' {
+			continue
 		}
-		it.Owner, it.Due = itemOwner(it.Text), itemDue(it.Text)
-		key := path + "\n" + it.Text
-		it.ID = itemID(key, seen[key])
-		seen[key]++
-		b.items = append(b.items, it)
+		if m := taskLine.FindStringSubmatch(line); m != nil {
+			it := Item{
+				Path:    path,
+				Line:    firstLine + i,
+				Done:    m[2] != " ",
+				Text:    strings.TrimSpace(m[4]),
+				Section: section,
+				Agenda:  strings.EqualFold(section, agendaSection),
+			}
+			it.Owner, it.Due = itemOwner(it.Text), itemDue(it.Text)
+			key := path + "\n" + it.Text
+			it.ID = itemID(key, seen[key])
+			seen[key]++
+			b.items = append(b.items, it)
+			continue
+		}
+		if slices.Contains(bulletSections, lower) {
+			if b.bullets == nil {
+				b.bullets = map[string][]string{}
+			}
+			b.bullets[lower] = append(b.bullets[lower], strings.TrimSpace(trimmed[2:]))
+		}
 	}
-	flush()
+	if b.summary == "" {
+		b.summary = firstText
+	}
 	return b
 }
 
@@ -149,19 +165,4 @@ func itemDue(text string) time.Time {
 		}
 	}
 	return time.Time{}
-}
-
-// bullets returns the list items ("- text") of a section, tasks included.
-func bullets(sectionText string) []string {
-	var out []string
-	for _, line := range strings.Split(sectionText, "\n") {
-		t := strings.TrimSpace(line)
-		for _, p := range []string{"- ", "* ", "+ "} {
-			if strings.HasPrefix(t, p) {
-				out = append(out, strings.TrimSpace(t[len(p):]))
-				break
-			}
-		}
-	}
-	return out
 }

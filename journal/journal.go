@@ -11,10 +11,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // Directories inside a journal.
@@ -129,27 +127,14 @@ func (j *Journal) readEntries() ([]*Entry, []*Problem) {
 	entries := make([]*Entry, len(files))
 	errs := make([]error, len(files))
 	clock := j.Config.Clock()
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				abs := j.Abs(files[i])
-				data, err := readFile(abs)
-				if err == nil {
-					entries[i], err = parseEntry(files[i], abs, data, clock)
-				}
-				errs[i] = err
-			}
-		}()
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	parallel(len(files), func(i int) {
+		abs := j.Abs(files[i])
+		data, err := readFile(abs)
+		if err == nil {
+			entries[i], err = parseEntry(files[i], abs, data, clock)
+		}
+		errs[i] = err
+	})
 	out := entries[:0]
 	for i, e := range entries {
 		if errs[i] != nil {

@@ -27,7 +27,7 @@ type Feedback struct {
 func (s *Snapshot) Wins(since, until time.Time) []Win {
 	var out []Win
 	s.eachInWindow(since, until, func(e *Entry) {
-		for _, text := range e.Bullets("Wins") {
+		for _, text := range e.Wins {
 			out = append(out, Win{Text: text, Credited: s.Mentioned(text), Entry: e})
 		}
 	})
@@ -41,7 +41,7 @@ func (s *Snapshot) Wins(since, until time.Time) []Win {
 func (s *Snapshot) FeedbackIn(since, until time.Time) []Feedback {
 	var out []Feedback
 	s.eachInWindow(since, until, func(e *Entry) {
-		for _, text := range e.Bullets("Feedback") {
+		for _, text := range e.Feedback {
 			out = append(out, Feedback{Text: text, From: s.feedbackFrom(text, e), Entry: e})
 		}
 	})

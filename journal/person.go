@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/lead-journal/lead/journal/when"
-	"gopkg.in/yaml.v3"
 )
 
 // Person is someone you work with: a file under people/.
@@ -27,8 +26,8 @@ type Person struct {
 	Body        string
 	Items       []Item
 
-	meta     *yaml.Node
-	metaLine int
+	extra []field
+	lines map[string]int
 }
 
 // PersonFields lists the person keys lead knows, in the order it writes them.
@@ -39,7 +38,10 @@ func parsePerson(rel, display string, data []byte) (*Person, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Person{Slug: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Body: string(d.body), meta: d.meta, metaLine: d.metaLine}
+	p := &Person{Slug: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Body: string(d.body), extra: d.extras(PersonFields), lines: map[string]int{}}
+	for _, f := range d.fields {
+		p.lines[f.key] = f.line
+	}
 	for key, dst := range map[string]*string{
 		"name": &p.Name, "relation": &p.Relation, "org": &p.Org, "cadence": &p.Cadence, "style": &p.Style,
 		"stance": &p.Stance, "influence": &p.Influence, "interest": &p.Interest,
@@ -54,8 +56,7 @@ func parsePerson(rel, display string, data []byte) (*Person, error) {
 	}
 	if p.Cadence != "" {
 		if _, err := when.ParseSpan(p.Cadence); err != nil {
-			_, line := d.field("cadence")
-			return nil, &Problem{display, line, "cadence: " + err.Error()}
+			return nil, &Problem{display, d.line("cadence"), "cadence: " + err.Error()}
 		}
 	}
 	if p.Prefers, err = d.list("prefers"); err != nil {
@@ -73,8 +74,7 @@ func parsePerson(rel, display string, data []byte) (*Person, error) {
 	}
 	if snooze != "" {
 		if p.SnoozeUntil, _, err = when.Absolute(snooze, time.Local, when.Clock{}); err != nil {
-			_, line := d.field("snooze_until")
-			return nil, &Problem{display, line, "snooze_until: " + err.Error()}
+			return nil, &Problem{display, d.line("snooze_until"), "snooze_until: " + err.Error()}
 		}
 	}
 	p.Items = parseBody(rel, p.Body, d.bodyLine, "Agenda").items
@@ -84,14 +84,27 @@ func parsePerson(rel, display string, data []byte) (*Person, error) {
 	return p, nil
 }
 
-// Field returns the values of any front matter key, as strings.
-func (p *Person) Field(key string) []string { return values(p.meta, key) }
-
 // KeyLine returns the file line of a front matter key, or 0.
-func (p *Person) KeyLine(key string) int { return keyLine(p.meta, p.metaLine, key) }
+func (p *Person) KeyLine(key string) int { return p.lines[key] }
 
-// Meta returns the whole front matter as plain values.
-func (p *Person) Meta() map[string]any { return decodeMeta(p.meta) }
+// Meta returns the whole front matter as plain values: lead's keys as
+// lead reads them, and every other key as written.
+func (p *Person) Meta() map[string]any {
+	m := map[string]any{"name": p.Name, "prefers": nonNil(p.Prefers), "trusts": nonNil(p.Trusts)}
+	for key, v := range map[string]string{"relation": p.Relation, "org": p.Org, "cadence": p.Cadence, "style": p.Style,
+		"stance": p.Stance, "influence": p.Influence, "interest": p.Interest} {
+		if v != "" {
+			m[key] = v
+		}
+	}
+	if !p.SnoozeUntil.IsZero() {
+		m["snooze_until"] = p.SnoozeUntil.Format("2006-01-02")
+	}
+	for _, f := range p.extra {
+		m[f.key] = f.plainValue()
+	}
+	return m
+}
 
 // Profile is what `lead people add` writes for a new person.
 type Profile struct {

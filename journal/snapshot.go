@@ -4,9 +4,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -19,6 +21,7 @@ type Snapshot struct {
 
 	people map[string]*Person
 	items  []Item // all items, computed on first use
+	mu     sync.Mutex
 }
 
 // Person returns the person with the given slug, or nil.
@@ -207,18 +210,101 @@ func SmartCase(pattern string) (*regexp.Regexp, error) {
 	return regexp.Compile(pattern)
 }
 
-// Query returns the entries that pass f, newest first.
+// Query returns the entries that pass f, newest first. A --grep pattern
+// is matched against each file that passes the other filters, read in
+// parallel; a file that cannot be read is left out and reported.
 func (s *Snapshot) Query(f Filter) []*Entry {
 	var out []*Entry
 	for _, e := range s.Entries {
-		if f.Limit > 0 && len(out) == f.Limit {
+		if f.Limit > 0 && len(out) == f.Limit && f.Grep == nil {
 			break
 		}
 		if s.matches(e, f) {
 			out = append(out, e)
 		}
 	}
+	if f.Grep == nil {
+		return out
+	}
+	keep := make([]bool, len(out))
+	parallel(len(out), func(i int) {
+		e := out[i]
+		if f.Grep.MatchString(e.Title) || anyMatch(f.Grep, e.Tags) || anyMatch(f.Grep, e.With) || f.Grep.MatchString(e.Project) {
+			keep[i] = true
+			return
+		}
+		body, err := s.Body(e)
+		if err != nil {
+			s.problem(asProblem(s.Journal.Abs(e.Path), err))
+			return
+		}
+		keep[i] = f.Grep.MatchString(body)
+	})
+	matched := out[:0]
+	for i, e := range out {
+		if keep[i] && (f.Limit == 0 || len(matched) < f.Limit) {
+			matched = append(matched, e)
+		}
+	}
+	return matched
+}
+
+// Body reads an entry's body, the text after its front matter, from its
+// file.
+func (s *Snapshot) Body(e *Entry) (string, error) {
+	abs := s.Journal.Abs(e.Path)
+	data, err := readFile(abs)
+	if err != nil {
+		return "", err
+	}
+	d, err := parseDocument(abs, data)
+	if err != nil {
+		return "", err
+	}
+	return string(d.body), nil
+}
+
+// Bodies reads the bodies of entries, in parallel. A file that cannot be
+// read is reported in the snapshot's problems and gets "".
+func (s *Snapshot) Bodies(entries []*Entry) []string {
+	out := make([]string, len(entries))
+	parallel(len(entries), func(i int) {
+		body, err := s.Body(entries[i])
+		if err != nil {
+			s.problem(asProblem(s.Journal.Abs(entries[i].Path), err))
+		}
+		out[i] = body
+	})
 	return out
+}
+
+// parallel runs f(0), ..., f(n-1) on as many goroutines as there are
+// processors.
+func parallel(n int, f func(int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				f(i)
+			}
+		}()
+	}
+	for i := 0; i < n; i++ {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
+
+// problem records a file that could not be read after the snapshot was
+// taken; it is safe to call from several goroutines.
+func (s *Snapshot) problem(p *Problem) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.Problems = append(s.Problems, p)
 }
 
 func (s *Snapshot) matches(e *Entry, f Filter) bool {
@@ -238,8 +324,7 @@ func (s *Snapshot) matches(e *Entry, f Filter) bool {
 			return false
 		}
 	}
-	return f.Grep == nil || f.Grep.MatchString(e.Title) || f.Grep.MatchString(e.Body) ||
-		anyMatch(f.Grep, e.Tags) || anyMatch(f.Grep, e.With) || f.Grep.MatchString(e.Project)
+	return true
 }
 
 func containsFold(list []string, s string) bool {

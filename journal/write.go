@@ -139,18 +139,20 @@ func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, err
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
 	}
-	e, err := parseEntry("draft.md", display, data, s.Journal.Config.Clock())
+	d, err := parseDocument(display, data)
 	if err != nil {
 		return nil, err
 	}
-	d, _ := parseDocument(display, data) // parsed without error just above
-	body := stripContext(e.Body)
+	e, err := entryOf(d, "draft.md", s.Journal.Config.Clock())
+	if err != nil {
+		return nil, err
+	}
+	body := stripContext(string(d.body))
 	if isBlank(body) && e.Title == "" {
 		return nil, ErrEmpty
 	}
 	if !containsFold(s.Journal.Config.Kinds, e.Kind) {
-		_, line := d.field("kind")
-		return nil, &Problem{display, line, fmt.Sprintf("kind %q is not one of %s (set kinds in %s to add it)", e.Kind, strings.Join(s.Journal.Config.Kinds, ", "), ConfigFile)}
+		return nil, &Problem{display, d.line("kind"), fmt.Sprintf("kind %q is not one of %s (set kinds in %s to add it)", e.Kind, strings.Join(s.Journal.Config.Kinds, ", "), ConfigFile)}
 	}
 	var logged Logged
 	slugs, stubs, err := s.resolveWith(d, display)
@@ -165,7 +167,11 @@ func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, err
 	}
 	head := data[:len(data)-len(d.body)]
 	if !slices.Equal(slugs, e.With) {
-		head = setList(d.meta, "with", slugs)
+		node, err := d.node()
+		if err != nil {
+			return nil, err
+		}
+		head = setList(node, "with", slugs)
 	}
 	for _, name := range stubs {
 		p, err := s.Journal.AddPerson(Profile{Name: name}, "")
@@ -197,7 +203,7 @@ func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, err
 // one become stubs, named as given.
 func (s *Snapshot) resolveWith(d *document, display string) (slugs, stubs []string, err error) {
 	names, _ := d.list("with")
-	_, line := d.field("with")
+	line := d.line("with")
 	for _, name := range names {
 		p, err := s.FindPerson(name)
 		var nf *NotFoundError

@@ -134,11 +134,14 @@ func TestRoundTrip(t *testing.T) {
 		strings.Join(e.Tags, ",") != "strategy,budget" || strings.Join(e.Practices, ",") != "previewed,sought-advice" {
 		t.Errorf("read back %+v", e)
 	}
-	if got := e.Bullets("Wins"); len(got) != 1 || got[0] != fullDraft.Wins[0] {
-		t.Errorf("wins %q", got)
+	if len(e.Wins) != 1 || e.Wins[0] != fullDraft.Wins[0] || len(e.Feedback) != 1 || e.Feedback[0] != fullDraft.Feedback[0] {
+		t.Errorf("wins %q, feedback %q", e.Wins, e.Feedback)
 	}
-	if got := e.Section("notes"); got != fullDraft.Notes {
-		t.Errorf("notes %q", got)
+	if e.Summary != "Walked Dana through the draft." {
+		t.Errorf("summary %q", e.Summary)
+	}
+	if body, err := s.Body(e); err != nil || !strings.HasPrefix(body, "## Notes\nWalked Dana through the draft.\nShe wants") {
+		t.Errorf("body %q, %v", body, err)
 	}
 	var todos, agenda int
 	for _, it := range e.Items {

@@ -24,22 +24,14 @@ type entryJSON struct {
 	Body      *string        `json:"body,omitempty"`
 }
 
-func toEntryJSON(e *journal.Entry, withBody bool) entryJSON {
+// toEntryJSON shapes an entry for --json; body is included when not nil.
+func toEntryJSON(e *journal.Entry, body *string) entryJSON {
 	out := entryJSON{
 		ID: e.ID, Path: e.Path, Date: e.Date.Format(time.RFC3339), Kind: e.Kind, Title: e.Title,
 		With: nonNil(e.With), Project: e.Project, Tags: nonNil(e.Tags), Practices: nonNil(e.Practices), Fields: e.Meta(),
 	}
-	if withBody {
-		out.Body = &e.Body
-	}
+	out.Body = body
 	return out
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 func (a *app) cmdList() *cobra.Command {
@@ -83,7 +75,7 @@ with NUL for xargs -0).`,
 			case asJSON:
 				out := make([]entryJSON, len(entries))
 				for i, e := range entries {
-					out[i] = toEntryJSON(e, false)
+					out[i] = toEntryJSON(e, nil)
 				}
 				return writeJSON(a.env.Stdout, out)
 			case paths:
@@ -128,4 +120,12 @@ func (a *app) names(s *journal.Snapshot, slugs []string) string {
 		return strings.Join(slugs, ",")
 	}
 	return s.Names(slugs)
+}
+
+// nonNil makes a nil list an empty one, so JSON shows [] rather than null.
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }

@@ -36,7 +36,7 @@ func (a *app) cmdPerson() *cobra.Command {
 					Timeline []entryJSON `json:"timeline"`
 				}{toPersonJSON(c, now), make([]entryJSON, len(timeline))}
 				for i, e := range timeline {
-					out.Timeline[i] = toEntryJSON(e, false)
+					out.Timeline[i] = toEntryJSON(e, nil)
 				}
 				return writeJSON(a.env.Stdout, out)
 			}

@@ -90,7 +90,7 @@ func feedbacksJSON(fb []journal.Feedback) []feedbackJSON {
 func entriesJSON(entries []*journal.Entry) []entryJSON {
 	out := make([]entryJSON, len(entries))
 	for i, e := range entries {
-		out[i] = toEntryJSON(e, false)
+		out[i] = toEntryJSON(e, nil)
 	}
 	return out
 }
@@ -153,7 +153,7 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 	if section("Last interactions", len(pr.Recent), "none yet") {
 		for _, e := range pr.Recent {
 			fmt.Fprintf(w, "  %s  %-10s %s\n", e.Date.Format("2006-01-02"), e.Kind, e.Label())
-			if notes := firstLine(e.Section("Notes")); notes != "" {
+			if notes := firstLine(e.Summary); notes != "" {
 				fmt.Fprintf(w, "              %s\n", a.paint("dim", notes))
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"encoding/csv"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -76,22 +77,22 @@ func (a *app) cmdExport() *cobra.Command {
 				return err
 			}
 			entries := s.Query(filter)
-			for i, j := 0, len(entries)-1; i < j; i, j = i+1, j-1 {
-				entries[i], entries[j] = entries[j], entries[i]
-			}
+			slices.Reverse(entries)
+			bodies := s.Bodies(entries)
+			a.report(s)
 			switch format {
 			case "json":
 				out := make([]entryJSON, len(entries))
 				for i, e := range entries {
-					out[i] = toEntryJSON(e, true)
+					out[i] = toEntryJSON(e, &bodies[i])
 				}
 				return writeJSON(a.env.Stdout, out)
 			case "csv":
 				w := csv.NewWriter(a.env.Stdout)
 				w.Write([]string{"id", "date", "kind", "title", "with", "project", "tags", "practices", "path", "body"})
-				for _, e := range entries {
+				for i, e := range entries {
 					w.Write([]string{e.ID, e.Date.Format(time.RFC3339), e.Kind, e.Title, strings.Join(e.With, ";"), e.Project,
-						strings.Join(e.Tags, ";"), strings.Join(e.Practices, ";"), e.Path, e.Body})
+						strings.Join(e.Tags, ";"), strings.Join(e.Practices, ";"), e.Path, bodies[i]})
 				}
 				w.Flush()
 				return w.Error()
@@ -111,7 +112,7 @@ func (a *app) cmdExport() *cobra.Command {
 					if len(e.Tags) > 0 {
 						meta = append(meta, "tags "+strings.Join(e.Tags, ", "))
 					}
-					fmt.Fprintf(a.env.Stdout, "%s\n\n%s", strings.Join(meta, " · "), demote(e.Body))
+					fmt.Fprintf(a.env.Stdout, "%s\n\n%s", strings.Join(meta, " · "), demote(bodies[i]))
 				}
 				return nil
 			}

@@ -1,0 +1,310 @@
+package journal
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Kinds of front matter value.
+const (
+	valueNull   = 'n'
+	valueScalar = 's'
+	valueList   = 'l'
+	valueOther  = 'o' // a map, or a list of non-scalars: kept as YAML text
+)
+
+// field is one decoded front matter key.
+type field struct {
+	key   string
+	line  int    // file line of the key
+	kind  byte   // valueNull, valueScalar, valueList or valueOther
+	value string // the scalar; for valueOther, the YAML text of the value
+	list  []string
+}
+
+// decodeFast reads the front matter forms lead writes and people type:
+// "key: scalar" (plain, 'single' or "double" quoted), "key: [a, b]" flow
+// lists of scalars, "key:" followed by "- item" lines, blank lines and
+// comments. It returns ok false for anything else, which the caller hands
+// to yaml.v3; on what it accepts it agrees with yaml.v3 (see
+// FuzzFastFrontMatter). firstLine is the file line of text's first line.
+func decodeFast(text string, firstLine int) ([]field, bool) {
+	for _, r := range text {
+		if r < 0x20 && r != '\n' && r != '\r' || r == 0x7f || r == 0xFEFF || r >= 0x80 && r < 0xA0 || r == 0x2028 || r == 0x2029 {
+			return nil, false // characters YAML restricts: let yaml.v3 say so
+		}
+	}
+	if strings.Contains(strings.ReplaceAll(text, "\r\n", ""), "\r") {
+		return nil, false // a lone CR is a line break to YAML
+	}
+	var out []field
+	lines := strings.Split(text, "\n")
+	for i := 0; i < len(lines); i++ {
+		line := strings.TrimSuffix(lines[i], "\r")
+		trimmed := trimSpaces(line)
+		if trimmed == "" || trimmed[0] == '#' {
+			continue
+		}
+		if line[0] == ' ' || line[0] == '\t' || strings.ContainsRune(line, '\t') {
+			return nil, false
+		}
+		colon := strings.Index(line, ":")
+		if colon <= 0 || (colon+1 < len(line) && line[colon+1] != ' ') {
+			return nil, false
+		}
+		key := line[:colon]
+		if !plainKey(key) {
+			return nil, false
+		}
+		for _, f := range out {
+			if f.key == key {
+				return nil, false // yaml.v3 rejects duplicate keys
+			}
+		}
+		f := field{key: key, line: firstLine + i}
+		rest := stripComment(trimSpaces(line[colon+1:]))
+		switch {
+		case rest == "":
+			// Null, or a block list on the following lines.
+			f.kind = valueNull
+			for i+1 < len(lines) {
+				next := strings.TrimSuffix(lines[i+1], "\r")
+				nt := trimSpaces(next)
+				if nt == "" || nt[0] == '#' {
+					i++
+					continue
+				}
+				if !strings.HasPrefix(nt, "- ") && nt != "-" {
+					break
+				}
+				if strings.ContainsRune(next, '\t') || indentOf(next) > 2 {
+					return nil, false
+				}
+				v, ok := scalar(stripComment(trimSpaces(strings.TrimPrefix(nt, "-"))))
+				if !ok {
+					return nil, false
+				}
+				f.kind = valueList
+				f.list = append(f.list, v)
+				i++
+			}
+			if f.kind == valueList {
+				// Items indented differently from one another confuse the simple
+				// reading; leave those to yaml.v3.
+				for k := i - len(f.list) + 1; k <= i; k++ {
+					if nt := trimSpaces(lines[k]); nt != "" && nt[0] != '#' && indentOf(lines[k]) != indentOf(lines[i]) {
+						return nil, false
+					}
+				}
+			}
+		case rest[0] == '[':
+			items, ok := flowList(rest)
+			if !ok {
+				return nil, false
+			}
+			f.kind, f.list = valueList, items
+		default:
+			v, ok := scalar(rest)
+			if !ok {
+				return nil, false
+			}
+			if isNull(rest) {
+				f.kind = valueNull
+			} else {
+				f.kind, f.value = valueScalar, v
+			}
+		}
+		out = append(out, f)
+	}
+	return out, true
+}
+
+// trimSpaces trims what YAML counts as white space around a token: spaces
+// (tabs never reach the fast reader). Unicode spaces are text to YAML.
+func trimSpaces(s string) string { return strings.Trim(s, " ") }
+
+func indentOf(line string) int { return len(line) - len(strings.TrimLeft(line, " ")) }
+
+func plainKey(k string) bool {
+	for i, r := range k {
+		if !(r == '_' || r == '-' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || i > 0 && r >= '0' && r <= '9') {
+			return false
+		}
+	}
+	return k != "" && len(k) <= 128 && k[0] != '-' && k[len(k)-1] != '-' // YAML limits implicit keys to 1024 characters
+}
+
+func isNull(s string) bool { return s == "~" || s == "null" || s == "Null" || s == "NULL" }
+
+// stripComment drops a " #" comment after a value, unless the value is
+// quoted (where a # may belong to the text).
+func stripComment(s string) string {
+	if s == "" || s[0] == '"' || s[0] == '\'' {
+		return s
+	}
+	if i := strings.Index(s, " #"); i >= 0 {
+		return trimSpaces(s[:i])
+	}
+	return s
+}
+
+// scalar reads a plain or quoted scalar the way yaml.v3 does, for the
+// forms it can be sure of.
+func scalar(s string) (string, bool) {
+	if s == "" {
+		return "", true
+	}
+	switch s[0] {
+	case '\'':
+		if len(s) < 2 || s[len(s)-1] != '\'' {
+			return "", false
+		}
+		inner := s[1 : len(s)-1]
+		if strings.Count(strings.ReplaceAll(inner, "''", ""), "'") > 0 {
+			return "", false
+		}
+		return strings.ReplaceAll(inner, "''", "'"), true
+	case '"':
+		if len(s) < 2 || s[len(s)-1] != '"' {
+			return "", false
+		}
+		inner := s[1 : len(s)-1]
+		if strings.ContainsAny(inner, "\\\"") {
+			return "", false // escapes: leave them to yaml.v3
+		}
+		return inner, true
+	}
+	// Plain scalars may not start with an indicator, nor hold ": " or " #";
+	// a leading "-" is fine before a letter or digit (-2h).
+	if strings.Contains(s, ": ") || strings.HasSuffix(s, ":") || strings.Contains(s, " #") {
+		return "", false
+	}
+	if s[0] == '-' {
+		if len(s) > 1 && (unicode.IsLetter(rune(s[1])) || unicode.IsDigit(rune(s[1]))) {
+			return s, true
+		}
+		return "", false
+	}
+	if strings.ContainsRune("&*!|>%@`{}[],#?:", rune(s[0])) {
+		return "", false
+	}
+	return s, true
+}
+
+// flowList reads "[a, b, 'c']" with scalar items only.
+func flowList(s string) ([]string, bool) {
+	if !strings.HasSuffix(s, "]") {
+		return nil, false
+	}
+	inner := trimSpaces(s[1 : len(s)-1])
+	if inner == "" {
+		return []string{}, true
+	}
+	if strings.ContainsAny(inner, "[]{}\"#") {
+		return nil, false
+	}
+	var out []string
+	for _, part := range strings.Split(inner, ",") {
+		part = trimSpaces(part)
+		if part == "" {
+			return nil, false
+		}
+		if part[0] == '\'' {
+			v, ok := scalar(part)
+			if !ok {
+				return nil, false
+			}
+			out = append(out, v)
+			continue
+		}
+		if !flowSafe(part) {
+			return nil, false
+		}
+		out = append(out, part)
+	}
+	return out, true
+}
+
+// flowSafe reports whether a plain flow-list item holds only letters,
+// digits and a few punctuation marks that mean nothing to YAML there.
+func flowSafe(item string) bool {
+	for i, r := range item {
+		switch {
+		case unicode.IsLetter(r), unicode.IsDigit(r), r == '_', r == '.', r == '/', r == '+', r == '(', r == ')':
+		case (r == '-' || r == ' ') && i > 0:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// fieldsOf turns a yaml.v3 mapping node into fields.
+func fieldsOf(meta *yaml.Node, firstLine int) []field {
+	var out []field
+	c := meta.Content
+	for i := 0; i+1 < len(c); i += 2 {
+		k, v := c[i], c[i+1]
+		f := field{key: k.Value, line: firstLine + k.Line - 1}
+		switch {
+		case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
+			f.kind = valueNull
+		case v.Kind == yaml.ScalarNode:
+			f.kind, f.value = valueScalar, v.Value
+		case v.Kind == yaml.SequenceNode && allScalars(v):
+			f.kind = valueList
+			f.list = []string{}
+			for _, item := range v.Content {
+				f.list = append(f.list, item.Value)
+			}
+		default:
+			f.kind = valueOther
+			if b, err := yaml.Marshal(v); err == nil {
+				f.value = string(b)
+			}
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+func allScalars(n *yaml.Node) bool {
+	for _, item := range n.Content {
+		if item.Kind != yaml.ScalarNode {
+			return false
+		}
+	}
+	return true
+}
+
+// plainValue is the field as plain data for JSON output: lists as
+// lists, YAML's integers, floats and booleans as such, other scalars as
+// text, and maps decoded by yaml.v3.
+func (f field) plainValue() any {
+	switch f.kind {
+	case valueScalar:
+		switch f.value {
+		case "true", "True", "TRUE":
+			return true
+		case "false", "False", "FALSE":
+			return false
+		}
+		if i, err := strconv.ParseInt(f.value, 10, 64); err == nil {
+			return i
+		}
+		if x, err := strconv.ParseFloat(f.value, 64); err == nil && strings.ContainsAny(f.value, ".eE") && !strings.ContainsAny(f.value, "xXnN") {
+			return x
+		}
+		return f.value
+	case valueList:
+		return f.list
+	case valueOther:
+		var v any
+		_ = yaml.Unmarshal([]byte(f.value), &v) // it was encoded from a node
+		return v
+	}
+	return nil
+}
