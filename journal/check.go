@@ -56,19 +56,19 @@ func (s *Snapshot) Check() []Finding {
 		ids[e.ID] = append(ids[e.ID], path)
 		for _, w := range e.With {
 			if s.people[w] == nil {
-				add(path, e.KeyLine("with"), SeverityError, "with: no person %q (add people/%s.md or fix the slug)", w, w)
+				add(path, s.keyLine(e, "with"), SeverityError, "with: no person %q (add people/%s.md or fix the slug)", w, w)
 			}
 		}
 		if !containsFold(cfg.Kinds, e.Kind) {
-			add(path, e.KeyLine("kind"), SeverityError, "kind %q is not one of %s", e.Kind, strings.Join(cfg.Kinds, ", "))
+			add(path, s.keyLine(e, "kind"), SeverityError, "kind %q is not one of %s", e.Kind, strings.Join(cfg.Kinds, ", "))
 		}
 		for _, p := range e.Practices {
 			if _, ok := cfg.Practice(p); !ok {
-				add(path, e.KeyLine("practices"), SeverityError, "practice %q is not defined (see lead practices)", p)
+				add(path, s.keyLine(e, "practices"), SeverityError, "practice %q is not defined (see lead practices)", p)
 			}
 		}
 		if want := e.Date.Format("2006/01"); strings.Count(e.Path, "/") == 3 && !strings.HasPrefix(e.Path, EntriesDir+"/"+want+"/") {
-			add(path, e.KeyLine("date"), SeverityWarning, "dated %s but filed under %s", e.Date.Format("2006-01-02"), filepath.Dir(e.Path))
+			add(path, s.keyLine(e, "date"), SeverityWarning, "dated %s but filed under %s", e.Date.Format("2006-01-02"), filepath.Dir(e.Path))
 		}
 		s.checkItems(e.Items, path, add)
 	}
@@ -109,6 +109,20 @@ func (s *Snapshot) Check() []Finding {
 		return out[i].Line < out[j].Line
 	})
 	return out
+}
+
+// keyLine reads an entry's file again for the line of a front matter
+// key: entries do not carry line numbers, and only a problem needs one.
+func (s *Snapshot) keyLine(e *Entry, key string) int {
+	data, err := readFile(s.Journal.Abs(e.Path))
+	if err != nil {
+		return 0
+	}
+	d, err := parseDocument(e.Path, data)
+	if err != nil {
+		return 0
+	}
+	return d.line(key)
 }
 
 func (s *Snapshot) checkItems(items []Item, path string, add func(string, int, string, string, ...any)) {

@@ -3,28 +3,36 @@ package journal
 import (
 	"fmt"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 )
 
 // Items returns every task item in the journal's entries and people
 // files, with @mentions resolved to person slugs where they match one.
-func (s *Snapshot) Items() []Item {
+// The items are the snapshot's own, not copies.
+func (s *Snapshot) Items() []*Item {
 	if s.items != nil {
 		return s.items
 	}
-	var out []Item
+	n := 0
+	for _, e := range s.Entries {
+		n += len(e.Items)
+	}
+	out := make([]*Item, 0, n)
 	for _, p := range s.People {
-		out = append(out, p.Items...)
+		for i := range p.Items {
+			out = append(out, &p.Items[i])
+		}
 	}
 	for _, e := range s.Entries {
-		out = append(out, e.Items...)
+		for i := range e.Items {
+			out = append(out, &e.Items[i])
+		}
 	}
-	for i := range out {
-		if o := out[i].Owner; o != "" && s.people[o] == nil {
+	for _, it := range out {
+		if o := it.Owner; o != "" && s.people[o] == nil {
 			if p, err := s.FindPerson(o); err == nil {
-				out[i].Owner = p.Slug
+				it.Owner = p.Slug
 			}
 		}
 	}
@@ -54,7 +62,7 @@ func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []Item {
 			f.Overdue && !it.Overdue(now):
 			continue
 		}
-		out = append(out, it)
+		out = append(out, *it)
 	}
 	SortItems(out)
 	return out
@@ -62,15 +70,17 @@ func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []Item {
 
 // SortItems orders items by due date (undated last), then by date.
 func SortItems(items []Item) {
-	sort.SliceStable(items, func(a, b int) bool {
-		x, y := items[a], items[b]
+	slices.SortStableFunc(items, func(x, y Item) int {
 		if x.Due.IsZero() != y.Due.IsZero() {
-			return !x.Due.IsZero()
+			if x.Due.IsZero() {
+				return 1
+			}
+			return -1
 		}
-		if !x.Due.Equal(y.Due) {
-			return x.Due.Before(y.Due)
+		if c := x.Due.Compare(y.Due); c != 0 {
+			return c
 		}
-		return x.Date.Before(y.Date)
+		return x.Date.Compare(y.Date)
 	})
 }
 
@@ -84,7 +94,7 @@ func (s *Snapshot) OpenWith(slug string) []Item {
 	var out []Item
 	for _, it := range s.Items() {
 		if !it.Agenda && !it.Done && it.involves(slug) && (it.Mine() || it.Owner == slug) {
-			out = append(out, it)
+			out = append(out, *it)
 		}
 	}
 	SortItems(out)
@@ -95,14 +105,20 @@ func (s *Snapshot) OpenWith(slug string) []Item {
 // "## Agenda" in their file and under "## Next time" in entries with them,
 // oldest first.
 func (s *Snapshot) Agenda(slug string) []Item {
-	var out []Item
-	for _, it := range s.Items() {
-		if it.Agenda && !it.Done && slices.Contains(it.With, slug) {
-			out = append(out, it)
+	if s.agenda == nil {
+		s.agenda = map[string][]Item{}
+		for _, it := range s.Items() {
+			if it.Agenda && !it.Done {
+				for _, w := range it.With {
+					s.agenda[w] = append(s.agenda[w], *it)
+				}
+			}
+		}
+		for _, items := range s.agenda {
+			slices.SortStableFunc(items, func(x, y Item) int { return x.Date.Compare(y.Date) })
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Date.Before(out[b].Date) })
-	return out
+	return slices.Clone(s.agenda[slug])
 }
 
 // FindItem resolves an item id or unique prefix of one.
@@ -111,7 +127,7 @@ func (s *Snapshot) FindItem(ref string) (Item, error) {
 	var matches []Item
 	for _, it := range s.Items() {
 		if ref != "" && strings.HasPrefix(it.ID, ref) {
-			matches = append(matches, it)
+			matches = append(matches, *it)
 		}
 	}
 	switch len(matches) {
@@ -217,11 +233,11 @@ func (j *Journal) AddAgenda(p *Person, text string) (Item, error) {
 	lines := strings.SplitAfter(string(d.body), "\n")
 	at, inSection := -1, false
 	for i, line := range lines {
-		if m := headingLine.FindStringSubmatch(strings.TrimRight(line, "\r\n")); m != nil && len(m[1]) <= 2 {
+		if name, level := heading(strings.TrimRight(line, "\r\n")); level > 0 && level <= 2 {
 			if inSection {
 				break
 			}
-			inSection = strings.EqualFold(m[2], "agenda")
+			inSection = strings.EqualFold(name, "agenda")
 			if inSection {
 				at = i + 1
 			}

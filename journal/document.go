@@ -10,7 +10,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/adrg/frontmatter"
 	"gopkg.in/yaml.v3"
 )
 
@@ -40,12 +39,35 @@ const maxFrontMatter = 256 << 10
 
 var bom = []byte("\xEF\xBB\xBF")
 
-// yamlFormat makes adrg/frontmatter hand the front matter to yaml.v3, so
-// that reading and writing agree and every key keeps its line number.
-var yamlFormat = frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
-	*v.(*string) = string(data)
-	return nil
-})
+// splitFrontMatter splits text (without a byte order mark) into its
+// front matter and body by the rules of adrg/frontmatter's YAML format:
+// blank lines may come first, the front matter opens at a line that is
+// "---" and closes at the next line that is "---", each compared after
+// trimming white space. It works in memory on the bytes it is given: at
+// 100,000 files that is the difference between 0.3 µs and 11 µs a file
+// (docs/performance.md). FuzzSplitFrontMatter holds it to adrg's results.
+func splitFrontMatter(text []byte) (front, body []byte, ok bool) {
+	off, opened, start := 0, false, 0
+	for off < len(text) {
+		end := bytes.IndexByte(text[off:], '\n')
+		next := len(text)
+		if end >= 0 {
+			next = off + end + 1
+		}
+		line := bytes.TrimSpace(text[off:next])
+		switch {
+		case !opened && len(line) == 0:
+		case !opened && string(line) == "---":
+			opened, start = true, next
+		case !opened:
+			return nil, nil, false
+		case string(line) == "---":
+			return text[start:off], text[next:], true
+		}
+		off = next
+	}
+	return nil, nil, false
+}
 
 // document is a Markdown file with YAML front matter.
 type document struct {
@@ -78,17 +100,13 @@ func parseDocument(path string, data []byte) (*document, error) {
 	if len(text) > maxFrontMatter && !closesWithin(text, maxFrontMatter) {
 		return nil, &Problem{path, open, fmt.Sprintf("front matter is not closed within its first %d bytes", maxFrontMatter)}
 	}
-	var front string
-	rest, err := frontmatter.MustParse(bytes.NewReader(text), &front, yamlFormat)
-	if errors.Is(err, frontmatter.ErrNotFound) {
+	front, rest, ok := splitFrontMatter(text)
+	if !ok {
 		return nil, &Problem{path, open, "front matter is not closed: add a line of three dashes (---) after it"}
 	}
-	if err != nil {
-		return nil, &Problem{path, open, err.Error()}
-	}
 	head := len(text) - len(rest)
-	d := &document{path: path, front: front, metaLine: open + 1, body: rest, bodyLine: bytes.Count(text[:head], []byte("\n")) + 1}
-	if fields, ok := decodeFast(front, d.metaLine); ok {
+	d := &document{path: path, front: string(front), metaLine: open + 1, body: rest, bodyLine: bytes.Count(text[:head], []byte("\n")) + 1}
+	if fields, ok := decodeFast(d.front, d.metaLine); ok {
 		d.fields = fields
 		return d, nil
 	}

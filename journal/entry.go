@@ -29,8 +29,7 @@ type Entry struct {
 	Feedback  []string // the list items under "## Feedback"
 	Summary   string   // the first line of the notes, or of the body
 
-	extra []field        // front matter keys lead does not know
-	lines map[string]int // file lines of the front matter keys; only when read from the file
+	extra []field // front matter keys lead does not know
 }
 
 // entryKeys are the front matter keys of an entry lead reads itself.
@@ -47,10 +46,7 @@ func parseEntry(rel, display string, data []byte, clock when.Clock) (*Entry, err
 }
 
 func entryOf(d *document, rel string, clock when.Clock) (*Entry, error) {
-	e := &Entry{ID: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, extra: d.extras(entryKeys), lines: map[string]int{}}
-	for _, f := range d.fields {
-		e.lines[f.key] = f.line
-	}
+	e := &Entry{ID: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, extra: d.extras(entryKeys)}
 	var err error
 	if e.Kind, err = d.text("kind"); err != nil {
 		return nil, err
@@ -84,7 +80,33 @@ func entryOf(d *document, rel string, clock when.Clock) (*Entry, error) {
 	for i := range e.Items {
 		e.Items[i].Date, e.Items[i].With = e.Date, e.With
 	}
+	e.detach()
 	return e, nil
+}
+
+// detach copies the strings an entry keeps out of the file's text, so
+// that the text itself can be freed: a kept substring would hold on to
+// all of it.
+func (e *Entry) detach() {
+	for _, s := range []*string{&e.Kind, &e.Title, &e.Project, &e.Summary} {
+		*s = strings.Clone(*s)
+	}
+	for _, list := range [][]string{e.With, e.Tags, e.Practices, e.Wins, e.Feedback} {
+		for i := range list {
+			list[i] = strings.Clone(list[i])
+		}
+	}
+	for i := range e.Items {
+		it := &e.Items[i]
+		it.Text, it.Owner, it.Section = strings.Clone(it.Text), strings.Clone(it.Owner), strings.Clone(it.Section)
+	}
+	for i := range e.extra {
+		f := &e.extra[i]
+		f.key, f.value = strings.Clone(f.key), strings.Clone(f.value)
+		for k := range f.list {
+			f.list[k] = strings.Clone(f.list[k])
+		}
+	}
 }
 
 // entryDate reads `date`, falling back to the date in a file name that
@@ -134,9 +156,6 @@ func (e *Entry) Field(key string) []string {
 	}
 	return fieldValues(e.extra, key)
 }
-
-// KeyLine returns the file line of a front matter key, or 0 when unknown.
-func (e *Entry) KeyLine(key string) int { return e.lines[key] }
 
 // Meta returns the whole front matter as plain values: lead's keys as
 // lead reads them, and every other key as written.

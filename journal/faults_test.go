@@ -61,7 +61,7 @@ func TestFailedStepsLeaveNothingHalfWritten(t *testing.T) {
 			defer func() { faultHook = nil }()
 
 			_, logErr := s.Log(data, "", fullDraft.Date)
-			doneErr := j.SetDone(s.Items()[0], true)
+			doneErr := j.SetDone(*s.Items()[0], true)
 			faultHook = nil
 
 			after := snapshotFiles(t, j.Root)
@@ -168,7 +168,7 @@ func TestKillHelper(t *testing.T) {
 	if _, err := s.Log(data, "", fullDraft.Date); err != nil {
 		t.Fatal(err)
 	}
-	if err := j.SetDone(s.Items()[0], true); err != nil {
+	if err := j.SetDone(*s.Items()[0], true); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -169,6 +169,26 @@ func replaceFile(path string, old, data []byte) error {
 	return syncDir(dir)
 }
 
+// writeReplacing atomically puts data at path, replacing whatever is
+// there: for lead's own disposable files, never for the journal's.
+func writeReplacing(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	st, err := stage(dir, data)
+	if err != nil {
+		return err
+	}
+	defer st.discard()
+	tmp := st.name
+	if tmp == "" {
+		tmp = filepath.Join(dir, fmt.Sprintf("%s%d-%d", tempPrefix, os.Getpid(), time.Now().UnixNano()))
+		if err := st.link(tmp); err != nil {
+			return err
+		}
+		defer os.Remove(tmp)
+	}
+	return os.Rename(tmp, path)
+}
+
 func syncDir(dir string) error {
 	if err := fault("sync-dir"); err != nil {
 		return err

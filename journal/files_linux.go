@@ -32,3 +32,52 @@ func linkAnonymous(f *os.File, path string) error {
 	}
 	return nil
 }
+
+// statAt returns the identity of the file name in the open directory
+// dir, without following a final symbolic link: one fstatat call, with no
+// path to resolve again.
+func statAt(dir *os.File, name string) (fileKey, error) {
+	var st unix.Stat_t
+	if err := unix.Fstatat(int(dir.Fd()), name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
+		return fileKey{}, err
+	}
+	return keyOf(&st), nil
+}
+
+func keyOf(st *unix.Stat_t) fileKey {
+	return fileKey{size: st.Size, mtime: st.Mtim.Nano(), ctime: st.Ctim.Nano(), ino: st.Ino}
+}
+
+// readFileKey reads a whole file with as few system calls as the system
+// allows (open, fstat, read, close), and returns its identity too. Files
+// larger than MaxFileSize are refused without reading them.
+func readFileKey(path string) ([]byte, fileKey, error) {
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, fileKey{}, &os.PathError{Op: "open", Path: path, Err: err}
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return nil, fileKey{}, &os.PathError{Op: "fstat", Path: path, Err: err}
+	}
+	if st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return nil, fileKey{}, &Problem{path, 0, "not a regular file"}
+	}
+	if st.Size > MaxFileSize {
+		return nil, fileKey{}, &Problem{path, 0, fmt.Sprintf("file is %d bytes, larger than the %d lead reads", st.Size, MaxFileSize)}
+	}
+	buf := make([]byte, st.Size)
+	for n := 0; n < len(buf); {
+		m, err := unix.Read(fd, buf[n:])
+		if err != nil {
+			return nil, fileKey{}, &os.PathError{Op: "read", Path: path, Err: err}
+		}
+		if m == 0 {
+			buf = buf[:n] // shrank while being read
+			break
+		}
+		n += m
+	}
+	return buf, keyOf(&st), nil
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/adrg/frontmatter"
 	"github.com/lead-journal/lead/journal/when"
 )
 
@@ -185,6 +186,29 @@ func FuzzFastFrontMatter(f *testing.F) {
 			if a.key != b.key || a.line != b.line || a.kind != b.kind || a.value != b.value || strings.Join(a.list, "\x00") != strings.Join(b.list, "\x00") {
 				t.Fatalf("fast %+v, yaml.v3 %+v, from:\n%s", a, b, text)
 			}
+		}
+	})
+}
+
+// FuzzSplitFrontMatter: lead's in-memory split finds the same front
+// matter and body as adrg/frontmatter.
+func FuzzSplitFrontMatter(f *testing.F) {
+	for _, seed := range []string{"---\na: 1\n---\nbody\n", "\n\n---\r\na: 1\r\n---\r\n", "---\n---", " --- \nx\n  ---  \nrest", "text\n---\n---\n", "---\nunclosed\n"} {
+		f.Add(seed)
+	}
+	format := frontmatter.NewFormat("---", "---", func(data []byte, v any) error {
+		*v.(*string) = string(data)
+		return nil
+	})
+	f.Fuzz(func(t *testing.T, text string) {
+		front, body, ok := splitFrontMatter([]byte(text))
+		var want string
+		rest, err := frontmatter.MustParse(strings.NewReader(text), &want, format)
+		if ok != (err == nil) {
+			t.Fatalf("split ok %v, adrg/frontmatter error %v, for %q", ok, err, text)
+		}
+		if ok && (string(front) != want || string(body) != string(rest)) {
+			t.Fatalf("split %q | %q, adrg/frontmatter %q | %q", front, body, want, rest)
 		}
 	})
 }

@@ -46,11 +46,13 @@ func (it Item) Overdue(now time.Time) bool {
 }
 
 var (
-	taskLine    = regexp.MustCompile(`^(\s*[-*+] \[)([ xX])(\] ?)([^\r\n]*)`)
-	headingLine = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
-	dueToken    = regexp.MustCompile(`(?:^|\s)due:(\S+)`)
-	mention     = regexp.MustCompile(`^@([\p{L}\p{N}][\p{L}\p{N}._-]*)`)
+	taskLine = regexp.MustCompile(`^(\s*[-*+] \[)([ xX])(\] ?)([^\r\n]*)`)
+	dueToken = regexp.MustCompile(`(?:^|\s)due:(\S+)`)
+	mention  = regexp.MustCompile(`^@([\p{L}\p{N}][\p{L}\p{N}._-]*)`)
 )
+
+// maxSummary bounds an entry's one-line summary, in characters.
+const maxSummary = 120
 
 // bulletSections are the sections whose list items lead collects.
 var bulletSections = []string{"wins", "feedback"}
@@ -69,8 +71,8 @@ type body struct {
 // regular expressions only on lines that can match.
 func parseBody(path, text string, firstLine int, agendaSection string) body {
 	var b body
-	section, fence := "", ""
-	seen := map[string]int{}
+	section, lower, fence := "", "", ""
+	var seen map[string]int
 	firstText := ""
 	for i := 0; len(text) > 0; i++ {
 		line, rest, _ := strings.Cut(text, "\n")
@@ -90,13 +92,12 @@ func parseBody(path, text string, firstLine int, agendaSection string) body {
 			fence = trimmed[:3]
 			continue
 		}
-		if line[0] == '#' {
-			if m := headingLine.FindStringSubmatch(line); m != nil && len(m[1]) <= 2 {
-				section = m[2]
-				continue
+		if name, level := heading(line); level > 0 {
+			if level <= 2 {
+				section, lower = name, strings.ToLower(name)
 			}
+			continue
 		}
-		lower := strings.ToLower(section)
 		if b.summary == "" && lower == "notes" {
 			b.summary = trimmed
 		}
@@ -121,6 +122,9 @@ func parseBody(path, text string, firstLine int, agendaSection string) body {
 				Agenda:  strings.EqualFold(section, agendaSection),
 			}
 			it.Owner, it.Due = itemOwner(it.Text), itemDue(it.Text)
+			if seen == nil {
+				seen = map[string]int{}
+			}
 			key := path + "\n" + it.Text
 			it.ID = itemID(key, seen[key])
 			seen[key]++
@@ -137,7 +141,40 @@ func parseBody(path, text string, firstLine int, agendaSection string) body {
 	if b.summary == "" {
 		b.summary = firstText
 	}
+	b.summary = shorten(b.summary, maxSummary)
 	return b
+}
+
+// shorten cuts s to at most n characters, marking a cut with an ellipsis.
+func shorten(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	count := 0
+	for i := range s {
+		if count == n-1 {
+			return s[:i] + "…"
+		}
+		count++
+	}
+	return s
+}
+
+// heading reads an ATX heading ("## Name ##"): its text and level, or
+// level 0 when line is not a heading.
+func heading(line string) (string, int) {
+	level := 0
+	for level < len(line) && line[level] == '#' {
+		level++
+	}
+	if level == 0 || level > 6 || level < len(line) && line[level] != ' ' && line[level] != '\t' {
+		return "", 0
+	}
+	name := strings.TrimSpace(line[level:])
+	if trimmed := strings.TrimRight(name, "#"); trimmed == "" || strings.HasSuffix(trimmed, " ") || strings.HasSuffix(trimmed, "\t") {
+		name = strings.TrimSpace(trimmed)
+	}
+	return name, level
 }
 
 func itemID(key string, occurrence int) string {

@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 )
 
 // Directories inside a journal.
@@ -73,9 +74,15 @@ func create(root string) error {
 			return err
 		}
 	}
-	err := createFile(filepath.Join(root, ".gitignore"), []byte(GitIgnore))
-	if err != nil && !errors.Is(err, fs.ErrExist) {
-		return err
+	for _, ignore := range []struct{ path, text string }{
+		{filepath.Join(root, ".gitignore"), GitIgnore},
+		// Inside .lead too, so that a journal whose own .gitignore does not
+		// name .lead/ still never commits a cache or a draft.
+		{filepath.Join(root, CacheDir, ".gitignore"), "*\n"},
+	} {
+		if err := createFile(ignore.path, []byte(ignore.text)); err != nil && !errors.Is(err, fs.ErrExist) {
+			return err
+		}
 	}
 	return nil
 }
@@ -87,9 +94,16 @@ func (j *Journal) Abs(rel string) string {
 
 // Load reads every person and entry. Files that cannot be read are
 // reported in the snapshot's Problems and left out; nothing else is lost.
-func (j *Journal) Load() *Snapshot {
+func (j *Journal) Load() *Snapshot { return j.load(true) }
+
+// LoadHeaders reads every person and the front matter of every entry, but
+// not what entry bodies hold (items, wins, feedback, summaries): enough to
+// filter and list entries, and faster.
+func (j *Journal) LoadHeaders() *Snapshot { return j.load(false) }
+
+func (j *Journal) load(full bool) *Snapshot {
 	s := j.LoadPeople()
-	entries, problems := j.readEntries()
+	entries, problems := j.readEntries(full)
 	s.Entries = entries
 	s.Problems = append(s.Problems, problems...)
 	return s
@@ -98,11 +112,11 @@ func (j *Journal) Load() *Snapshot {
 // LoadPeople reads the people only, for commands that need no entries.
 func (j *Journal) LoadPeople() *Snapshot {
 	s := &Snapshot{Journal: j, people: map[string]*Person{}}
-	files, problems := j.list(PeopleDir, false)
-	for _, rel := range files {
-		p, err := j.readPerson(rel)
+	files, problems := j.scan(PeopleDir, false, false)
+	for _, f := range files {
+		p, err := j.readPerson(f.rel)
 		if err != nil {
-			problems = append(problems, asProblem(j.Abs(rel), err))
+			problems = append(problems, asProblem(j.Abs(f.rel), err))
 			continue
 		}
 		s.People = append(s.People, p)
@@ -122,29 +136,55 @@ func (j *Journal) readPerson(rel string) (*Person, error) {
 	return parsePerson(rel, j.Abs(rel), data)
 }
 
-func (j *Journal) readEntries() ([]*Entry, []*Problem) {
-	files, problems := j.list(EntriesDir, true)
+func (j *Journal) readEntries(full bool) ([]*Entry, []*Problem) {
+	// Read the index while the tree is scanned: the two do not wait on
+	// each other. Without an index, files are read whole anyway, which
+	// gives their identities: the scan need not ask for them.
+	cacheDone := make(chan map[string]cached)
+	go func() { cacheDone <- j.loadCache(full) }()
+	_, err := os.Stat(j.Abs(CacheFile))
+	files, problems := j.scan(EntriesDir, true, err == nil)
+	cache := <-cacheDone
 	entries := make([]*Entry, len(files))
+	keys := make([]fileKey, len(files))
 	errs := make([]error, len(files))
+	reread := make([]bool, len(files))
 	clock := j.Config.Clock()
 	parallel(len(files), func(i int) {
-		abs := j.Abs(files[i])
-		data, err := readFile(abs)
-		if err == nil {
-			entries[i], err = parseEntry(files[i], abs, data, clock)
+		if c, ok := cache[files[i].rel]; ok && c.key == files[i].key {
+			entries[i], keys[i] = c.entry, c.key
+			return
 		}
-		errs[i] = err
+		reread[i] = true
+		abs := j.Abs(files[i].rel)
+		data, key, err := readFileKey(abs)
+		if err == nil {
+			entries[i], err = parseEntry(files[i].rel, abs, data, clock)
+		}
+		keys[i], errs[i] = key, err
 	})
-	out := entries[:0]
+	var good []*Entry
+	var goodKeys []fileKey
+	changed := false
 	for i, e := range entries {
+		changed = changed || reread[i]
 		if errs[i] != nil {
-			problems = append(problems, asProblem(j.Abs(files[i]), errs[i]))
+			problems = append(problems, asProblem(j.Abs(files[i].rel), errs[i]))
 			continue
 		}
-		out = append(out, e)
+		good = append(good, e)
+		goodKeys = append(goodKeys, keys[i])
 	}
-	SortNewestFirst(out)
-	return out, problems
+	if changed || len(cache) != len(good) {
+		if !full && len(cache) > 0 {
+			// The index must be rewritten, and its entries were read without
+			// their details: read it in full to write it whole.
+			return j.readEntries(true)
+		}
+		_ = j.saveCache(good, goodKeys) // a cache that cannot be written is rebuilt next time
+	}
+	SortNewestFirst(good)
+	return good, problems
 }
 
 // SortNewestFirst orders entries by date, newest first, then by id.
@@ -157,43 +197,78 @@ func SortNewestFirst(entries []*Entry) {
 	})
 }
 
-// list returns the journal-relative paths of the .md files under dir,
-// recursively or not. Hidden files and directories and lead's temporary
-// files are skipped; other files are reported as misplaced.
-func (j *Journal) list(dir string, recursive bool) ([]string, []*Problem) {
-	var files []string
-	var problems []*Problem
-	top := j.Abs(dir)
-	err := filepath.WalkDir(top, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && path == top {
-				return nil
+// scanned is a file found under a journal directory.
+type scanned struct {
+	rel string  // slash path relative to the journal
+	key fileKey // its identity, when asked for
+}
+
+// scan finds the .md files under dir, recursively or not, directory by
+// directory in parallel, with their identities when stat is set. Hidden
+// files and directories and lead's temporary files are skipped; other
+// files are reported as misplaced.
+func (j *Journal) scan(dir string, recursive, stat bool) ([]scanned, []*Problem) {
+	var (
+		mu       sync.Mutex
+		files    []scanned
+		problems []*Problem
+	)
+	level := []string{j.Abs(dir)}
+	for len(level) > 0 {
+		var next []string
+		parallel(len(level), func(i int) {
+			found, subdirs, probs := j.scanDir(level[i], stat)
+			mu.Lock()
+			defer mu.Unlock()
+			files = append(files, found...)
+			problems = append(problems, probs...)
+			if recursive {
+				next = append(next, subdirs...)
 			}
-			problems = append(problems, &Problem{Path: path, Msg: err.Error()})
-			return nil
-		}
-		name := d.Name()
-		if d.IsDir() {
-			if path != top && (!recursive || strings.HasPrefix(name, ".")) {
-				return filepath.SkipDir
-			}
-			return nil
-		}
-		if removeStaleTemp(path, d) || strings.HasPrefix(name, ".") {
-			return nil
-		}
-		if !strings.HasSuffix(name, ".md") {
-			problems = append(problems, &Problem{Path: path, Msg: "not a Markdown file (.md); lead ignores it"})
-			return nil
-		}
-		rel, _ := filepath.Rel(j.Root, path)
-		files = append(files, filepath.ToSlash(rel))
-		return nil
-	})
-	if err != nil {
-		problems = append(problems, &Problem{Path: top, Msg: err.Error()})
+		})
+		level = next
 	}
+	sort.Slice(problems, func(a, b int) bool { return problems[a].Path < problems[b].Path })
 	return files, problems
+}
+
+func (j *Journal) scanDir(dir string, stat bool) (found []scanned, subdirs []string, problems []*Problem) {
+	f, err := os.Open(dir)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) {
+			problems = append(problems, &Problem{Path: dir, Msg: err.Error()})
+		}
+		return nil, nil, problems
+	}
+	defer f.Close()
+	entries, err := f.ReadDir(-1)
+	if err != nil {
+		problems = append(problems, &Problem{Path: dir, Msg: err.Error()})
+	}
+	relDir, _ := filepath.Rel(j.Root, dir)
+	relDir = filepath.ToSlash(relDir)
+	found = make([]scanned, 0, len(entries))
+	for _, d := range entries {
+		name := d.Name()
+		switch {
+		case strings.HasPrefix(name, "."):
+			removeStaleTemp(filepath.Join(dir, name), d)
+		case d.IsDir():
+			subdirs = append(subdirs, filepath.Join(dir, name))
+		case !strings.HasSuffix(name, ".md"):
+			problems = append(problems, &Problem{Path: filepath.Join(dir, name), Msg: "not a Markdown file (.md); lead ignores it"})
+		default:
+			s := scanned{rel: relDir + "/" + name}
+			if stat {
+				if s.key, err = statAt(f, name); err != nil {
+					problems = append(problems, &Problem{Path: filepath.Join(dir, name), Msg: err.Error()})
+					continue
+				}
+			}
+			found = append(found, s)
+		}
+	}
+	return found, subdirs, problems
 }
 
 // readFile reads a journal file, refusing one larger than MaxFileSize

@@ -94,7 +94,8 @@ func (s *Snapshot) Review(start, end, now time.Time) *Review {
 	r.Directions = s.balance(start, end)
 	s.eachInWindow(start, end, func(*Entry) { r.Entries++ })
 	r.Overdue = s.Overdue(r.At)
-	for _, it := range s.Commitments(TodoFilter{}, r.At) {
+	open := s.Commitments(TodoFilter{}, r.At)
+	for _, it := range open {
 		if it.Date.After(r.At) {
 			continue
 		}
@@ -108,7 +109,7 @@ func (s *Snapshot) Review(start, end, now time.Time) *Review {
 	r.Feedback = s.FeedbackIn(start, end)
 	r.Bosses = s.bossPractices(r.At)
 	r.Projects = s.projectChecks(start, end, r.At)
-	r.Coming, r.DueSoon = s.comingUp(end, r.At)
+	r.Coming, r.DueSoon = s.comingUp(end, r.At, open)
 	return r
 }
 
@@ -207,8 +208,9 @@ func (s *Snapshot) projectChecks(start, end, at time.Time) []ProjectCheck {
 }
 
 // comingUp finds who is due for contact in the week from end (or overdue
-// at then), with their agenda, and my commitments due in that week.
-func (s *Snapshot) comingUp(end, at time.Time) ([]ComingUp, []Item) {
+// at then), with their agenda, and among the open commitments, mine due in
+// that week.
+func (s *Snapshot) comingUp(end, at time.Time, open []Item) ([]ComingUp, []Item) {
 	weekEnd := end.AddDate(0, 0, 7)
 	var coming []ComingUp
 	for _, c := range s.Contacts(at) {
@@ -225,8 +227,8 @@ func (s *Snapshot) comingUp(end, at time.Time) ([]ComingUp, []Item) {
 	}
 	sort.SliceStable(coming, func(a, b int) bool { return coming[a].Contact.Due.Before(coming[b].Contact.Due) })
 	var dueSoon []Item
-	for _, it := range s.Commitments(TodoFilter{Mine: true}, at) {
-		if !it.Due.IsZero() && it.Due.Before(weekEnd) && !it.Due.Before(when.Day(end)) {
+	for _, it := range open {
+		if it.Mine() && !it.Due.IsZero() && it.Due.Before(weekEnd) && !it.Due.Before(when.Day(end)) {
 			dueSoon = append(dueSoon, it)
 		}
 	}

@@ -20,7 +20,8 @@ type Snapshot struct {
 	Problems []*Problem
 
 	people map[string]*Person
-	items  []Item // all items, computed on first use
+	items  []*Item           // all items, gathered on first use
+	agenda map[string][]Item // open agenda items by person, computed on first use
 	mu     sync.Mutex
 }
 
@@ -36,7 +37,7 @@ func (s *Snapshot) add(p *Person) {
 		s.People[slices.IndexFunc(s.People, func(q *Person) bool { return q.Slug == p.Slug })] = p
 	}
 	s.people[p.Slug] = p
-	s.items = nil
+	s.items, s.agenda = nil, nil
 }
 
 // NotFoundError reports a name or reference that matches nothing.

@@ -275,7 +275,7 @@ func setList(meta *yaml.Node, key string, list []string) []byte {
 func isBlank(body string) bool {
 	for _, line := range strings.Split(body, "\n") {
 		t := strings.TrimSpace(line)
-		if t != "" && !headingLine.MatchString(t) {
+		if _, level := heading(t); t != "" && level == 0 {
 			return false
 		}
 	}

@@ -62,7 +62,7 @@ with NUL for xargs -0).`,
 			if asJSON && paths {
 				return usagef("--json and --paths cannot be used together")
 			}
-			s, err := a.load()
+			s, err := a.loadHeaders()
 			if err != nil {
 				return err
 			}

@@ -72,7 +72,7 @@ is tab-separated: slug, name, relation, direction, last contact (RFC 3339),
 cadence, due date, status.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.load()
+			s, err := a.loadHeaders()
 			if err != nil {
 				return err
 			}

@@ -19,7 +19,7 @@ func (a *app) cmdPerson() *cobra.Command {
 		GroupID:           "daily",
 		Args:              cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.load()
+			s, err := a.loadHeaders()
 			if err != nil {
 				return err
 			}

@@ -208,6 +208,16 @@ func (a *app) load() (*journal.Snapshot, error) {
 	return a.report(j.Load()), nil
 }
 
+// loadHeaders opens the journal and reads its people and the front matter
+// of its entries, for commands that need nothing from entry bodies.
+func (a *app) loadHeaders() (*journal.Snapshot, error) {
+	j, err := a.open()
+	if err != nil {
+		return nil, err
+	}
+	return a.report(j.LoadHeaders()), nil
+}
+
 // loadPeople opens the journal and reads only its people.
 func (a *app) loadPeople() (*journal.Snapshot, error) {
 	j, err := a.open()

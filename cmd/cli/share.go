@@ -68,7 +68,7 @@ func (a *app) cmdExport() *cobra.Command {
   lead export --format markdown --with dana > dana.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.load()
+			s, err := a.loadHeaders()
 			if err != nil {
 				return err
 			}

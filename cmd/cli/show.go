@@ -32,7 +32,7 @@ func (a *app) cmdShow() *cobra.Command {
 		Long:              "Print an entry's file as it is on disk.\n\n" + refHelp,
 		Args:              cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.load()
+			s, err := a.loadHeaders()
 			if err != nil {
 				return err
 			}
@@ -60,7 +60,7 @@ func (a *app) cmdEdit() *cobra.Command {
 			"When you leave it unreadable, lead says where, and keeps it as you left it.\n\n" + refHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.load()
+			s, err := a.loadHeaders()
 			if err != nil {
 				return err
 			}

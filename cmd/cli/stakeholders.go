@@ -42,7 +42,7 @@ need to build before you need their support.`,
 			default:
 				return usagef("--format %q: want text, mermaid or dot", format)
 			}
-			s, err := a.load()
+			s, err := a.loadHeaders()
 			if err != nil {
 				return err
 			}

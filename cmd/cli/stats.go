@@ -41,7 +41,7 @@ left; a blank is a week without any).`,
 			if weeks < 1 || weeks > 520 {
 				return usagef("--weeks must be between 1 and 520")
 			}
-			s, err := a.load()
+			s, err := a.loadHeaders()
 			if err != nil {
 				return err
 			}

@@ -1,13 +1,19 @@
 // Command lead is a journal for the working relationships that decide a
-// career. See https://github.com/lead-journal/lead.
+// career. See README.md and docs/.
 package main
 
 import (
 	"os"
+	"runtime/debug"
 
 	"github.com/lead-journal/lead/cmd/cli"
 )
 
 func main() {
+	// lead runs briefly and reads a whole journal into memory: collect
+	// garbage only as the heap nears the memory budget
+	// (docs/performance.md).
+	debug.SetGCPercent(-1)
+	debug.SetMemoryLimit(180 << 20)
 	os.Exit(cli.Run(os.Args[1:], cli.System()))
 }
