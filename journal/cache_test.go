@@ -1,0 +1,134 @@
+package journal
+
+import (
+	"os"
+	"strings"
+	"testing"
+)
+
+// cacheJournal makes a journal with two entries and loads it once, so
+// that its index exists.
+func cacheJournal(t *testing.T) *Journal {
+	t.Helper()
+	j := testJournal(t)
+	writeFile(t, j, "entries/2026/11/a.md", "---\ndate: 2026-11-20T10:00:00-05:00\ntitle: Alpha\n---\n- [ ] first\n")
+	writeFile(t, j, "entries/2026/11/b.md", "---\ndate: 2026-11-21T10:00:00-05:00\ntitle: Bravo\n---\n- [ ] second\n")
+	j.Load()
+	if _, err := os.Stat(j.Abs(CacheFile)); err != nil {
+		t.Fatalf("no index after a load: %v", err)
+	}
+	return j
+}
+
+func titles(s *Snapshot) string {
+	var out []string
+	for _, e := range s.Entries {
+		out = append(out, e.Title)
+	}
+	return strings.Join(out, ",")
+}
+
+// TestCacheSeesEveryChange: new, deleted and edited files, even an edit
+// in the same second to the same size with the old mtime put back, are
+// seen by the very next load, full or not.
+func TestCacheSeesEveryChange(t *testing.T) {
+	for _, full := range []bool{true, false} {
+		j := cacheJournal(t)
+		load := j.LoadHeaders
+		if full {
+			load = j.Load
+		}
+		path := j.Abs("entries/2026/11/a.md")
+		info, _ := os.Stat(path)
+		if err := os.WriteFile(path, []byte("---\ndate: 2026-11-20T10:00:00-05:00\ntitle: Omega\n---\n- [x] first\n"), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(path, info.ModTime(), info.ModTime()); err != nil {
+			t.Fatal(err)
+		}
+		if got := titles(load()); got != "Bravo,Omega" {
+			t.Errorf("full=%v after a same-size edit: %s", full, got)
+		}
+		writeFile(t, j, "entries/2026/11/c.md", "---\ndate: 2026-11-22T10:00:00-05:00\ntitle: Charlie\n---\n")
+		if got := titles(load()); got != "Charlie,Bravo,Omega" {
+			t.Errorf("full=%v after a new file: %s", full, got)
+		}
+		os.Remove(j.Abs("entries/2026/11/b.md"))
+		if got := titles(load()); got != "Charlie,Omega" {
+			t.Errorf("full=%v after a deletion: %s", full, got)
+		}
+		// A file replaced by another with the same size and times: a new inode.
+		tmp := j.Abs("entries/2026/11/.new")
+		os.WriteFile(tmp, []byte("---\ndate: 2026-11-22T10:00:00-05:00\ntitle: Charly\n---\n"), 0o600)
+		c, _ := os.Stat(j.Abs("entries/2026/11/c.md"))
+		os.Chtimes(tmp, c.ModTime(), c.ModTime())
+		os.Rename(tmp, j.Abs("entries/2026/11/c.md"))
+		if got := titles(load()); got != "Charly,Omega" {
+			t.Errorf("full=%v after a replacement: %s", full, got)
+		}
+		// Whatever came before, a full load has every item right.
+		s := j.Load()
+		var items []string
+		for _, it := range s.Items() {
+			items = append(items, it.Text+map[bool]string{true: "+", false: "-"}[it.Done])
+		}
+		if strings.Join(items, ",") != "first+" {
+			t.Errorf("full=%v: items %v", full, items)
+		}
+	}
+}
+
+// TestCorruptOrForeignCacheIsRebuilt: an index that is damaged, from
+// another version, or not an index at all is ignored and written anew.
+func TestCorruptOrForeignCacheIsRebuilt(t *testing.T) {
+	damage := map[string]func([]byte) []byte{
+		"flipped byte": func(b []byte) []byte { b[len(b)/2] ^= 0xff; return b },
+		"truncated":    func(b []byte) []byte { return b[:len(b)/3] },
+		"empty":        func([]byte) []byte { return nil },
+		"foreign":      func([]byte) []byte { return []byte("SQLite format 3\x00 not ours at all") },
+		"other version": func(b []byte) []byte {
+			return []byte(strings.Replace(string(b), cacheVersion, "lead-entries-index 0\n", 1))
+		},
+	}
+	for name, f := range damage {
+		j := cacheJournal(t)
+		data, _ := os.ReadFile(j.Abs(CacheFile))
+		if err := os.WriteFile(j.Abs(CacheFile), f(data), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		s := j.Load()
+		if got := titles(s); got != "Bravo,Alpha" || len(s.Problems) > 0 || len(s.Items()) != 2 {
+			t.Errorf("%s: %s %v", name, got, s.Problems)
+		}
+		if rebuilt, _ := os.ReadFile(j.Abs(CacheFile)); j.loadCache(true) == nil {
+			t.Errorf("%s: the index was not rebuilt (%d bytes)", name, len(rebuilt))
+		}
+	}
+}
+
+// TestCacheKeepsEntriesAsParsed: an entry read from the index equals the
+// entry read from its file.
+func TestCacheKeepsEntriesAsParsed(t *testing.T) {
+	j := testJournal(t)
+	s := j.Load()
+	data, err := s.Compose(fullDraft, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, j, "entries/2026/11/full.md", strings.Replace(string(data), "---\n## Notes", "mood: tense\nscore: 4\n---\n## Notes", 1))
+	fromFile := j.Load().Entries[0]
+	fromCache := j.Load().Entries[0]
+	a, b := *fromFile, *fromCache
+	if a.ID != b.ID || !a.Date.Equal(b.Date) || a.Date.Location().String() != b.Date.Location().String() || a.Title != b.Title ||
+		strings.Join(a.With, ",") != strings.Join(b.With, ",") || strings.Join(a.Wins, "|") != strings.Join(b.Wins, "|") ||
+		strings.Join(a.Feedback, "|") != strings.Join(b.Feedback, "|") || a.Summary != b.Summary || len(a.Items) != len(b.Items) ||
+		a.Meta()["mood"] != b.Meta()["mood"] || b.Meta()["score"] != int64(4) {
+		t.Fatalf("from the file:\n%+v\nfrom the index:\n%+v", a, b)
+	}
+	for i := range a.Items {
+		x, y := a.Items[i], b.Items[i]
+		if x.ID != y.ID || x.Text != y.Text || x.Line != y.Line || x.Owner != y.Owner || !x.Due.Equal(y.Due) || x.Agenda != y.Agenda || x.Section != y.Section {
+			t.Errorf("item %d: %+v vs %+v", i, x, y)
+		}
+	}
+}
