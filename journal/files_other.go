@@ -38,3 +38,6 @@ func readFileKey(path string) ([]byte, fileKey, error) {
 	data, err := readFile(path)
 	return data, key, err
 }
+
+// readText reads a whole file for searching.
+func readText(path string, _ []byte) ([]byte, error) { return readFile(path) }

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Snapshot is everything read from a journal at one moment.
@@ -184,7 +187,7 @@ type Filter struct {
 	Directions []string
 	Since      time.Time // inclusive
 	Until      time.Time // exclusive
-	Grep       *regexp.Regexp
+	Grep       *TextMatcher
 	Fields     []FieldMatch
 	Limit      int // 0 for no limit
 }
@@ -202,18 +205,49 @@ func ParseFieldMatch(s string) (FieldMatch, error) {
 	return FieldMatch{strings.TrimSpace(k), strings.TrimSpace(v)}, nil
 }
 
+// TextMatcher matches the whole text of entry files, front matter and
+// body, as --grep does.
+type TextMatcher struct {
+	re   *regexp.Regexp
+	fold bool // match the lower-cased text
+}
+
 // SmartCase compiles a --grep pattern: case-insensitive unless the pattern
-// has a capital letter.
-func SmartCase(pattern string) (*regexp.Regexp, error) {
-	if strings.ToLower(pattern) == pattern {
-		pattern = "(?i)" + pattern
+// has a capital letter. A pattern without capitals is matched as written
+// against the lower-cased text, which means the same as (?i) and lets the
+// regular expression engine use its fast literal search.
+func SmartCase(pattern string) (*TextMatcher, error) {
+	re, err := regexp.Compile(pattern)
+	if err != nil {
+		return nil, err
 	}
-	return regexp.Compile(pattern)
+	return &TextMatcher{re: re, fold: strings.ToLower(pattern) == pattern}, nil
+}
+
+// Match reports whether text matches. It may lower-case text in place.
+func (m *TextMatcher) Match(text []byte) bool {
+	if m.fold {
+		lowerASCII(text)
+		if !utf8.Valid(text) || bytes.ContainsFunc(text, func(r rune) bool { return r >= utf8.RuneSelf && unicode.IsUpper(r) }) {
+			text = bytes.ToLower(text)
+		}
+	}
+	return m.re.Match(text)
+}
+
+// lowerASCII lower-cases the ASCII letters of b in place.
+func lowerASCII(b []byte) {
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
 }
 
 // Query returns the entries that pass f, newest first. A --grep pattern
-// is matched against each file that passes the other filters, read in
-// parallel; a file that cannot be read is left out and reported.
+// is matched against the whole text of each file that passes the other
+// filters, read in parallel; a file that cannot be read is left out and
+// reported.
 func (s *Snapshot) Query(f Filter) []*Entry {
 	var out []*Entry
 	for _, e := range s.Entries {
@@ -228,18 +262,18 @@ func (s *Snapshot) Query(f Filter) []*Entry {
 		return out
 	}
 	keep := make([]bool, len(out))
+	buffers := sync.Pool{New: func() any { return new([]byte) }}
 	parallel(len(out), func(i int) {
-		e := out[i]
-		if f.Grep.MatchString(e.Title) || anyMatch(f.Grep, e.Tags) || anyMatch(f.Grep, e.With) || f.Grep.MatchString(e.Project) {
-			keep[i] = true
-			return
-		}
-		body, err := s.Body(e)
+		abs := s.Journal.Abs(out[i].Path)
+		buf := buffers.Get().(*[]byte)
+		defer buffers.Put(buf)
+		text, err := readText(abs, *buf)
 		if err != nil {
-			s.problem(asProblem(s.Journal.Abs(e.Path), err))
+			s.problem(asProblem(abs, err))
 			return
 		}
-		keep[i] = f.Grep.MatchString(body)
+		*buf = text
+		keep[i] = f.Grep.Match(text)
 	})
 	matched := out[:0]
 	for i, e := range out {
@@ -343,8 +377,4 @@ func containsAll(have, want []string, fold bool) bool {
 
 func anyOf(have, want []string) bool {
 	return slices.ContainsFunc(want, func(w string) bool { return slices.Contains(have, w) })
-}
-
-func anyMatch(re *regexp.Regexp, list []string) bool {
-	return slices.ContainsFunc(list, re.MatchString)
 }
