@@ -105,4 +105,3 @@ func BenchmarkCommands(b *testing.B) {
 		})
 	}
 }
-
