@@ -1,10 +1,12 @@
 package journal
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -82,23 +84,10 @@ func (j *Journal) loadCache(full bool) map[string]cached {
 	return out
 }
 
-// saveCache writes the index atomically; failing to is not an error
-// worth stopping a command for, so it is only returned.
+// saveCache writes the index atomically, streaming it so that it is never
+// whole in memory. Failing to write it is not worth stopping a command
+// for, so the error is only returned.
 func (j *Journal) saveCache(entries []*Entry, keys []fileKey) error {
-	e := &encoder{strings: make(map[string]uint64, 2*len(entries))}
-	e.buf.Grow(300 * len(entries))
-	e.raw(j.cacheStamp())
-	e.uvarint(uint64(len(entries)))
-	items := 0
-	for _, en := range entries {
-		items += len(en.Items)
-	}
-	e.uvarint(uint64(items))
-	for i, entry := range entries {
-		e.record(entry, keys[i])
-	}
-	data := e.buf.Bytes()
-	data = binary.LittleEndian.AppendUint32(data, crc32.ChecksumIEEE(data))
 	path := j.Abs(CacheFile)
 	if err := os.MkdirAll(filepath.Dir(path), DirMode); err != nil {
 		return err
@@ -106,24 +95,45 @@ func (j *Journal) saveCache(entries []*Entry, keys []fileKey) error {
 	if err := createFile(j.Abs(CacheDir+"/.gitignore"), []byte("*\n")); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	return writeReplacing(path, data)
+	return writeReplacing(path, func(w io.Writer) error {
+		sum := crc32.NewIEEE()
+		out := bufio.NewWriterSize(io.MultiWriter(w, sum), 256<<10)
+		e := &encoder{out: out, strings: make(map[string]uint64, 2*len(entries))}
+		e.raw(j.cacheStamp())
+		e.uvarint(uint64(len(entries)))
+		items := 0
+		for _, en := range entries {
+			items += len(en.Items)
+		}
+		e.uvarint(uint64(items))
+		for i, entry := range entries {
+			e.record(entry, keys[i])
+		}
+		if err := out.Flush(); err != nil {
+			return err
+		}
+		_, err := w.Write(binary.LittleEndian.AppendUint32(nil, sum.Sum32()))
+		return err
+	})
 }
 
 // encoder writes the index: varints, and strings through a table so that
 // the slugs, kinds, tags and sections that repeat are written once and
 // shared in memory when read.
 type encoder struct {
-	buf     bytes.Buffer
+	out     *bufio.Writer // where the index goes; errors surface at Flush
 	strings map[string]uint64
 	tmp     [binary.MaxVarintLen64]byte
+	block   bytes.Buffer // an entry's block of body details, then written whole
+	detail  *encoder     // writes into block
 }
 
-func (e *encoder) uvarint(v uint64) { e.buf.Write(e.tmp[:binary.PutUvarint(e.tmp[:], v)]) }
-func (e *encoder) varint(v int64)   { e.buf.Write(e.tmp[:binary.PutVarint(e.tmp[:], v)]) }
+func (e *encoder) uvarint(v uint64) { e.out.Write(e.tmp[:binary.PutUvarint(e.tmp[:], v)]) }
+func (e *encoder) varint(v int64)   { e.out.Write(e.tmp[:binary.PutVarint(e.tmp[:], v)]) }
 
 func (e *encoder) raw(s string) {
 	e.uvarint(uint64(len(s)))
-	e.buf.WriteString(s)
+	e.out.WriteString(s)
 }
 
 func (e *encoder) str(s string) {
@@ -162,13 +172,17 @@ func (e *encoder) record(en *Entry, k fileKey) {
 	e.uvarint(uint64(len(en.extra)))
 	for _, f := range en.extra {
 		e.str(f.key)
-		e.buf.WriteByte(f.kind)
+		e.out.WriteByte(f.kind)
 		e.str(f.value)
 		e.strs(f.list)
 	}
 	// What the body holds goes in a block of its own, with its strings
 	// written out, so that a reader of headers can step over it.
-	block := &encoder{}
+	e.block.Reset()
+	if e.detail == nil {
+		e.detail = &encoder{out: bufio.NewWriter(&e.block)}
+	}
+	block := e.detail
 	block.raw(en.Summary)
 	for _, l := range [][]string{en.Wins, en.Feedback} {
 		block.uvarint(uint64(len(l)))
@@ -180,7 +194,7 @@ func (e *encoder) record(en *Entry, k fileKey) {
 	for _, it := range en.Items {
 		block.raw(it.ID)
 		block.uvarint(uint64(it.Line))
-		block.buf.WriteByte(boolByte(it.Done) | boolByte(it.Agenda)<<1)
+		block.out.WriteByte(boolByte(it.Done) | boolByte(it.Agenda)<<1)
 		block.raw(it.Text)
 		block.raw(it.Owner)
 		block.raw(it.Section)
@@ -190,8 +204,9 @@ func (e *encoder) record(en *Entry, k fileKey) {
 		}
 		block.varint(due)
 	}
-	e.uvarint(uint64(block.buf.Len()))
-	e.buf.Write(block.buf.Bytes())
+	block.out.Flush() // into memory: it cannot fail
+	e.uvarint(uint64(e.block.Len()))
+	e.out.Write(e.block.Bytes())
 }
 
 func boolByte(b bool) byte {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -45,6 +46,14 @@ type staged struct {
 // stage writes data to a synced temporary file in dir: an anonymous one
 // where the system has them (Linux), a hidden named one otherwise.
 func stage(dir string, data []byte) (*staged, error) {
+	return stageWith(dir, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// stageWith is stage for content written by write, which may stream it.
+func stageWith(dir string, write func(io.Writer) error) (*staged, error) {
 	if err := fault("create"); err != nil {
 		return nil, err
 	}
@@ -62,7 +71,7 @@ func stage(dir string, data []byte) (*staged, error) {
 	st := &staged{file: f, name: name}
 	err = fault("write")
 	if err == nil {
-		_, err = f.Write(data)
+		err = write(f)
 	}
 	if err == nil {
 		err = fault("sync")
@@ -169,11 +178,11 @@ func replaceFile(path string, old, data []byte) error {
 	return syncDir(dir)
 }
 
-// writeReplacing atomically puts data at path, replacing whatever is
-// there: for lead's own disposable files, never for the journal's.
-func writeReplacing(path string, data []byte) error {
+// writeReplacing atomically puts what write writes at path, replacing
+// whatever is there: for lead's own disposable files, never the journal's.
+func writeReplacing(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
-	st, err := stage(dir, data)
+	st, err := stageWith(dir, write)
 	if err != nil {
 		return err
 	}

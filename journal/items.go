@@ -112,7 +112,11 @@ func parseBody(path, text string, firstLine int, agendaSection string) body {
 		if len(trimmed) < 2 || trimmed[1] != ' ' {
 			continue
 		}
-		if m := taskLine.FindStringSubmatch(line); m != nil {
+		var m []string
+		if len(trimmed) >= 5 && trimmed[2] == '[' && trimmed[4] == ']' { // only then can it be a task
+			m = taskLine.FindStringSubmatch(line)
+		}
+		if m != nil {
 			it := Item{
 				Path:    path,
 				Line:    firstLine + i,
@@ -187,6 +191,9 @@ func itemID(key string, occurrence int) string {
 
 // itemOwner returns the mention an item starts with, "" for @me or none.
 func itemOwner(text string) string {
+	if !strings.HasPrefix(text, "@") {
+		return ""
+	}
 	m := mention.FindStringSubmatch(text)
 	if m == nil || strings.EqualFold(m[1], "me") {
 		return ""
@@ -196,6 +203,9 @@ func itemOwner(text string) string {
 
 // itemDue reads the first absolute "due:YYYY-MM-DD" in text.
 func itemDue(text string) time.Time {
+	if !strings.Contains(text, "due:") {
+		return time.Time{}
+	}
 	for _, m := range dueToken.FindAllStringSubmatch(text, -1) {
 		if t, err := time.ParseInLocation("2006-01-02", m[1], time.Local); err == nil {
 			return t
