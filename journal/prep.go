@@ -9,7 +9,7 @@ type Prep struct {
 	Theirs   []Item     // what they owe me
 	Agenda   []Item     // queued to raise
 	Wins     []Win      // recorded since the last meeting with them: worth sharing
-	Feedback []Feedback // the latest feedback from them, newest first
+	Feedback []Feedback // the latest feedback from them in entries with them, newest first
 	Recent   []*Entry   // the last interactions, newest first
 }
 
@@ -36,18 +36,21 @@ func (s *Snapshot) Prep(p *Person, now time.Time) *Prep {
 		since = last.Date.Add(time.Nanosecond)
 	}
 	pr.Wins = s.Wins(since, now.Add(time.Nanosecond))
-	all := s.FeedbackIn(time.Time{}, now.Add(time.Nanosecond))
-	for i := len(all) - 1; i >= 0 && len(pr.Feedback) < PrepFeedback; i-- {
-		if all[i].From == p.Slug {
-			pr.Feedback = append(pr.Feedback, all[i])
+	for _, e := range s.Entries { // newest first
+		if !e.Has(p.Slug) || e.Date.After(now) {
+			continue
 		}
-	}
-	for _, e := range s.Entries {
-		if len(pr.Recent) == PrepEntries {
-			break
-		}
-		if e.Has(p.Slug) && !e.Date.After(now) {
+		if len(pr.Recent) < PrepEntries {
 			pr.Recent = append(pr.Recent, e)
+		}
+		for i := len(e.Feedback) - 1; i >= 0 && len(pr.Feedback) < PrepFeedback; i-- {
+			if f := (Feedback{Text: e.Feedback[i], Entry: e}); s.feedbackFrom(f.Text, e) == p.Slug {
+				f.From = p.Slug
+				pr.Feedback = append(pr.Feedback, f)
+			}
+		}
+		if len(pr.Recent) == PrepEntries && len(pr.Feedback) == PrepFeedback {
+			break
 		}
 	}
 	return pr

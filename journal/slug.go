@@ -3,6 +3,7 @@ package journal
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -18,9 +19,11 @@ const maxSlug = 60
 // result never contains a path separator or a dot, so it cannot escape
 // the directory it is joined to.
 func Slugify(s string) string {
-	// A chain of transformers keeps state, so each call makes its own.
-	stripMarks := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-	s, _, _ = transform.String(stripMarks, s)
+	if !isASCII(s) {
+		// A chain of transformers keeps state, so each call makes its own.
+		stripMarks := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+		s, _, _ = transform.String(stripMarks, s)
+	}
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(s) {
@@ -38,4 +41,13 @@ func Slugify(s string) string {
 		dash = true
 	}
 	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -1,0 +1,74 @@
+#!/usr/bin/env bash
+# Reproduces the figures in docs/performance.md: generates journals of
+# 10,000 and 100,000 entries and times whole lead processes side by side
+# with rg over the same files, warm (index built) and cold (no index).
+#
+#   bash docs/perf.sh            # SEED=1 RUNS=5 by default
+#   SEED=7 RUNS=9 bash docs/perf.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SEED=${SEED:-1}
+RUNS=${RUNS:-5}
+
+need() { # need COMMAND DEBIAN-PACKAGE
+  command -v "$1" >/dev/null && return
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    apt-get update -qq && apt-get install -y -qq "$2" >/dev/null
+  else
+    echo "perf.sh: $1 is missing; install $2" >&2
+    exit 1
+  fi
+}
+need rg ripgrep
+[ -x /usr/bin/time ] || need /usr/bin/time time
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+go build -o "$work/lead" ./cmd/lead
+
+# median RUNS COMMAND...: the median wall time of RUNS runs, in ms.
+median() {
+  local runs=$1; shift
+  local times=()
+  for _ in $(seq "$runs"); do
+    local start end
+    start=$(date +%s%N)
+    "$@" >/dev/null 2>&1 || true
+    end=$(date +%s%N)
+    times+=($(( (end - start) / 1000000 )))
+  done
+  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+}
+
+# cold DIR COMMAND...: one run with the index removed first.
+cold() { local dir=$1; shift; rm -rf "$dir/.lead/cache"; "$@"; }
+
+# peak DIR COMMAND...: peak resident memory in MB.
+peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%d", $1/1024}'; }
+
+echo "| journal | command | lead warm ms | lead cold ms | rg ms | warm/rg | cold/rg | peak MB (warm) |"
+echo "|---|---|---|---|---|---|---|---|"
+for n in 10000 100000; do
+  dir="$work/j$n"
+  go run ./cmd/gen-journal -entries "$n" -seed "$SEED" "$dir"
+  slug=$(ls "$dir/people" | head -1 | sed 's/\.md$//')
+  lead=("$work/lead" --dir "$dir")
+  rgms=$(median "$RUNS" rg -l "with:.*$slug" "$dir/entries")
+  for cmd in "list --with $slug" "review" "list --grep escalation" "todo --mine --overdue" "prep $slug" "people"; do
+    read -ra args <<<"$cmd"
+    "${lead[@]}" "${args[@]}" >/dev/null 2>&1 || true # build the index
+    warm=$(median "$RUNS" "${lead[@]}" "${args[@]}")
+    coldms=$(median 3 cold "$dir" "${lead[@]}" "${args[@]}")
+    "${lead[@]}" list >/dev/null 2>&1 || true
+    mem=$(peak "${lead[@]}" "${args[@]}")
+    echo "| $n | lead $cmd | $warm | $coldms | $rgms | $(awk "BEGIN{printf \"%.2f\", $warm/$rgms}") | $(awk "BEGIN{printf \"%.2f\", $coldms/$rgms}") | $mem |"
+  done
+done
+
+# lead log does not grow with the journal.
+small="$work/j100"
+go run ./cmd/gen-journal -entries 100 -seed "$SEED" "$small"
+logsmall=$(median "$RUNS" "$work/lead" --dir "$small" log -w "$(ls "$small/people" | head -1 | sed 's/\.md$//')" -m notes)
+logbig=$(median "$RUNS" "$work/lead" --dir "$work/j100000" log -w "$(ls "$work/j100000/people" | head -1 | sed 's/\.md$//')" -m notes)
+echo
+echo "lead log: ${logsmall} ms at 100 entries, ${logbig} ms at 100,000 entries ($(awk "BEGIN{printf \"%.2f\", $logbig/$logsmall}")x)"
