@@ -94,6 +94,19 @@ func (st *staged) discard() {
 	}
 }
 
+// tempName gives the staged file a hidden name in dir, for a rename into
+// place, and returns a function that removes that name again.
+func (st *staged) tempName(dir string) (string, func(), error) {
+	if st.name != "" {
+		return st.name, func() {}, nil
+	}
+	tmp := filepath.Join(dir, fmt.Sprintf("%s%d-%d", tempPrefix, os.Getpid(), time.Now().UnixNano()))
+	if err := st.link(tmp); err != nil {
+		return "", nil, err
+	}
+	return tmp, func() { os.Remove(tmp) }, nil
+}
+
 // link puts the staged file at path, failing if path exists.
 func (st *staged) link(path string) error {
 	if err := fault("link"); err != nil {
@@ -154,14 +167,11 @@ func replaceFile(path string, old, data []byte) error {
 	if err := st.file.Chmod(info.Mode().Perm()); err != nil {
 		return err
 	}
-	tmp := st.name
-	if tmp == "" {
-		tmp = filepath.Join(dir, fmt.Sprintf("%s%d-%d", tempPrefix, os.Getpid(), time.Now().UnixNano()))
-		if err := st.link(tmp); err != nil {
-			return err
-		}
-		defer os.Remove(tmp)
+	tmp, remove, err := st.tempName(dir)
+	if err != nil {
+		return err
 	}
+	defer remove()
 	current, err := os.ReadFile(path)
 	if err != nil {
 		return err
@@ -187,14 +197,11 @@ func writeReplacing(path string, write func(io.Writer) error) error {
 		return err
 	}
 	defer st.discard()
-	tmp := st.name
-	if tmp == "" {
-		tmp = filepath.Join(dir, fmt.Sprintf("%s%d-%d", tempPrefix, os.Getpid(), time.Now().UnixNano()))
-		if err := st.link(tmp); err != nil {
-			return err
-		}
-		defer os.Remove(tmp)
+	tmp, remove, err := st.tempName(dir)
+	if err != nil {
+		return err
 	}
+	defer remove()
 	return os.Rename(tmp, path)
 }
 

@@ -78,3 +78,19 @@ func (f *filterFlags) build(s *journal.Snapshot, now time.Time) (journal.Filter,
 	}
 	return out, nil
 }
+
+// query loads the journal's headers and returns the entries that pass
+// the filter flags, newest first.
+func (a *app) query(f *filterFlags) (*journal.Snapshot, []*journal.Entry, error) {
+	s, err := a.loadHeaders()
+	if err != nil {
+		return nil, nil, err
+	}
+	filter, err := f.build(s, a.env.Now())
+	if err != nil {
+		return nil, nil, err
+	}
+	entries := s.Query(filter)
+	a.report(s) // --grep reports files it could not read
+	return s, entries, nil
+}

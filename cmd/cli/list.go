@@ -62,15 +62,10 @@ with NUL for xargs -0).`,
 			if asJSON && paths {
 				return usagef("--json and --paths cannot be used together")
 			}
-			s, err := a.loadHeaders()
+			s, entries, err := a.query(&f)
 			if err != nil {
 				return err
 			}
-			filter, err := f.build(s, a.env.Now())
-			if err != nil {
-				return err
-			}
-			entries := s.Query(filter)
 			switch {
 			case asJSON:
 				out := make([]entryJSON, len(entries))

@@ -19,11 +19,7 @@ func (a *app) cmdPerson() *cobra.Command {
 		GroupID:           "daily",
 		Args:              cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.loadHeaders()
-			if err != nil {
-				return err
-			}
-			p, err := s.FindPerson(args[0])
+			s, p, err := a.loadPerson(args[0], false)
 			if err != nil {
 				return err
 			}

@@ -23,11 +23,7 @@ queued, wins since your last meeting worth sharing, their latest feedback,
 and your last few interactions.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.load()
-			if err != nil {
-				return err
-			}
-			p, err := s.FindPerson(args[0])
+			s, p, err := a.loadPerson(args[0], true)
 			if err != nil {
 				return err
 			}

@@ -65,9 +65,10 @@ func usageArgs(c *cobra.Command) {
 
 // app is the state one run of lead shares between its commands.
 type app struct {
-	env     *Env
-	dir     string // --dir
-	journal *journal.Journal
+	env      *Env
+	dir      string // --dir
+	journal  *journal.Journal
+	reported map[*journal.Snapshot]int // problems already printed
 }
 
 // NewRoot builds the whole command tree.
@@ -218,6 +219,21 @@ func (a *app) loadHeaders() (*journal.Snapshot, error) {
 	return a.report(j.LoadHeaders()), nil
 }
 
+// loadPerson loads the journal (in full, or headers only) and finds the
+// person a command names.
+func (a *app) loadPerson(name string, full bool) (*journal.Snapshot, *journal.Person, error) {
+	load := a.loadHeaders
+	if full {
+		load = a.load
+	}
+	s, err := load()
+	if err != nil {
+		return nil, nil, err
+	}
+	p, err := s.FindPerson(name)
+	return s, p, err
+}
+
 // loadPeople opens the journal and reads only its people.
 func (a *app) loadPeople() (*journal.Snapshot, error) {
 	j, err := a.open()
@@ -227,11 +243,17 @@ func (a *app) loadPeople() (*journal.Snapshot, error) {
 	return a.report(j.LoadPeople()), nil
 }
 
-// report prints each file that could not be read, once, to stderr.
+// report prints each file that could not be read to stderr, once: a
+// snapshot may report more problems later (--grep and export read files
+// again), and only those new ones are printed then.
 func (a *app) report(s *journal.Snapshot) *journal.Snapshot {
-	for _, p := range s.Problems {
+	if a.reported == nil {
+		a.reported = map[*journal.Snapshot]int{}
+	}
+	for _, p := range s.Problems[a.reported[s]:] {
 		a.warnf("skipped %v", p)
 	}
+	a.reported[s] = len(s.Problems)
 	return s
 }
 

@@ -68,15 +68,10 @@ func (a *app) cmdExport() *cobra.Command {
   lead export --format markdown --with dana > dana.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.loadHeaders()
+			s, entries, err := a.query(&f)
 			if err != nil {
 				return err
 			}
-			filter, err := f.build(s, a.env.Now())
-			if err != nil {
-				return err
-			}
-			entries := s.Query(filter)
 			slices.Reverse(entries)
 			bodies := s.Bodies(entries)
 			a.report(s)

@@ -12,9 +12,13 @@ const refHelp = `REF is an entry id (the file name without .md), a unique prefix
 a path to the file, or "last" for the newest entry. A prefix may also be of
 the part after the date: "q3" finds 2026-11-20-1430-q3-review.`
 
-// findEntry resolves REF, taking a relative path as relative to the
-// working directory.
-func (a *app) findEntry(s *journal.Snapshot, ref string) (*journal.Entry, error) {
+// loadEntry loads the journal's headers and resolves REF, taking a
+// relative path as relative to the working directory.
+func (a *app) loadEntry(ref string) (*journal.Entry, error) {
+	s, err := a.loadHeaders()
+	if err != nil {
+		return nil, err
+	}
 	if _, err := os.Stat(ref); err == nil && ref != "last" {
 		if abs, err := filepath.Abs(ref); err == nil {
 			ref = abs
@@ -32,11 +36,7 @@ func (a *app) cmdShow() *cobra.Command {
 		Long:              "Print an entry's file as it is on disk.\n\n" + refHelp,
 		Args:              cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.loadHeaders()
-			if err != nil {
-				return err
-			}
-			e, err := a.findEntry(s, args[0])
+			e, err := a.loadEntry(args[0])
 			if err != nil {
 				return err
 			}
@@ -60,11 +60,7 @@ func (a *app) cmdEdit() *cobra.Command {
 			"When you leave it unreadable, lead says where, and keeps it as you left it.\n\n" + refHelp,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.loadHeaders()
-			if err != nil {
-				return err
-			}
-			e, err := a.findEntry(s, args[0])
+			e, err := a.loadEntry(args[0])
 			if err != nil {
 				return err
 			}

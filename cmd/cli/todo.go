@@ -181,11 +181,7 @@ func (a *app) cmdAgenda() *cobra.Command {
 file and under "## Next time" in entries with them. Tick them with lead done.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.load()
-			if err != nil {
-				return err
-			}
-			p, err := s.FindPerson(args[0])
+			s, p, err := a.loadPerson(args[0], true)
 			if err != nil {
 				return err
 			}
