@@ -11,9 +11,43 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// stakeholderJSON is a person on the map in --json output.
+type stakeholderJSON struct {
+	personJSON
+	Stance    string   `json:"stance"`
+	Influence string   `json:"influence"`
+	Interest  string   `json:"interest"`
+	Trusts    []string `json:"trusts"`
+	TrustedBy []string `json:"trusted_by"`
+	Engaged   bool     `json:"engaged"`
+}
+
+// mapJSON is `lead map --json`; see docs/format.md.
+type mapJSON struct {
+	Focus     *string           `json:"focus"`
+	People    []stakeholderJSON `json:"people"`
+	Unengaged []string          `json:"unengaged"`
+}
+
+func toMapJSON(m *journal.StakeholderMap, now time.Time) mapJSON {
+	out := mapJSON{People: []stakeholderJSON{}, Unengaged: []string{}}
+	if m.Focus != nil {
+		out.Focus = &m.Focus.Slug
+	}
+	for _, st := range m.People {
+		p := st.Contact.Person
+		out.People = append(out.People, stakeholderJSON{toPersonJSON(st.Contact, now), p.Stance, p.Influence, p.Interest,
+			nonNil(p.Trusts), nonNil(st.TrustedBy), st.Engaged()})
+	}
+	for _, st := range m.Unengaged {
+		out.Unengaged = append(out.Unengaged, st.Contact.Person.Slug)
+	}
+	return out
+}
+
 func (a *app) cmdMap() *cobra.Command {
 	var format, focus string
-	var grid bool
+	var grid, asJSON bool
 	cmd := &cobra.Command{
 		Use:     "map",
 		Short:   "The stakeholder map: who trusts whom, stance, influence, last contact",
@@ -56,6 +90,8 @@ need to build before you need their support.`,
 			m := s.StakeholderMap(now, p)
 			w := a.env.Stdout
 			switch {
+			case asJSON:
+				return writeJSON(w, toMapJSON(m, now))
 			case grid:
 				_, err = fmt.Fprint(w, diagram.MermaidQuadrant(quadrant(m)))
 			case format == "mermaid":
@@ -74,6 +110,7 @@ need to build before you need their support.`,
 	cmd.Flags().StringVar(&format, "format", "text", "text, mermaid or dot")
 	cmd.Flags().StringVar(&focus, "for", "", "focus on this person and the people they trust")
 	cmd.Flags().BoolVar(&grid, "grid", false, "a Mermaid quadrant chart of influence against interest")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
 }
 
