@@ -51,6 +51,7 @@ func (s *Snapshot) Compose(d Draft, prompt bool) ([]byte, error) {
 			list[i] = strings.Join(strings.Fields(item), " ")
 		}
 	}
+	d.Notes = closeFence(d.Notes)
 	data := draftData{Draft: d, Prompt: prompt}
 	for _, slug := range d.With {
 		if p := s.Person(slug); p != nil {
@@ -94,6 +95,25 @@ func (j *Journal) render(name string, data any) (string, error) {
 		return "", fmt.Errorf("template %s: %w", name, err)
 	}
 	return b.String(), nil
+}
+
+// closeFence closes a code fence the text leaves open, so that the
+// sections lead writes after the notes are not read as code.
+func closeFence(text string) string {
+	fence := ""
+	for _, line := range strings.Split(text, "\n") {
+		t := strings.TrimSpace(line)
+		switch {
+		case fence != "" && strings.HasPrefix(t, fence):
+			fence = ""
+		case fence == "" && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")):
+			fence = t[:3]
+		}
+	}
+	if fence == "" {
+		return text
+	}
+	return text + "\n" + fence
 }
 
 var blankRuns = regexp.MustCompile(`\n{3,}`)
