@@ -46,11 +46,14 @@ var ErrEmpty = errors.New("the entry is empty; nothing logged")
 // to write under and a comment lists the people's open commitments and
 // queued agenda; the comment is removed again when the entry is logged.
 func (s *Snapshot) Compose(d Draft, prompt bool) ([]byte, error) {
-	for _, list := range [][]string{d.Todos, d.Next, d.Wins, d.Feedback} {
-		for i, item := range list { // each is one list item: one line
-			list[i] = strings.Join(strings.Fields(item), " ")
+	oneLine := func(list []string) []string { // each is one list item: one line
+		out := make([]string, len(list))
+		for i, item := range list {
+			out[i] = strings.Join(strings.Fields(item), " ")
 		}
+		return out
 	}
+	d.Todos, d.Next, d.Wins, d.Feedback = oneLine(d.Todos), oneLine(d.Next), oneLine(d.Wins), oneLine(d.Feedback)
 	d.Notes = closeFence(d.Notes)
 	data := draftData{Draft: d, Prompt: prompt}
 	for _, slug := range d.With {
