@@ -44,13 +44,3 @@ func Read(root, name string) (text string, found bool, err error) {
 	}
 	return string(data), true, nil
 }
-
-// Names lists the default template files.
-func Names() []string {
-	entries, _ := defaults.ReadDir(".")
-	names := make([]string, 0, len(entries))
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	return names
-}

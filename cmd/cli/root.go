@@ -267,5 +267,5 @@ func (a *app) warnf(format string, args ...any) {
 	fmt.Fprintf(a.env.Stderr, "lead: warning: "+format+"\n", args...)
 }
 
-// rel shows a journal path relative to the journal, for messages.
+// abs turns a journal-relative path into the absolute one shown to people.
 func (a *app) abs(rel string) string { return a.journal.Abs(rel) }
