@@ -112,12 +112,9 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 	}
 	items := func(list []journal.Item) {
 		for _, it := range list {
-			due := ""
-			if !it.Due.IsZero() {
-				due = " (due " + day(it.Due) + ")"
-				if it.Overdue(now) {
-					due = a.paint("red", " (overdue since "+day(it.Due)+")")
-				}
+			due := "" // the text already says when it is due
+			if it.Overdue(now) {
+				due = a.paint("red", " (overdue)")
 			}
 			fmt.Fprintf(w, "  - %s%s  %s\n", it.Text, due, a.paint("dim", it.ShortID()))
 		}
