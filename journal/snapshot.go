@@ -313,12 +313,12 @@ func (s *Snapshot) Bodies(entries []*Entry) []string {
 	return out
 }
 
-// parallel runs f(0), ..., f(n-1) on as many goroutines as there are
-// processors.
+// parallel runs f(0), ..., f(n-1) on twice as many goroutines as there
+// are processors: the work is mostly system calls on files, which block.
 func parallel(n int, f func(int)) {
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+	for w := 0; w < 2*runtime.GOMAXPROCS(0); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
