@@ -240,3 +240,27 @@ func TestWritesStayInsideTheJournal(t *testing.T) {
 		t.Error("a path with .. was accepted")
 	}
 }
+
+// TestRewriteRefusesAConcurrentChange: when another writer changes the
+// file while lead ticks an item in it, lead writes nothing and says so,
+// and the other writer's change stays.
+func TestRewriteRefusesAConcurrentChange(t *testing.T) {
+	j := testJournal(t)
+	writeFile(t, j, "entries/2026/11/a.md", "---\ndate: 2026-11-20T10:00:00-05:00\n---\n- [ ] keep my word\n")
+	s := j.Load()
+	other := "---\ndate: 2026-11-20T10:00:00-05:00\n---\n- [ ] keep my word\nAdded by hand meanwhile.\n"
+	faultHook = func(step string) error {
+		if step == "sync" { // after lead read the file, before it replaces it
+			os.WriteFile(j.Abs("entries/2026/11/a.md"), []byte(other), 0o600)
+		}
+		return nil
+	}
+	defer func() { faultHook = nil }()
+	err := j.SetDone(*s.Items()[0], true)
+	if !errors.Is(err, ErrChanged) {
+		t.Fatalf("got %v, want ErrChanged", err)
+	}
+	if data, _ := os.ReadFile(j.Abs("entries/2026/11/a.md")); string(data) != other {
+		t.Errorf("the other writer's change was lost:\n%s", data)
+	}
+}
