@@ -68,8 +68,8 @@ func (j *Journal) loadCache(full bool) map[string]cached {
 		return nil
 	}
 	d.entries = make([]Entry, 0, n)
-	d.lists = make([]string, 0, 3*n)
-	d.strings = make([]string, 0, n)
+	d.lists = make([]string, 0, 5*n)
+	d.strings = make([]string, 0, 2*n)
 	if full {
 		d.items = make([]Item, 0, items)
 	}

@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -163,8 +164,8 @@ func (j *Journal) readEntries(full bool) ([]*Entry, []*Problem) {
 		}
 		keys[i], errs[i] = key, err
 	})
-	var good []*Entry
-	var goodKeys []fileKey
+	good := make([]*Entry, 0, len(entries))
+	goodKeys := make([]fileKey, 0, len(entries))
 	changed := false
 	for i, e := range entries {
 		changed = changed || reread[i]
@@ -189,11 +190,11 @@ func (j *Journal) readEntries(full bool) ([]*Entry, []*Problem) {
 
 // SortNewestFirst orders entries by date, newest first, then by id.
 func SortNewestFirst(entries []*Entry) {
-	sort.SliceStable(entries, func(a, b int) bool {
-		if !entries[a].Date.Equal(entries[b].Date) {
-			return entries[a].Date.After(entries[b].Date)
+	slices.SortFunc(entries, func(a, b *Entry) int {
+		if c := b.Date.Compare(a.Date); c != 0 {
+			return c
 		}
-		return entries[a].ID > entries[b].ID
+		return strings.Compare(b.ID, a.ID)
 	})
 }
 
