@@ -210,11 +210,8 @@ func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, err
 		}
 		s.add(p)
 	}
-	rel, err := s.Journal.createEntry(e.Date, entrySlug(e.Title, e.Kind, slugs), append(head, body...))
-	if err != nil {
-		return nil, err
-	}
-	saved, err := os.ReadFile(s.Journal.Abs(rel))
+	saved := append(head, body...)
+	rel, err := s.Journal.createEntry(e.Date, entrySlug(e.Title, e.Kind, slugs), saved)
 	if err != nil {
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -79,8 +80,8 @@ cadence, due date, status.`,
 			now := a.env.Now()
 			var contacts []journal.Contact
 			for _, c := range s.Contacts(now) {
-				if (overdue && !c.Overdue) || (len(relations) > 0 && !containsString(relations, c.Person.Relation)) ||
-					(len(directions) > 0 && !containsString(directions, c.Direction)) {
+				if (overdue && !c.Overdue) || (len(relations) > 0 && !slices.ContainsFunc(relations, equalFold(c.Person.Relation))) ||
+					(len(directions) > 0 && !slices.ContainsFunc(directions, equalFold(c.Direction))) {
 					continue
 				}
 				contacts = append(contacts, c)
@@ -137,14 +138,6 @@ func plainStatus(c journal.Contact) string {
 	return "ok"
 }
 
-func containsString(list []string, s string) bool {
-	for _, x := range list {
-		if strings.EqualFold(x, s) {
-			return true
-		}
-	}
-	return false
-}
 
 func (a *app) cmdPeopleAdd() *cobra.Command {
 	var p journal.Profile
@@ -206,4 +199,9 @@ lead.yaml) map to a direction and a default contact cadence.`,
 	f.StringVar(&p.Interest, "interest", "", "how much they care about your work: high, medium or low")
 	f.StringVarP(&notes, "message", "m", "", "notes about them")
 	return cmd
+}
+
+// equalFold matches strings equal to s, ignoring case.
+func equalFold(s string) func(string) bool {
+	return func(x string) bool { return strings.EqualFold(x, s) }
 }
