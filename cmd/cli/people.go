@@ -138,7 +138,6 @@ func plainStatus(c journal.Contact) string {
 	return "ok"
 }
 
-
 func (a *app) cmdPeopleAdd() *cobra.Command {
 	var p journal.Profile
 	var notes string
