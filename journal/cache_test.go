@@ -100,7 +100,7 @@ func TestCorruptOrForeignCacheIsRebuilt(t *testing.T) {
 		if got := titles(s); got != "Bravo,Alpha" || len(s.Problems) > 0 || len(s.Items()) != 2 {
 			t.Errorf("%s: %s %v", name, got, s.Problems)
 		}
-		if rebuilt, _ := os.ReadFile(j.Abs(CacheFile)); j.loadCache(true) == nil {
+		if rebuilt, _ := os.ReadFile(j.Abs(CacheFile)); j.openIndex() == nil {
 			t.Errorf("%s: the index was not rebuilt (%d bytes)", name, len(rebuilt))
 		}
 	}

@@ -224,16 +224,15 @@ func syncDir(dir string) error {
 // removes it as the leftover of a killed process.
 const staleTempAge = time.Minute
 
-// removeStaleTemp deletes path when it is an old temporary file of lead's,
-// and reports whether it was one of lead's temporary files at all.
-func removeStaleTemp(path string, d fs.DirEntry) bool {
-	if !strings.HasPrefix(d.Name(), tempPrefix) {
-		return false
+// removeStaleTemp deletes path, named name, when it is an old temporary
+// file of lead's.
+func removeStaleTemp(path, name string) {
+	if !strings.HasPrefix(name, tempPrefix) {
+		return
 	}
-	if info, err := d.Info(); err == nil && time.Since(info.ModTime()) > staleTempAge {
+	if info, err := os.Lstat(path); err == nil && time.Since(info.ModTime()) > staleTempAge {
 		os.Remove(path)
 	}
-	return true
 }
 
 // writable returns the absolute path of a journal-relative path lead is

@@ -1,9 +1,13 @@
 package journal
 
 import (
+	"bytes"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
+	"slices"
+	"unsafe"
 
 	"golang.org/x/sys/unix"
 )
@@ -33,19 +37,65 @@ func linkAnonymous(f *os.File, path string) error {
 	return nil
 }
 
-// statAt returns the identity of the file name in the open directory
-// dir, without following a final symbolic link: one fstatat call, with no
-// path to resolve again.
-func statAt(dir *os.File, name string) (fileKey, error) {
-	var st unix.Stat_t
-	if err := unix.Fstatat(int(dir.Fd()), name, &st, unix.AT_SYMLINK_NOFOLLOW); err != nil {
-		return fileKey{}, err
-	}
-	return keyOf(&st), nil
-}
-
 func keyOf(st *unix.Stat_t) fileKey {
 	return fileKey{size: st.Size, mtime: st.Mtim.Nano(), ctime: st.Ctim.Nano(), ino: st.Ino}
+}
+
+// statxMask asks statx for what a fileKey holds, and the file type.
+const statxMask = unix.STATX_TYPE | unix.STATX_SIZE | unix.STATX_MTIME | unix.STATX_CTIME | unix.STATX_INO
+
+// listDir lists dir: one getdents call for most directories and, with
+// stat, one statx call per name that is not a directory, with no
+// allocation per name. The names share l's buffer: they are valid until
+// l lists another directory.
+func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
+	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, &os.PathError{Op: "open", Path: dir, Err: err}
+	}
+	defer unix.Close(fd)
+	n := 0
+	for {
+		if cap(l.buf)-n < 16<<10 {
+			l.buf = slices.Grow(l.buf[:n], max(cap(l.buf), 64<<10))
+		}
+		m, err := unix.Getdents(fd, l.buf[n:cap(l.buf)])
+		if err != nil {
+			return nil, &os.PathError{Op: "getdents", Path: dir, Err: err}
+		}
+		if m <= 0 {
+			break
+		}
+		n += m
+	}
+	l.buf = l.buf[:n]
+	l.list = l.list[:0]
+	// Each record is struct linux_dirent64: inode, offset, record length,
+	// type, and the name ended by a NUL.
+	for off := 0; off+19 < n; {
+		size := int(binary.NativeEndian.Uint16(l.buf[off+16:]))
+		typ := l.buf[off+18]
+		name := l.buf[off+19 : off+size]
+		name = name[:bytes.IndexByte(name, 0)]
+		off += size
+		if string(name) == "." || string(name) == ".." {
+			continue
+		}
+		d := dirent{name: unsafe.String(&name[0], len(name)), isDir: typ == unix.DT_DIR}
+		if typ == unix.DT_UNKNOWN || stat && !d.isDir {
+			var st unix.Statx_t
+			if _, _, errno := unix.Syscall6(unix.SYS_STATX, uintptr(fd), uintptr(unsafe.Pointer(&name[0])),
+				unix.AT_SYMLINK_NOFOLLOW, statxMask, uintptr(unsafe.Pointer(&st)), 0); errno != 0 {
+				d.err = errno
+			} else {
+				d.isDir = st.Mode&unix.S_IFMT == unix.S_IFDIR
+				d.key = fileKey{size: int64(st.Size), mtime: st.Mtime.Sec*1e9 + int64(st.Mtime.Nsec),
+					ctime: st.Ctime.Sec*1e9 + int64(st.Ctime.Nsec), ino: st.Ino}
+			}
+		}
+		l.list = append(l.list, d)
+	}
+	return l.list, nil
 }
 
 // readFileKey reads a whole file with as few system calls as the system
@@ -109,4 +159,41 @@ func readText(path string, buf []byte) ([]byte, error) {
 			return buf[:n], nil
 		}
 	}
+}
+
+// readIndexFile reads the index into memory outside Go's heap, mapped and
+// faulted in by one system call: on machines where a first touch of each
+// page is costly, that is many times quicker than a fresh heap buffer. The
+// memory holds no pointers, so the collector need not see it; it is never
+// unmapped, because entries read from the index keep strings that point
+// into it for as long as they live.
+func readIndexFile(path string) ([]byte, error) {
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return nil, err
+	}
+	defer unix.Close(fd)
+	var st unix.Stat_t
+	if err := unix.Fstat(fd, &st); err != nil {
+		return nil, err
+	}
+	if st.Size == 0 {
+		return nil, nil
+	}
+	buf, err := unix.Mmap(-1, 0, int(st.Size), unix.PROT_READ|unix.PROT_WRITE, unix.MAP_PRIVATE|unix.MAP_ANONYMOUS|unix.MAP_POPULATE)
+	if err != nil {
+		return os.ReadFile(path)
+	}
+	for n := 0; n < len(buf); {
+		m, err := unix.Pread(fd, buf[n:], int64(n))
+		if err != nil {
+			unix.Munmap(buf)
+			return nil, err
+		}
+		if m == 0 { // shrank while being read
+			return buf[:n], nil
+		}
+		n += m
+	}
+	return buf, nil
 }

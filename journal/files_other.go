@@ -15,10 +15,19 @@ func openAnonymous(string) (*os.File, error) { return nil, errNoAnonymous }
 
 func linkAnonymous(*os.File, string) error { return errNoAnonymous }
 
-// statAt returns the identity of the file name in directory dir: here,
-// its size and modification time.
-func statAt(dir *os.File, name string) (fileKey, error) {
-	return statKey(filepath.Join(dir.Name(), name))
+// listDir lists dir, with the identity of every name that is not a
+// directory when stat is set.
+func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
+	entries, err := os.ReadDir(dir)
+	l.list = l.list[:0]
+	for _, e := range entries {
+		d := dirent{name: e.Name(), isDir: e.IsDir()}
+		if stat && !d.isDir {
+			d.key, d.err = statKey(filepath.Join(dir, d.name))
+		}
+		l.list = append(l.list, d)
+	}
+	return l.list, err
 }
 
 func statKey(path string) (fileKey, error) {
@@ -41,3 +50,6 @@ func readFileKey(path string) ([]byte, fileKey, error) {
 
 // readText reads a whole file for searching.
 func readText(path string, _ []byte) ([]byte, error) { return readFile(path) }
+
+// readIndexFile reads the index.
+func readIndexFile(path string) ([]byte, error) { return os.ReadFile(path) }

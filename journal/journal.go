@@ -104,20 +104,43 @@ func (j *Journal) LoadHeaders() *Snapshot { return j.load(false) }
 
 func (j *Journal) load(full bool) *Snapshot {
 	s := j.LoadPeople()
-	entries, problems := j.readEntries(full)
+	entries, problems := j.readEntries(full, nil)
 	s.Entries = entries
 	s.Problems = append(s.Problems, problems...)
 	return s
 }
 
+// Query reads the people, makes a filter from them with build, and reads
+// the front matter of the entries, keeping only those that pass the
+// filter: LoadHeaders followed by Snapshot.Query, without holding every
+// entry in memory. The snapshot's Entries are the ones kept.
+func (j *Journal) Query(build func(*Snapshot) (Filter, error)) (*Snapshot, []*Entry, error) {
+	s := j.LoadPeople()
+	f, err := build(s)
+	if err != nil {
+		return s, nil, err
+	}
+	unlimited := f
+	unlimited.Limit, unlimited.Grep = 0, nil
+	entries, problems := j.readEntries(false, func(e *Entry) bool { return s.matches(e, unlimited) })
+	s.Entries = entries
+	s.Problems = append(s.Problems, problems...)
+	return s, s.Query(f), nil
+}
+
 // LoadPeople reads the people only, for commands that need no entries.
 func (j *Journal) LoadPeople() *Snapshot {
 	s := &Snapshot{Journal: j, people: map[string]*Person{}}
-	files, problems := j.scan(PeopleDir, false, false)
-	for _, f := range files {
-		p, err := j.readPerson(f.rel)
+	var rels []string
+	problems := j.walk(PeopleDir, false, false, func(relDir string, files []dirent) {
+		for _, f := range files {
+			rels = append(rels, relDir+"/"+f.name)
+		}
+	})
+	for _, rel := range rels {
+		p, err := j.readPerson(rel)
 		if err != nil {
-			problems = append(problems, asProblem(j.Abs(f.rel), err))
+			problems = append(problems, asProblem(j.Abs(rel), err))
 			continue
 		}
 		s.People = append(s.People, p)
@@ -137,55 +160,80 @@ func (j *Journal) readPerson(rel string) (*Person, error) {
 	return parsePerson(rel, j.Abs(rel), data)
 }
 
-func (j *Journal) readEntries(full bool) ([]*Entry, []*Problem) {
-	// Read the index while the tree is scanned: the two do not wait on
-	// each other. Without an index, files are read whole anyway, which
-	// gives their identities: the scan need not ask for them.
-	cacheDone := make(chan map[string]cached)
-	go func() { cacheDone <- j.loadCache(full) }()
-	_, err := os.Stat(j.Abs(CacheFile))
-	files, problems := j.scan(EntriesDir, true, err == nil)
-	cache := <-cacheDone
-	entries := make([]*Entry, len(files))
-	keys := make([]fileKey, len(files))
-	errs := make([]error, len(files))
-	reread := make([]bool, len(files))
-	clock := j.Config.Clock()
-	parallel(len(files), func(i int) {
-		if c, ok := cache[files[i].rel]; ok && c.key == files[i].key {
-			entries[i], keys[i] = c.entry, c.key
-			return
+// readEntries reads the entries that keep accepts (all when it is nil):
+// from the index when the file has not changed since, from the file
+// otherwise. Each directory is listed, its files' identities checked and
+// its part of the index decoded by one goroutine; the files that changed
+// are then read in parallel, and the index is rewritten when anything
+// differs.
+func (j *Journal) readEntries(full bool, keep func(*Entry) bool) ([]*Entry, []*Problem) {
+	idx := j.openIndex()
+	var (
+		mu    sync.Mutex
+		dirs  []dirEntries
+		stale []*indexed // files to read, in dirs
+		rels  []string   // their paths
+		hits  int
+	)
+	problems := j.walk(EntriesDir, true, idx != nil, func(relDir string, files []dirent) {
+		r := idx.reader(relDir, full, keep)
+		dir := dirEntries{rel: relDir, files: make([]indexed, len(files))}
+		var missed []int
+		for i, f := range files {
+			if e, ok := r.find(f.name, f.key); ok {
+				dir.files[i] = indexed{e, f.key} // no entry when keep refused it
+				continue
+			}
+			missed = append(missed, i)
 		}
-		reread[i] = true
-		abs := j.Abs(files[i].rel)
+		mu.Lock()
+		defer mu.Unlock()
+		dirs = append(dirs, dir)
+		for _, i := range missed {
+			stale = append(stale, &dir.files[i])
+			rels = append(rels, relDir+"/"+files[i].name)
+		}
+		if r != nil {
+			hits += r.hits
+		}
+	})
+	errs := make([]error, len(stale))
+	clock := j.Config.Clock()
+	parallel(len(stale), func(i int) {
+		abs := j.Abs(rels[i])
 		data, key, err := readFileKey(abs)
 		if err == nil {
-			entries[i], err = parseEntry(files[i].rel, abs, data, clock)
+			stale[i].entry, err = parseEntry(rels[i], abs, data, clock)
 		}
-		keys[i], errs[i] = key, err
+		stale[i].key, errs[i] = key, err
 	})
-	good := make([]*Entry, 0, len(entries))
-	goodKeys := make([]fileKey, 0, len(entries))
-	changed := false
-	for i, e := range entries {
-		changed = changed || reread[i]
-		if errs[i] != nil {
-			problems = append(problems, asProblem(j.Abs(files[i].rel), errs[i]))
-			continue
+	for i, err := range errs {
+		if err != nil {
+			problems = append(problems, asProblem(j.Abs(rels[i]), err))
 		}
-		good = append(good, e)
-		goodKeys = append(goodKeys, keys[i])
 	}
-	if changed || len(cache) != len(good) {
-		if !full && len(cache) > 0 {
-			// The index must be rewritten, and its entries were read without
-			// their details: read it in full to write it whole.
-			return j.readEntries(true)
+	for d := range dirs { // files that could not be read are not indexed
+		dirs[d].files = slices.DeleteFunc(dirs[d].files, func(f indexed) bool { return f.entry == nil })
+	}
+	if len(stale) > 0 || idx == nil || hits != idx.records {
+		if idx != nil && idx.records > 0 && (!full || keep != nil) {
+			// The index must be rewritten whole, and this read left out the
+			// details or some entries: read it in full.
+			all, problems := j.readEntries(true, nil)
+			return slices.DeleteFunc(all, func(e *Entry) bool { return keep != nil && !keep(e) }), problems
 		}
-		_ = j.saveCache(good, goodKeys) // a cache that cannot be written is rebuilt next time
+		_ = j.saveCache(dirs) // a cache that cannot be written is rebuilt next time
 	}
-	SortNewestFirst(good)
-	return good, problems
+	entries := make([]*Entry, 0, hits+len(stale))
+	for _, dir := range dirs {
+		for _, f := range dir.files {
+			if keep == nil || keep(f.entry) {
+				entries = append(entries, f.entry)
+			}
+		}
+	}
+	SortNewestFirst(entries)
+	return entries, problems
 }
 
 // SortNewestFirst orders entries by date, newest first, then by id.
@@ -198,30 +246,65 @@ func SortNewestFirst(entries []*Entry) {
 	})
 }
 
-// scanned is a file found under a journal directory.
-type scanned struct {
-	rel string  // slash path relative to the journal
-	key fileKey // its identity, when asked for
+// dirent is a name found in a directory.
+type dirent struct {
+	name  string
+	isDir bool
+	key   fileKey // its identity, when asked for
+	err   error   // why its identity could not be had
 }
 
-// scan finds the .md files under dir, recursively or not, directory by
-// directory in parallel, with their identities when stat is set. Hidden
-// files and directories and lead's temporary files are skipped; other
-// files are reported as misplaced.
-func (j *Journal) scan(dir string, recursive, stat bool) ([]scanned, []*Problem) {
+// lister lists directories, reusing its memory from one to the next.
+type lister struct {
+	buf  []byte
+	list []dirent
+}
+
+var listers = sync.Pool{New: func() any { return new(lister) }}
+
+// walk lists dir, and with recursive every directory under it, one
+// directory per goroutine at a time, and passes the Markdown files of each
+// to visit, which may be called from several goroutines at once and must
+// copy the names it keeps. With stat, each file comes with its identity.
+// Hidden files and directories are skipped (lead's own old temporary
+// files removed); other files are reported as misplaced.
+func (j *Journal) walk(dir string, recursive, stat bool, visit func(relDir string, files []dirent)) []*Problem {
 	var (
 		mu       sync.Mutex
-		files    []scanned
 		problems []*Problem
 	)
-	level := []string{j.Abs(dir)}
+	level := []string{dir}
 	for len(level) > 0 {
 		var next []string
 		parallel(len(level), func(i int) {
-			found, subdirs, probs := j.scanDir(level[i], stat)
+			relDir := level[i]
+			l := listers.Get().(*lister)
+			defer listers.Put(l)
+			list, err := l.listDir(j.Abs(relDir), stat)
+			var probs []*Problem
+			if err != nil && !errors.Is(err, fs.ErrNotExist) {
+				probs = append(probs, &Problem{Path: j.Abs(relDir), Msg: err.Error()})
+			}
+			var subdirs []string
+			files := list[:0] // filtered in place
+			for _, d := range list {
+				abs := func() string { return filepath.Join(j.Abs(relDir), d.name) }
+				switch {
+				case strings.HasPrefix(d.name, "."):
+					removeStaleTemp(abs(), d.name)
+				case d.err != nil:
+					probs = append(probs, &Problem{Path: abs(), Msg: d.err.Error()})
+				case d.isDir:
+					subdirs = append(subdirs, relDir+"/"+d.name)
+				case !strings.HasSuffix(d.name, ".md"):
+					probs = append(probs, &Problem{Path: abs(), Msg: "not a Markdown file (.md); lead ignores it"})
+				default:
+					files = append(files, d)
+				}
+			}
+			visit(relDir, files)
 			mu.Lock()
 			defer mu.Unlock()
-			files = append(files, found...)
 			problems = append(problems, probs...)
 			if recursive {
 				next = append(next, subdirs...)
@@ -230,46 +313,7 @@ func (j *Journal) scan(dir string, recursive, stat bool) ([]scanned, []*Problem)
 		level = next
 	}
 	sort.Slice(problems, func(a, b int) bool { return problems[a].Path < problems[b].Path })
-	return files, problems
-}
-
-func (j *Journal) scanDir(dir string, stat bool) (found []scanned, subdirs []string, problems []*Problem) {
-	f, err := os.Open(dir)
-	if err != nil {
-		if !errors.Is(err, fs.ErrNotExist) {
-			problems = append(problems, &Problem{Path: dir, Msg: err.Error()})
-		}
-		return nil, nil, problems
-	}
-	defer f.Close()
-	entries, err := f.ReadDir(-1)
-	if err != nil {
-		problems = append(problems, &Problem{Path: dir, Msg: err.Error()})
-	}
-	relDir, _ := filepath.Rel(j.Root, dir)
-	relDir = filepath.ToSlash(relDir)
-	found = make([]scanned, 0, len(entries))
-	for _, d := range entries {
-		name := d.Name()
-		switch {
-		case strings.HasPrefix(name, "."):
-			removeStaleTemp(filepath.Join(dir, name), d)
-		case d.IsDir():
-			subdirs = append(subdirs, filepath.Join(dir, name))
-		case !strings.HasSuffix(name, ".md"):
-			problems = append(problems, &Problem{Path: filepath.Join(dir, name), Msg: "not a Markdown file (.md); lead ignores it"})
-		default:
-			s := scanned{rel: relDir + "/" + name}
-			if stat {
-				if s.key, err = statAt(f, name); err != nil {
-					problems = append(problems, &Problem{Path: filepath.Join(dir, name), Msg: err.Error()})
-					continue
-				}
-			}
-			found = append(found, s)
-		}
-	}
-	return found, subdirs, problems
+	return problems
 }
 
 // readFile reads a journal file, refusing one larger than MaxFileSize

@@ -50,25 +50,27 @@ func (r *Review) Markdown(chart string) string {
 	if len(r.MyOpen) == 0 {
 		w("Nothing open.\n")
 	}
-	for _, it := range r.MyOpen {
+	for _, it := range r.MyOpen[:min(len(r.MyOpen), ReviewListLimit)] {
 		flag := ""
 		if it.Overdue(r.At) {
 			flag = "**overdue** "
 		}
 		w("- %s%s%s\n", flag, it.Text, r.itemSource(it))
 	}
+	more(w, "", len(r.MyOpen), "lead todo --mine")
 
 	w("\n## Waiting on\n\n")
 	if len(r.Waiting) == 0 {
 		w("Nobody owes you anything open.\n")
 	}
-	for _, it := range r.Waiting {
+	for _, it := range r.Waiting[:min(len(r.Waiting), ReviewListLimit)] {
 		flag := ""
 		if it.Overdue(r.At) {
 			flag = "**overdue** "
 		}
 		w("- %s%s: %s%s\n", flag, r.s.Names([]string{it.Owner}), strings.TrimSpace(strings.TrimPrefix(it.Text, "@"+it.Owner)), r.itemSource(it))
 	}
+	more(w, "", len(r.Waiting), "lead todo --theirs")
 
 	w("\n## Wins\n\n")
 	if len(r.Wins) == 0 {
@@ -146,14 +148,27 @@ func (r *Review) Markdown(chart string) string {
 			when = "due " + day(c.Contact.Due)
 		}
 		w("- %s%s: %s\n", c.Contact.Person.Name, r.relationOf(c.Contact), when)
-		for _, it := range c.Agenda {
+		for _, it := range c.Agenda[:min(len(c.Agenda), ReviewListLimit)] {
 			w("  - [ ] %s `%s`\n", it.Text, it.ShortID())
 		}
+		more(w, "  ", len(c.Agenda), "lead prep "+c.Contact.Person.Slug)
 	}
 	for _, it := range r.DueSoon {
 		w("- Due %s: %s `%s`\n", day(it.Due), it.Text, it.ShortID())
 	}
 	return b.String()
+}
+
+// ReviewListLimit is how many items each list of the review shows, the
+// most urgent first; lead todo and lead prep show them all.
+const ReviewListLimit = 25
+
+// more says, after a list of total items cut to ReviewListLimit, how many
+// were left out and which command shows them.
+func more(w func(string, ...any), indent string, total int, command string) {
+	if total > ReviewListLimit {
+		w("%s- … and %d more: `%s`\n", indent, total-ReviewListLimit, command)
+	}
 }
 
 // bars draws the direction balance as text bars.

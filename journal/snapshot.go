@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -316,21 +317,19 @@ func (s *Snapshot) Bodies(entries []*Entry) []string {
 // parallel runs f(0), ..., f(n-1) on twice as many goroutines as there
 // are processors: the work is mostly system calls on files, which block.
 func parallel(n int, f func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < 2*runtime.GOMAXPROCS(0); w++ {
+	var (
+		wg   sync.WaitGroup
+		next atomic.Int64
+	)
+	for w := min(n, 2*runtime.GOMAXPROCS(0)); w > 0; w-- {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := range next {
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
 				f(i)
 			}
 		}()
 	}
-	for i := 0; i < n; i++ {
-		next <- i
-	}
-	close(next)
 	wg.Wait()
 }
 

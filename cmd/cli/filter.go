@@ -79,18 +79,17 @@ func (f *filterFlags) build(s *journal.Snapshot, now time.Time) (journal.Filter,
 	return out, nil
 }
 
-// query loads the journal's headers and returns the entries that pass
-// the filter flags, newest first.
+// query reads the journal's people and the entries that pass the filter
+// flags, newest first; the snapshot holds only those entries.
 func (a *app) query(f *filterFlags) (*journal.Snapshot, []*journal.Entry, error) {
-	s, err := a.loadHeaders()
+	j, err := a.open()
 	if err != nil {
 		return nil, nil, err
 	}
-	filter, err := f.build(s, a.env.Now())
+	s, entries, err := j.Query(func(s *journal.Snapshot) (journal.Filter, error) { return f.build(s, a.env.Now()) })
 	if err != nil {
 		return nil, nil, err
 	}
-	entries := s.Query(filter)
-	a.report(s) // --grep reports files it could not read
+	a.report(s)
 	return s, entries, nil
 }
