@@ -43,28 +43,42 @@ func (s *Snapshot) Items() []*Item {
 // TodoFilter selects commitments. Mine and Theirs both false means both.
 type TodoFilter struct {
 	Mine, Theirs bool
-	With         string // a person slug: in an entry with them, or owed by them
-	Overdue      bool   // open and past due
-	Done         bool   // include ticked items
+	With         string    // a person slug: in an entry with them, or owed by them
+	Overdue      bool      // open and past due
+	Done         bool      // include ticked items
+	AsOf         time.Time // when set, only items written by then
 }
 
 // Commitments returns the commitments (not agenda) that pass f: overdue
 // first, then by due date, then oldest first.
 func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []Item {
-	var out []Item
-	for _, it := range s.Items() {
-		switch {
-		case it.Agenda,
-			it.Done && !f.Done,
-			f.Mine && !f.Theirs && !it.Mine(),
-			f.Theirs && !f.Mine && it.Mine(),
-			f.With != "" && !it.involves(f.With),
-			f.Overdue && !it.Overdue(now):
-			continue
-		}
-		out = append(out, *it)
-	}
+	out := pick(s.Items(), func(it *Item) bool {
+		return !it.Agenda && (!it.Done || f.Done) &&
+			(!f.Mine || f.Theirs || it.Mine()) &&
+			(!f.Theirs || f.Mine || !it.Mine()) &&
+			(f.With == "" || it.involves(f.With)) &&
+			(!f.Overdue || it.Overdue(now)) &&
+			(f.AsOf.IsZero() || !it.Date.After(f.AsOf))
+	})
 	SortItems(out)
+	return out
+}
+
+// pick returns copies of the items keep accepts, in a slice of just that
+// size: a journal can hold a hundred thousand items.
+func pick(items []*Item, keep func(*Item) bool) []Item {
+	n := 0
+	for _, it := range items {
+		if keep(it) {
+			n++
+		}
+	}
+	out := make([]Item, 0, n)
+	for _, it := range items {
+		if keep(it) {
+			out = append(out, *it)
+		}
+	}
 	return out
 }
 

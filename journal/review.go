@@ -94,22 +94,13 @@ func (s *Snapshot) Review(start, end, now time.Time) *Review {
 	r.Directions = s.balance(start, end)
 	s.eachInWindow(start, end, func(*Entry) { r.Entries++ })
 	r.Overdue = s.Overdue(r.At)
-	open := s.Commitments(TodoFilter{}, r.At)
-	for _, it := range open {
-		if it.Date.After(r.At) {
-			continue
-		}
-		if it.Mine() {
-			r.MyOpen = append(r.MyOpen, it)
-		} else {
-			r.Waiting = append(r.Waiting, it)
-		}
-	}
+	r.MyOpen = s.Commitments(TodoFilter{Mine: true, AsOf: r.At}, r.At)
+	r.Waiting = s.Commitments(TodoFilter{Theirs: true, AsOf: r.At}, r.At)
 	r.Wins = s.Wins(start, end)
 	r.Feedback = s.FeedbackIn(start, end)
 	r.Bosses = s.bossPractices(r.At)
 	r.Projects = s.projectChecks(start, end, r.At)
-	r.Coming, r.DueSoon = s.comingUp(end, r.At, open)
+	r.Coming, r.DueSoon = s.comingUp(end, r.At, r.MyOpen)
 	return r
 }
 
@@ -208,9 +199,9 @@ func (s *Snapshot) projectChecks(start, end, at time.Time) []ProjectCheck {
 }
 
 // comingUp finds who is due for contact in the week from end (or overdue
-// at then), with their agenda, and among the open commitments, mine due in
-// that week.
-func (s *Snapshot) comingUp(end, at time.Time, open []Item) ([]ComingUp, []Item) {
+// at then), with their agenda, and among my open commitments, those due
+// in that week.
+func (s *Snapshot) comingUp(end, at time.Time, mine []Item) ([]ComingUp, []Item) {
 	weekEnd := end.AddDate(0, 0, 7)
 	var coming []ComingUp
 	for _, c := range s.Contacts(at) {
@@ -227,8 +218,8 @@ func (s *Snapshot) comingUp(end, at time.Time, open []Item) ([]ComingUp, []Item)
 	}
 	sort.SliceStable(coming, func(a, b int) bool { return coming[a].Contact.Due.Before(coming[b].Contact.Due) })
 	var dueSoon []Item
-	for _, it := range open {
-		if it.Mine() && !it.Due.IsZero() && it.Due.Before(weekEnd) && !it.Due.Before(when.Day(end)) {
+	for _, it := range mine {
+		if !it.Due.IsZero() && it.Due.Before(weekEnd) && !it.Due.Before(when.Day(end)) {
 			dueSoon = append(dueSoon, it)
 		}
 	}
