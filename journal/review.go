@@ -2,6 +2,7 @@ package journal
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -205,11 +206,12 @@ func (s *Snapshot) comingUp(end, at time.Time, mine []Item) ([]ComingUp, []Item)
 	weekEnd := end.AddDate(0, 0, 7)
 	var coming []ComingUp
 	for _, c := range s.Contacts(at) {
-		var agenda []Item
-		for _, it := range s.Agenda(c.Person.Slug) {
-			if !it.Date.After(at) {
-				agenda = append(agenda, it)
-			}
+		agenda := s.Agenda(c.Person.Slug) // oldest first: what was queued by then is a prefix
+		if later := slices.IndexFunc(agenda, func(it Item) bool { return it.Date.After(at) }); later >= 0 {
+			agenda = agenda[:later:later]
+		}
+		if len(agenda) == 0 {
+			agenda = nil
 		}
 		due := !c.Cadence.IsZero() && !c.Snoozed && (c.Overdue || c.Due.Before(weekEnd))
 		if due || len(agenda) > 0 {
