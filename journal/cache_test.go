@@ -132,3 +132,58 @@ func TestCacheKeepsEntriesAsParsed(t *testing.T) {
 		}
 	}
 }
+
+// TestQueryReadsOnlyWhatMatches: Journal.Query, which filters while it
+// reads the index, gives what LoadHeaders followed by Snapshot.Query
+// gives, with the index warm and right after a hand edit.
+func TestQueryReadsOnlyWhatMatches(t *testing.T) {
+	j := cacheJournal(t)
+	writeFile(t, j, "entries/2026/10/c.md", "---\ndate: 2026-10-02T10:00:00-04:00\ntitle: Charlie\nwith: [dana]\ntags: [budget]\n---\n")
+	filters := []Filter{{}, {With: []string{"dana"}}, {Tags: []string{"BUDGET"}}, {Limit: 1}, {With: []string{"nobody"}}}
+	for _, edit := range []bool{false, true} {
+		if edit {
+			writeFile(t, j, "entries/2026/11/a.md", "---\ndate: 2026-11-20T10:00:00-05:00\ntitle: Alpha\nwith: [dana]\n---\n")
+		}
+		for _, f := range filters {
+			var want []string
+			for _, e := range j.LoadHeaders().Query(f) {
+				want = append(want, e.Title)
+			}
+			_, entries, err := j.Query(func(*Snapshot) (Filter, error) { return f, nil })
+			var got []string
+			for _, e := range entries {
+				got = append(got, e.Title)
+			}
+			if err != nil || strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Errorf("edit=%v %+v: Query gives %v, LoadHeaders and Query %v (%v)", edit, f, got, want, err)
+			}
+		}
+	}
+}
+
+// TestIndexInAnotherOrder: records come in the order a directory listed
+// its files when the index was written; when the directory lists them in
+// another order, they are found by name and the index stays as it is.
+func TestIndexInAnotherOrder(t *testing.T) {
+	j := cacheJournal(t)
+	writeFile(t, j, "entries/2026/11/c.md", "---\ndate: 2026-11-22T10:00:00-05:00\ntitle: Charlie\n---\n")
+	s := j.Load()
+	dir := dirEntries{rel: "entries/2026/11"}
+	for _, e := range s.Entries { // newest first: not the listing order
+		_, key, err := readFileKey(j.Abs(e.Path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir.files = append(dir.files, indexed{e, key})
+	}
+	if err := j.saveCache([]dirEntries{dir}); err != nil {
+		t.Fatal(err)
+	}
+	before, _ := os.Stat(j.Abs(CacheFile))
+	if got := titles(j.Load()); got != "Charlie,Bravo,Alpha" {
+		t.Fatalf("read from a reordered index: %s", got)
+	}
+	if after, _ := os.Stat(j.Abs(CacheFile)); !os.SameFile(before, after) {
+		t.Error("the index was rewritten, though nothing changed")
+	}
+}
