@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"runtime/debug"
 	"slices"
 	"unsafe"
 
@@ -184,6 +185,8 @@ func readIndexFile(path string) ([]byte, error) {
 	if err != nil {
 		return os.ReadFile(path)
 	}
+	// The memory counts against the process's memory budget all the same.
+	debug.SetMemoryLimit(debug.SetMemoryLimit(-1) - int64(len(buf)))
 	for n := 0; n < len(buf); {
 		m, err := unix.Pread(fd, buf[n:], int64(n))
 		if err != nil {
