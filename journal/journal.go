@@ -131,8 +131,13 @@ func (j *Journal) Query(build func(*Snapshot) (Filter, error)) (*Snapshot, []*En
 // LoadPeople reads the people only, for commands that need no entries.
 func (j *Journal) LoadPeople() *Snapshot {
 	s := &Snapshot{Journal: j, people: map[string]*Person{}}
-	var rels []string
+	var (
+		mu   sync.Mutex
+		rels []string
+	)
 	problems := j.walk(PeopleDir, false, false, func(relDir string, files []dirent) {
+		mu.Lock()
+		defer mu.Unlock()
 		for _, f := range files {
 			rels = append(rels, relDir+"/"+f.name)
 		}
