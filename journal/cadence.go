@@ -72,13 +72,16 @@ func (s *Snapshot) contact(p *Person, last *Entry, now time.Time) Contact {
 
 // Contacts returns ContactOf for everyone, by slug.
 func (s *Snapshot) Contacts(now time.Time) []Contact {
-	last := map[string]*Entry{}
-	for _, e := range s.Entries {
+	last := make(map[string]*Entry, len(s.People))
+	for _, e := range s.Entries { // newest first: stop once everyone is found
+		if len(last) == len(s.people) {
+			break
+		}
 		if e.Date.After(now) {
 			continue
 		}
 		for _, slug := range e.With {
-			if last[slug] == nil {
+			if last[slug] == nil && s.people[slug] != nil {
 				last[slug] = e
 			}
 		}
@@ -93,8 +96,14 @@ func (s *Snapshot) Contacts(now time.Time) []Contact {
 // Overdue returns the contacts overdue at now, longest overdue first and
 // never-met people last.
 func (s *Snapshot) Overdue(now time.Time) []Contact {
+	return overdue(s.Contacts(now))
+}
+
+// overdue picks the overdue contacts, longest overdue first and never-met
+// people last.
+func overdue(contacts []Contact) []Contact {
 	var out []Contact
-	for _, c := range s.Contacts(now) {
+	for _, c := range contacts {
 		if c.Overdue {
 			out = append(out, c)
 		}

@@ -50,8 +50,9 @@ type TodoFilter struct {
 }
 
 // Commitments returns the commitments (not agenda) that pass f: overdue
-// first, then by due date, then oldest first.
-func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []Item {
+// first, then by due date, then oldest first. The items are the
+// snapshot's own, not copies.
+func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []*Item {
 	out := pick(s.Items(), func(it *Item) bool {
 		return !it.Agenda && (!it.Done || f.Done) &&
 			(!f.Mine || f.Theirs || it.Mine()) &&
@@ -64,27 +65,27 @@ func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []Item {
 	return out
 }
 
-// pick returns copies of the items keep accepts, in a slice of just that
-// size: a journal can hold a hundred thousand items.
-func pick(items []*Item, keep func(*Item) bool) []Item {
+// pick returns the items keep accepts, in a slice of just that size: a
+// journal can hold a hundred thousand items.
+func pick(items []*Item, keep func(*Item) bool) []*Item {
 	n := 0
 	for _, it := range items {
 		if keep(it) {
 			n++
 		}
 	}
-	out := make([]Item, 0, n)
+	out := make([]*Item, 0, n)
 	for _, it := range items {
 		if keep(it) {
-			out = append(out, *it)
+			out = append(out, it)
 		}
 	}
 	return out
 }
 
 // SortItems orders items by due date (undated last), then by date.
-func SortItems(items []Item) {
-	slices.SortStableFunc(items, func(x, y Item) int {
+func SortItems(items []*Item) {
+	slices.SortStableFunc(items, func(x, y *Item) int {
 		if x.Due.IsZero() != y.Due.IsZero() {
 			if x.Due.IsZero() {
 				return 1
@@ -98,19 +99,16 @@ func SortItems(items []Item) {
 	})
 }
 
-func (it Item) involves(slug string) bool {
+func (it *Item) involves(slug string) bool {
 	return it.Owner == slug || slices.Contains(it.With, slug)
 }
 
 // OpenWith returns the open commitments with a person, both ways: mine in
 // entries with them, and theirs.
-func (s *Snapshot) OpenWith(slug string) []Item {
-	var out []Item
-	for _, it := range s.Items() {
-		if !it.Agenda && !it.Done && it.involves(slug) && (it.Mine() || it.Owner == slug) {
-			out = append(out, *it)
-		}
-	}
+func (s *Snapshot) OpenWith(slug string) []*Item {
+	out := pick(s.Items(), func(it *Item) bool {
+		return !it.Agenda && !it.Done && it.involves(slug) && (it.Mine() || it.Owner == slug)
+	})
 	SortItems(out)
 	return out
 }
@@ -118,18 +116,18 @@ func (s *Snapshot) OpenWith(slug string) []Item {
 // Agenda returns what is queued to raise with a person: open items under
 // "## Agenda" in their file and under "## Next time" in entries with them,
 // oldest first.
-func (s *Snapshot) Agenda(slug string) []Item {
+func (s *Snapshot) Agenda(slug string) []*Item {
 	if s.agenda == nil {
-		s.agenda = map[string][]Item{}
+		s.agenda = map[string][]*Item{}
 		for _, it := range s.Items() {
 			if it.Agenda && !it.Done {
 				for _, w := range it.With {
-					s.agenda[w] = append(s.agenda[w], *it)
+					s.agenda[w] = append(s.agenda[w], it)
 				}
 			}
 		}
 		for _, items := range s.agenda {
-			slices.SortStableFunc(items, func(x, y Item) int { return x.Date.Compare(y.Date) })
+			slices.SortStableFunc(items, func(x, y *Item) int { return x.Date.Compare(y.Date) })
 		}
 	}
 	return slices.Clone(s.agenda[slug])

@@ -5,9 +5,9 @@ import "time"
 // Prep is the brief to read before meeting someone.
 type Prep struct {
 	Contact  Contact
-	Mine     []Item     // what I owe, from entries with them
-	Theirs   []Item     // what they owe me
-	Agenda   []Item     // queued to raise
+	Mine     []*Item    // what I owe, from entries with them
+	Theirs   []*Item    // what they owe me
+	Agenda   []*Item    // queued to raise
 	Wins     []Win      // recorded since the last meeting with them: worth sharing
 	Feedback []Feedback // the latest feedback from them in entries with them, newest first
 	Recent   []*Entry   // the last interactions, newest first

@@ -21,14 +21,14 @@ type Review struct {
 	Entries    int                `json:"entries"`
 	Directions []DirectionBalance `json:"directions"`
 	Overdue    []Contact          `json:"-"`
-	MyOpen     []Item             `json:"-"`
-	Waiting    []Item             `json:"-"`
+	MyOpen     []*Item            `json:"-"`
+	Waiting    []*Item            `json:"-"`
 	Wins       []Win              `json:"-"`
 	Feedback   []Feedback         `json:"-"`
 	Bosses     []BossPractices    `json:"-"`
 	Projects   []ProjectCheck     `json:"-"`
 	Coming     []ComingUp         `json:"-"`
-	DueSoon    []Item             `json:"-"`
+	DueSoon    []*Item            `json:"-"`
 
 	s *Snapshot
 }
@@ -68,7 +68,7 @@ type ProjectCheck struct {
 // what is queued to raise with them.
 type ComingUp struct {
 	Contact Contact
-	Agenda  []Item
+	Agenda  []*Item
 }
 
 // PracticeWindow and BossWindow are how far back the review looks for
@@ -94,14 +94,15 @@ func (s *Snapshot) Review(start, end, now time.Time) *Review {
 	}
 	r.Directions = s.balance(start, end)
 	s.eachInWindow(start, end, func(*Entry) { r.Entries++ })
-	r.Overdue = s.Overdue(r.At)
+	contacts := s.Contacts(r.At)
+	r.Overdue = overdue(contacts)
 	r.MyOpen = s.Commitments(TodoFilter{Mine: true, AsOf: r.At}, r.At)
 	r.Waiting = s.Commitments(TodoFilter{Theirs: true, AsOf: r.At}, r.At)
 	r.Wins = s.Wins(start, end)
 	r.Feedback = s.FeedbackIn(start, end)
 	r.Bosses = s.bossPractices(r.At)
 	r.Projects = s.projectChecks(start, end, r.At)
-	r.Coming, r.DueSoon = s.comingUp(end, r.At, r.MyOpen)
+	r.Coming, r.DueSoon = s.comingUp(contacts, end, r.At, r.MyOpen)
 	return r
 }
 
@@ -202,12 +203,12 @@ func (s *Snapshot) projectChecks(start, end, at time.Time) []ProjectCheck {
 // comingUp finds who is due for contact in the week from end (or overdue
 // at then), with their agenda, and among my open commitments, those due
 // in that week.
-func (s *Snapshot) comingUp(end, at time.Time, mine []Item) ([]ComingUp, []Item) {
+func (s *Snapshot) comingUp(contacts []Contact, end, at time.Time, mine []*Item) ([]ComingUp, []*Item) {
 	weekEnd := end.AddDate(0, 0, 7)
 	var coming []ComingUp
-	for _, c := range s.Contacts(at) {
+	for _, c := range contacts {
 		agenda := s.Agenda(c.Person.Slug) // oldest first: what was queued by then is a prefix
-		if later := slices.IndexFunc(agenda, func(it Item) bool { return it.Date.After(at) }); later >= 0 {
+		if later := slices.IndexFunc(agenda, func(it *Item) bool { return it.Date.After(at) }); later >= 0 {
 			agenda = agenda[:later:later]
 		}
 		if len(agenda) == 0 {
@@ -219,7 +220,7 @@ func (s *Snapshot) comingUp(end, at time.Time, mine []Item) ([]ComingUp, []Item)
 		}
 	}
 	sort.SliceStable(coming, func(a, b int) bool { return coming[a].Contact.Due.Before(coming[b].Contact.Due) })
-	var dueSoon []Item
+	var dueSoon []*Item
 	for _, it := range mine {
 		if !it.Due.IsZero() && it.Due.Before(weekEnd) && !it.Due.Before(when.Day(end)) {
 			dueSoon = append(dueSoon, it)

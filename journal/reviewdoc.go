@@ -224,7 +224,7 @@ func (r *Review) relationOf(c Contact) string {
 }
 
 // itemSource says where an item was recorded, with its id.
-func (r *Review) itemSource(it Item) string {
+func (r *Review) itemSource(it *Item) string {
 	src := ""
 	if len(it.With) > 0 && !it.Date.IsZero() {
 		src = " — with " + r.s.Names(it.With) + ", " + day(it.Date)

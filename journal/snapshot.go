@@ -24,8 +24,8 @@ type Snapshot struct {
 	Problems []*Problem
 
 	people map[string]*Person
-	items  []*Item           // all items, gathered on first use
-	agenda map[string][]Item // open agenda items by person, computed on first use
+	items  []*Item            // all items, gathered on first use
+	agenda map[string][]*Item // open agenda items by person, computed on first use
 	mu     sync.Mutex
 }
 

@@ -34,8 +34,8 @@ type draftData struct {
 	Draft
 	Prompt bool      // the draft is for an editor: keep empty sections as prompts
 	People []*Person // the people in With
-	Open   []Item    // open commitments with them, both ways
-	Agenda []Item    // their queued agenda
+	Open   []*Item   // open commitments with them, both ways
+	Agenda []*Item   // their queued agenda
 }
 
 // ErrEmpty reports an entry with nothing written in it; nothing is logged.
@@ -426,7 +426,7 @@ func (j *Journal) Drafts() ([]string, error) {
 	return out, nil
 }
 
-func uniqueItems(items []Item) []Item {
+func uniqueItems(items []*Item) []*Item {
 	seen := map[string]bool{}
 	out := items[:0]
 	for _, it := range items {

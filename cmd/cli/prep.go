@@ -110,7 +110,7 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 		}
 		return n > 0
 	}
-	items := func(list []journal.Item) {
+	items := func(list []*journal.Item) {
 		for _, it := range list {
 			due := "" // the text already says when it is due
 			if it.Overdue(now) {

@@ -27,7 +27,7 @@ type itemJSON struct {
 	With    []string `json:"with"`
 }
 
-func toItemJSON(it journal.Item, now time.Time) itemJSON {
+func toItemJSON(it *journal.Item, now time.Time) itemJSON {
 	out := itemJSON{ID: it.ID, ShortID: it.ShortID(), Text: it.Text, Owner: it.Owner, Mine: it.Mine(), Done: it.Done,
 		Overdue: it.Overdue(now), Agenda: it.Agenda, Section: it.Section, Path: it.Path, Line: it.Line, With: nonNil(it.With)}
 	if out.Mine {
@@ -44,7 +44,7 @@ func toItemJSON(it journal.Item, now time.Time) itemJSON {
 	return out
 }
 
-func itemsJSON(items []journal.Item, now time.Time) []itemJSON {
+func itemsJSON(items []*journal.Item, now time.Time) []itemJSON {
 	out := make([]itemJSON, len(items))
 	for i, it := range items {
 		out[i] = toItemJSON(it, now)
@@ -104,7 +104,7 @@ Each has a short id that stays the same when other lines change; tick it with
 }
 
 // itemTable lays out items with their ids.
-func (a *app) itemTable(s *journal.Snapshot, items []journal.Item, now time.Time) *table {
+func (a *app) itemTable(s *journal.Snapshot, items []*journal.Item, now time.Time) *table {
 	t := a.newTable("ID", "DUE", "OWNER", "TEXT", "FROM")
 	for _, it := range items {
 		owner := "me"
