@@ -21,21 +21,24 @@ const CacheFile = CacheDir + "/cache/entries.idx"
 
 // cacheVersion changes whenever what the index holds, or how entries are
 // read, changes; an index of another version is ignored.
-const cacheVersion = "lead-entries-index 6\n"
+const cacheVersion = "lead-entries-index 7\n"
 
-// The index is, after a version line and before a CRC-32 of all the rest:
+// The index is, after a version line and before a CRC-32 of all the rest,
+// the number of directories and, for each, its path and its block. A
+// block is self-contained, so that each is read, checked and rebuilt by
+// the goroutine that lists its directory, and an unchanged block is
+// written again byte for byte:
 //
+//	how many entries, header lists, body lists and items it holds
 //	a table of the strings that repeat (kinds, slugs, tags, sections...)
-//	the number of directories, then for each: its path, how many entries,
-//	header lists, body lists and items it holds, and its records
+//	its records
 //
 // A record is its length, the file's path and identity, then the front
 // matter with repeated strings as table references, then the block of
 // what the body holds, with its own length so that it can be stepped
-// over. Directories are independent: each is read by the goroutine that
-// lists it, and records come in the order the directory listed its files
-// when the index was written, which is the order it lists them again
-// while nothing changes.
+// over. Records come in the order the directory listed its files when the
+// block was written, which is the order it lists them again while nothing
+// changes.
 
 // fileKey identifies one state of a file. Any change to a file, even
 // within the same second and to the same size, changes its ctime, and a
@@ -51,32 +54,28 @@ type indexed struct {
 	key   fileKey
 }
 
-// dirEntries is what a directory of entries holds, in listing order.
-type dirEntries struct {
-	rel   string
-	files []indexed
-}
-
 // cacheStamp is what else the index depends on: the time zone dates
 // without an offset are read in, and the default time of day.
 func (j *Journal) cacheStamp() string {
 	return cacheVersion + time.Local.String() + "\n" + j.Config.DefaultTime + "\n"
 }
 
-// index is an index read into memory; its directories are decoded on
-// demand, and its strings point into the bytes read.
+// index is an index read into memory: a block per directory, decoded on
+// demand. Strings point into the bytes read.
 type index struct {
-	table   []string
-	dirs    map[string]*indexDir
-	records int
+	blocks map[string]*block
 }
 
-// indexDir is one directory of the index, not yet decoded.
-type indexDir struct {
-	data                  []byte
-	text                  string // data as a string, for strings to share
-	entries, lists, items int    // for the arenas entries are cut from
-	bodyLists             int
+// block is one directory's part of the index.
+type block struct {
+	rel  string
+	data []byte
+	text string // data as a string, for strings to share
+
+	// Read by open.
+	entries, lists, bodyLists, items int // for the arenas entries are cut from
+	table                            []string
+	start                            int // where the records start
 }
 
 // openIndex reads the index; any problem with it gives nil.
@@ -93,25 +92,16 @@ func (j *Journal) openIndex() *index {
 	if d.raw() != j.cacheStamp() {
 		return nil
 	}
-	idx := &index{}
 	n := d.count()
-	idx.table = make([]string, 0, n)
-	for i := 0; i < n; i++ {
-		idx.table = append(idx.table, d.raw())
-	}
-	n = d.count()
-	idx.dirs = make(map[string]*indexDir, n)
+	idx := &index{blocks: make(map[string]*block, n)}
 	for i := 0; i < n && d.err == nil; i++ {
 		rel := d.raw()
-		dir := &indexDir{entries: d.count(), lists: d.count(), bodyLists: d.count(), items: d.count()}
 		size := d.count()
 		if d.err != nil {
 			break
 		}
-		dir.data, dir.text = d.data[d.off:d.off+size], d.text[d.off:d.off+size]
+		idx.blocks[rel] = &block{rel: rel, data: d.data[d.off : d.off+size], text: d.text[d.off : d.off+size]}
 		d.off += size
-		idx.dirs[rel] = dir
-		idx.records += dir.entries
 	}
 	if d.err != nil || d.off != len(body) {
 		return nil
@@ -119,93 +109,184 @@ func (j *Journal) openIndex() *index {
 	return idx
 }
 
-// dirReader finds and decodes the records of one directory of the index.
-// It is used by one goroutine.
-type dirReader struct {
-	decoder
-	dir    *indexDir
-	next   int               // offset of the record expected next
-	byName map[string]int    // record offsets, once names come out of order
-	full   bool              // decode what bodies hold too
-	keep   func(*Entry) bool // the entries to keep; nil keeps all
-	hits   int
-}
-
-// reader returns a reader for the directory rel; a nil index or an unknown
-// directory gives a reader that finds nothing.
-func (idx *index) reader(rel string, full bool, keep func(*Entry) bool) *dirReader {
-	if idx == nil || idx.dirs[rel] == nil {
+// block returns the block of the directory rel, or nil.
+func (idx *index) block(rel string) *block {
+	if idx == nil {
 		return nil
 	}
-	dir := idx.dirs[rel]
-	r := &dirReader{dir: dir, full: full, keep: keep}
-	r.decoder = decoder{data: dir.data, text: dir.text, table: idx.table}
-	r.entries = make([]Entry, 0, dir.entries)
-	lists := dir.lists
-	if full {
-		lists += dir.bodyLists
-		r.items = make([]Item, 0, dir.items)
-	}
-	r.lists = make([]string, 0, lists)
-	return r
+	return idx.blocks[rel]
 }
 
-// find returns the entry of the file name as the index has it, and
-// whether the file still has the identity key: the index is right about
-// the file. The entry is nil when keep refused it.
-func (r *dirReader) find(name string, key fileKey) (*Entry, bool) {
-	if r == nil {
-		return nil, false
-	}
-	off, ok := r.next, false
-	if off < len(r.dir.data) && r.byName == nil {
-		r.off = off
-		_, rel := r.count(), r.raw()
-		ok = r.err == nil && baseName(rel) == name
-	}
-	if !ok {
-		if off, ok = r.offsets()[name]; !ok {
-			return nil, false
-		}
-	}
-	r.off = off
-	size := r.count()
-	end := r.off + size
-	if r.err != nil || end > len(r.data) {
-		r.err = errCorrupt
-		return nil, false
-	}
-	r.next = end
-	e, ok := r.record(key)
-	if r.err != nil || !ok {
-		return nil, false
-	}
-	r.hits++
-	return e, true
+// newBlock wraps the bytes of a block.
+func newBlock(rel string, data []byte) *block {
+	return &block{rel: rel, data: data, text: unsafe.String(unsafe.SliceData(data), len(data))}
 }
 
-// offsets indexes the directory's records by file name, for files listed
-// in another order than the index remembers.
-func (r *dirReader) offsets() map[string]int {
-	if r.byName == nil {
-		r.byName = make(map[string]int, r.dir.entries)
-		for r.off = 0; r.off < len(r.data) && r.err == nil; {
-			start := r.off
-			size := r.count()
-			end := r.off + size
-			r.byName[baseName(r.raw())] = start
-			r.off = end
-		}
+// open reads a block's counts and table.
+func (b *block) open() error {
+	d := &decoder{data: b.data, text: b.text}
+	b.entries, b.lists, b.bodyLists, b.items = d.count(), d.count(), d.count(), d.count()
+	n := d.count()
+	b.table = make([]string, 0, n)
+	for i := 0; i < n && d.err == nil; i++ {
+		b.table = append(b.table, d.raw())
 	}
-	return r.byName
+	b.start = d.off
+	return d.err
+}
+
+// match finds each file's record in the block: offsets[i] is where the
+// record of files[i] starts when the file still has the identity the
+// block remembers, and -1 otherwise. The block is current when every
+// file has its record and every record its file.
+func (b *block) match(files []dirent) (offsets []int, current bool) {
+	if b == nil {
+		return nil, len(files) == 0
+	}
+	if b.open() != nil {
+		return nil, false
+	}
+	offsets = make([]int, len(files))
+	d := &decoder{data: b.data, text: b.text}
+	var byName map[string]int // once names come out of order
+	next, hits := b.start, 0
+	for i, f := range files {
+		off := -1
+		if byName == nil && next < len(b.data) {
+			d.off = next
+			size := d.count()
+			end := d.off + size
+			if rel := d.raw(); d.err == nil && baseName(rel) == f.name {
+				off, next = next, end
+			}
+		}
+		if off < 0 {
+			if byName == nil {
+				byName = b.names()
+			}
+			if o, ok := byName[f.name]; ok {
+				off = o
+			}
+		}
+		if off >= 0 {
+			d.off = off
+			d.count()
+			d.raw()
+			if d.key() != f.key || d.err != nil {
+				off = -1
+			}
+		}
+		if off >= 0 {
+			hits++
+		}
+		offsets[i] = off
+	}
+	return offsets, hits == len(files) && hits == b.entries
+}
+
+// names indexes the block's records by file name, for files listed in
+// another order than the block remembers.
+func (b *block) names() map[string]int {
+	byName := make(map[string]int, b.entries)
+	d := &decoder{data: b.data, text: b.text}
+	for d.off = b.start; d.off < len(d.data) && d.err == nil; {
+		start := d.off
+		size := d.count()
+		end := d.off + size
+		byName[baseName(d.raw())] = start
+		d.off = end
+	}
+	return byName
 }
 
 func baseName(rel string) string { return rel[strings.LastIndexByte(rel, '/')+1:] }
 
-// saveCache writes the index atomically, streaming it a directory at a
-// time. Failing to write it is not worth stopping a command for, so the
-// error is only returned.
-func (j *Journal) saveCache(dirs []dirEntries) error {
+// decode decodes the records at offsets (-1 skips a file), in order: the
+// entries keep accepts (all when it is nil), with what their bodies hold
+// when full.
+func (b *block) decode(offsets []int, full bool, keep func(*Entry) bool) ([]*Entry, error) {
+	if b == nil {
+		return nil, nil
+	}
+	d := &decoder{data: b.data, text: b.text, table: b.table}
+	d.entries = make([]Entry, 0, b.entries)
+	lists := b.lists
+	if full {
+		lists += b.bodyLists
+		d.items = make([]Item, 0, b.items)
+	}
+	d.lists = make([]string, 0, lists)
+	out := make([]*Entry, 0, len(offsets))
+	for _, off := range offsets {
+		if off < 0 {
+			continue
+		}
+		d.off = off
+		if e := d.record(full, keep); e != nil {
+			out = append(out, e)
+		}
+	}
+	return out, d.err
+}
+
+// refresh brings the block of the directory rel up to date with its
+// files: the old block and where each file's record is when nothing
+// changed; otherwise a new block, with the files that changed read and
+// parsed again and the rest taken from the old block. A directory with no
+// entries gives a nil block. Files that cannot be read are reported and
+// left out.
+func (j *Journal) refresh(rel string, old *block, files []dirent) (b *block, offsets []int, changed bool, problems []*Problem) {
+	offsets, current := old.match(files)
+	if current {
+		return old, offsets, false, nil
+	}
+	kept, err := old.decode(offsets, true, nil) // one for each offset, in order
+	if err != nil {
+		kept, offsets = nil, nil // a damaged block: read every file
+	}
+	list := make([]indexed, 0, len(files))
+	clock := j.Config.Clock()
+	for i, f := range files {
+		if offsets != nil && offsets[i] >= 0 {
+			list = append(list, indexed{kept[0], f.key})
+			kept = kept[1:]
+			continue
+		}
+		path := rel + "/" + f.name
+		abs := j.Abs(path)
+		data, key, err := readFileKey(abs)
+		var e *Entry
+		if err == nil {
+			e, err = parseEntry(path, abs, data, clock)
+		}
+		if err != nil {
+			problems = append(problems, asProblem(abs, err))
+			continue
+		}
+		list = append(list, indexed{e, key})
+	}
+	if len(list) == 0 {
+		return nil, nil, old != nil, problems
+	}
+	b = newBlock(rel, encodeBlock(list))
+	if b.open() != nil {
+		panic("lead: a block just written cannot be read")
+	}
+	offsets = make([]int, len(list))
+	d := &decoder{data: b.data}
+	for i, off := 0, b.start; i < len(list); i++ {
+		offsets[i] = off
+		d.off = off
+		size := d.count()
+		off = d.off + size
+	}
+	return b, offsets, true, problems
+}
+
+// saveCache writes the index atomically, streaming it a block at a time.
+// Failing to write it is not worth stopping a command for, so the error
+// is only returned.
+func (j *Journal) saveCache(blocks []*block) error {
 	path := j.Abs(CacheFile)
 	if err := os.MkdirAll(filepath.Dir(path), DirMode); err != nil {
 		return err
@@ -216,17 +297,16 @@ func (j *Journal) saveCache(dirs []dirEntries) error {
 	return writeReplacing(path, func(w io.Writer) error {
 		sum := crc32.NewIEEE()
 		out := bufio.NewWriterSize(io.MultiWriter(w, sum), 256<<10)
-		e := newEncoder(dirs)
 		head := &encoder{}
 		head.raw(j.cacheStamp())
-		head.uvarint(uint64(len(e.table)))
-		for _, s := range e.table {
-			head.raw(s)
-		}
-		head.uvarint(uint64(len(dirs)))
+		head.uvarint(uint64(len(blocks)))
 		out.Write(head.b)
-		for _, dir := range dirs {
-			out.Write(e.dir(dir))
+		for _, b := range blocks {
+			head.b = head.b[:0]
+			head.raw(b.rel)
+			head.uvarint(uint64(len(b.data)))
+			out.Write(head.b)
+			out.Write(b.data)
 		}
 		if err := out.Flush(); err != nil {
 			return err
@@ -243,9 +323,9 @@ type encoder struct {
 	table     []string
 }
 
-// newEncoder makes an encoder whose table holds the strings that repeat
-// across entries.
-func newEncoder(dirs []dirEntries) *encoder {
+// encodeBlock encodes the entries of one directory, in listing order, as
+// a block: its counts, its table of the strings that repeat, its records.
+func encodeBlock(list []indexed) []byte {
 	e := &encoder{positions: map[string]uint64{}}
 	add := func(list ...string) {
 		for _, s := range list {
@@ -255,23 +335,39 @@ func newEncoder(dirs []dirEntries) *encoder {
 			}
 		}
 	}
-	for _, dir := range dirs {
-		for _, f := range dir.files {
-			en := f.entry
-			add(en.Kind, en.Project)
-			add(en.With...)
-			add(en.Tags...)
-			add(en.Practices...)
-			for _, x := range en.extra {
-				add(x.key, x.value)
-				add(x.list...)
-			}
-			for _, it := range en.Items {
-				add(it.Owner, it.Section)
-			}
+	lists, bodyLists, items := 0, 0, 0
+	for _, f := range list {
+		en := f.entry
+		add(en.Kind, en.Project)
+		add(en.With...)
+		add(en.Tags...)
+		add(en.Practices...)
+		lists += len(en.With) + len(en.Tags) + len(en.Practices)
+		for _, x := range en.extra {
+			add(x.key, x.value)
+			add(x.list...)
+			lists += len(x.list)
 		}
+		for _, it := range en.Items {
+			add(it.Owner, it.Section)
+		}
+		bodyLists += len(en.Wins) + len(en.Feedback)
+		items += len(en.Items)
 	}
-	return e
+	for _, n := range []int{len(list), lists, bodyLists, items, len(e.table)} {
+		e.uvarint(uint64(n))
+	}
+	for _, s := range e.table {
+		e.raw(s)
+	}
+	rec := &encoder{positions: e.positions}
+	for _, f := range list {
+		rec.b = rec.b[:0]
+		rec.record(f.entry, f.key)
+		e.uvarint(uint64(len(rec.b)))
+		e.b = append(e.b, rec.b...)
+	}
+	return e.b
 }
 
 func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }
@@ -295,32 +391,6 @@ func (e *encoder) refs(list []string) {
 // sub returns an empty encoder sharing e's table, for a part whose length
 // is written before it.
 func (e *encoder) sub() *encoder { return &encoder{positions: e.positions} }
-
-// dir encodes one directory: its header, then its records.
-func (e *encoder) dir(dir dirEntries) []byte {
-	records := e.sub()
-	lists, bodyLists, items := 0, 0, 0
-	rec := e.sub()
-	for _, f := range dir.files {
-		en := f.entry
-		lists += len(en.With) + len(en.Tags) + len(en.Practices)
-		for _, x := range en.extra {
-			lists += len(x.list)
-		}
-		bodyLists += len(en.Wins) + len(en.Feedback)
-		items += len(en.Items)
-		rec.b = rec.b[:0]
-		rec.record(en, f.key)
-		records.uvarint(uint64(len(rec.b)))
-		records.b = append(records.b, rec.b...)
-	}
-	out := e.sub()
-	out.raw(dir.rel)
-	for _, n := range []int{len(dir.files), lists, bodyLists, items, len(records.b)} {
-		out.uvarint(uint64(n))
-	}
-	return append(out.b, records.b...)
-}
 
 func (e *encoder) record(en *Entry, k fileKey) {
 	e.raw(en.Path)
@@ -498,47 +568,57 @@ func (d *decoder) date(sec, nsec int64, offset int) time.Time {
 	return t.In(loc)
 }
 
-// record reads the rest of a record whose length has been read, when the
-// file's identity is still key (ok). An entry keep refuses gives nil, and
-// the arenas take back what it used.
-func (r *dirReader) record(key fileKey) (e *Entry, ok bool) {
-	rel := r.raw()
-	if (fileKey{size: r.varint(), mtime: r.varint(), ctime: r.varint(), ino: r.uvarint()}) != key || r.err != nil {
-		return nil, false
+// key reads a file's identity.
+func (d *decoder) key() fileKey {
+	return fileKey{size: d.varint(), mtime: d.varint(), ctime: d.varint(), ino: d.uvarint()}
+}
+
+// record decodes the record at d.off into the arenas: the entry, with
+// what its body holds when full. An entry keep refuses gives nil, and the
+// arenas take back what it used.
+func (d *decoder) record(full bool, keep func(*Entry) bool) *Entry {
+	size := d.count()
+	end := d.off + size
+	rel := d.raw()
+	d.key()
+	if len(d.entries) == cap(d.entries) {
+		d.err = errCorrupt
 	}
-	if len(r.entries) == cap(r.entries) {
-		r.err = errCorrupt
-		return nil, false
+	if d.err != nil {
+		return nil
 	}
-	lists := len(r.lists)
-	sec, nsec, offset := r.varint(), r.varint(), int(r.varint())
-	r.entries = append(r.entries, Entry{Path: rel, ID: strings.TrimSuffix(baseName(rel), ".md"), Date: r.date(sec, nsec, offset)})
-	e = &r.entries[len(r.entries)-1]
-	e.Kind, e.Title, e.Project = r.ref(), r.raw(), r.ref()
-	e.With, e.Tags, e.Practices = r.list(r.ref), r.list(r.ref), r.list(r.ref)
-	if n := r.count(); n > 0 {
+	lists := len(d.lists)
+	sec, nsec, offset := d.varint(), d.varint(), int(d.varint())
+	d.entries = append(d.entries, Entry{Path: rel, ID: strings.TrimSuffix(baseName(rel), ".md"), Date: d.date(sec, nsec, offset)})
+	e := &d.entries[len(d.entries)-1]
+	e.Kind, e.Title, e.Project = d.ref(), d.raw(), d.ref()
+	e.With, e.Tags, e.Practices = d.list(d.ref), d.list(d.ref), d.list(d.ref)
+	if n := d.count(); n > 0 {
 		e.extra = make([]field, n)
 		for i := range e.extra {
-			e.extra[i] = field{key: r.ref(), kind: r.byte(), value: r.ref(), list: r.list(r.ref)}
+			e.extra[i] = field{key: d.ref(), kind: d.byte(), value: d.ref(), list: d.list(d.ref)}
 		}
 	}
-	size := r.count()
-	if r.err != nil {
-		return nil, false
+	details := d.count()
+	if d.err != nil {
+		return nil
 	}
-	end := r.off + size
-	if r.keep != nil && !r.keep(e) {
-		r.entries, r.lists, r.off = r.entries[:len(r.entries)-1], r.lists[:lists], end
-		return nil, true
+	if keep != nil && !keep(e) {
+		d.entries, d.lists = d.entries[:len(d.entries)-1], d.lists[:lists]
+		return nil
 	}
-	if r.full {
-		r.details(e)
-		if r.off != end {
-			r.err = errCorrupt
-		}
+	if full {
+		d.details(e)
+	} else {
+		d.off += details
 	}
-	r.off = end
-	return e, true
+	if d.off != end {
+		d.err = errCorrupt
+	}
+	if d.err != nil {
+		return nil
+	}
+	return e
 }
 
 // details reads the block of what an entry's body holds.

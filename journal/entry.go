@@ -80,33 +80,7 @@ func entryOf(d *document, rel string, clock when.Clock) (*Entry, error) {
 	for i := range e.Items {
 		e.Items[i].Date, e.Items[i].With = e.Date, e.With
 	}
-	e.detach()
 	return e, nil
-}
-
-// detach copies the strings an entry keeps out of the file's text, so
-// that the text itself can be freed: a kept substring would hold on to
-// all of it.
-func (e *Entry) detach() {
-	for _, s := range []*string{&e.Kind, &e.Title, &e.Project, &e.Summary} {
-		*s = strings.Clone(*s)
-	}
-	for _, list := range [][]string{e.With, e.Tags, e.Practices, e.Wins, e.Feedback} {
-		for i := range list {
-			list[i] = strings.Clone(list[i])
-		}
-	}
-	for i := range e.Items {
-		it := &e.Items[i]
-		it.Text, it.Owner, it.Section = strings.Clone(it.Text), strings.Clone(it.Owner), strings.Clone(it.Section)
-	}
-	for i := range e.extra {
-		f := &e.extra[i]
-		f.key, f.value = strings.Clone(f.key), strings.Clone(f.value)
-		for k := range f.list {
-			f.list[k] = strings.Clone(f.list[k])
-		}
-	}
 }
 
 // entryDate reads `date`, falling back to the date in a file name that

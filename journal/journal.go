@@ -167,77 +167,46 @@ func (j *Journal) readPerson(rel string) (*Person, error) {
 
 // readEntries reads the entries that keep accepts (all when it is nil):
 // from the index when the file has not changed since, from the file
-// otherwise. Each directory is listed, its files' identities checked and
-// its part of the index decoded by one goroutine; the files that changed
-// are then read in parallel, and the index is rewritten when anything
-// differs.
+// otherwise. Each directory is listed, its files' identities checked
+// against its block of the index, its block rebuilt when anything
+// differs, and its entries decoded, by one goroutine; the index is
+// rewritten when any block changed.
 func (j *Journal) readEntries(full bool, keep func(*Entry) bool) ([]*Entry, []*Problem) {
 	idx := j.openIndex()
 	var (
-		mu    sync.Mutex
-		dirs  []dirEntries
-		stale []*indexed // files to read, in dirs
-		rels  []string   // their paths
-		hits  int
+		mu       sync.Mutex
+		blocks   []*block
+		entries  []*Entry
+		problems []*Problem
+		changed  = idx == nil
+		found    int // blocks of the index whose directory is still there
 	)
-	problems := j.walk(EntriesDir, true, idx != nil, func(relDir string, files []dirent) {
-		r := idx.reader(relDir, full, keep)
-		dir := dirEntries{rel: relDir, files: make([]indexed, len(files))}
-		var missed []int
-		for i, f := range files {
-			if e, ok := r.find(f.name, f.key); ok {
-				dir.files[i] = indexed{e, f.key} // no entry when keep refused it
-				continue
-			}
-			missed = append(missed, i)
+	listed := j.walk(EntriesDir, true, idx != nil, func(relDir string, files []dirent) {
+		old := idx.block(relDir)
+		b, offsets, rebuilt, probs := j.refresh(relDir, old, files)
+		list, err := b.decode(offsets, full, keep)
+		if err != nil { // damaged, though its checksum held: read the files
+			b, offsets, rebuilt, probs = j.refresh(relDir, nil, files)
+			list, _ = b.decode(offsets, full, keep)
 		}
 		mu.Lock()
 		defer mu.Unlock()
-		dirs = append(dirs, dir)
-		for _, i := range missed {
-			stale = append(stale, &dir.files[i])
-			rels = append(rels, relDir+"/"+files[i].name)
+		if old != nil {
+			found++
 		}
-		if r != nil {
-			hits += r.hits
+		if b != nil {
+			blocks = append(blocks, b)
 		}
+		changed = changed || rebuilt
+		entries = append(entries, list...)
+		problems = append(problems, probs...)
 	})
-	errs := make([]error, len(stale))
-	clock := j.Config.Clock()
-	parallel(len(stale), func(i int) {
-		abs := j.Abs(rels[i])
-		data, key, err := readFileKey(abs)
-		if err == nil {
-			stale[i].entry, err = parseEntry(rels[i], abs, data, clock)
-		}
-		stale[i].key, errs[i] = key, err
-	})
-	for i, err := range errs {
-		if err != nil {
-			problems = append(problems, asProblem(j.Abs(rels[i]), err))
-		}
-	}
-	for d := range dirs { // files that could not be read are not indexed
-		dirs[d].files = slices.DeleteFunc(dirs[d].files, func(f indexed) bool { return f.entry == nil })
-	}
-	if len(stale) > 0 || idx == nil || hits != idx.records {
-		if idx != nil && idx.records > 0 && (!full || keep != nil) {
-			// The index must be rewritten whole, and this read left out the
-			// details or some entries: read it in full.
-			all, problems := j.readEntries(true, nil)
-			return slices.DeleteFunc(all, func(e *Entry) bool { return keep != nil && !keep(e) }), problems
-		}
-		_ = j.saveCache(dirs) // a cache that cannot be written is rebuilt next time
-	}
-	entries := make([]*Entry, 0, hits+len(stale))
-	for _, dir := range dirs {
-		for _, f := range dir.files {
-			if keep == nil || keep(f.entry) {
-				entries = append(entries, f.entry)
-			}
-		}
+	if changed || idx != nil && found != len(idx.blocks) {
+		_ = j.saveCache(blocks) // a cache that cannot be written is rebuilt next time
 	}
 	SortNewestFirst(entries)
+	problems = append(listed, problems...)
+	sort.Slice(problems, func(a, b int) bool { return problems[a].Path < problems[b].Path })
 	return entries, problems
 }
 
