@@ -132,9 +132,10 @@ func (s *Snapshot) checkItems(items []Item, path string, add func(string, int, s
 				add(path, it.Line, SeverityWarning, "@%s: %v", it.Owner, err)
 			}
 		}
-		for _, m := range dueToken.FindAllStringSubmatch(it.Text, -1) {
-			if _, _, err := when.Absolute(m[1], time.UTC, when.Clock{}); err != nil {
-				add(path, it.Line, SeverityWarning, "due:%s is not a date (YYYY-MM-DD); lead log resolves relative dates, hand edits must not use them", m[1])
+		for start, end := range dueValues(it.Text) {
+			value := it.Text[start:end]
+			if _, _, err := when.Absolute(value, time.UTC, when.Clock{}); err != nil {
+				add(path, it.Line, SeverityWarning, "due:%s is not a date (YYYY-MM-DD); lead log resolves relative dates, hand edits must not use them", value)
 			}
 		}
 	}

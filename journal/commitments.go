@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -176,19 +177,20 @@ func (j *Journal) SetDone(it Item, done bool) error {
 		return fmt.Errorf("%s: the item %q is no longer in the file (changed or removed since it was listed); nothing was written", path, it.Text)
 	}
 	start := lineStart(data, current[i].Line)
-	m := taskLine.FindSubmatchIndex(data[start:])
-	if m == nil {
+	line, _, _ := bytes.Cut(data[start:], []byte("\n"))
+	box, _, _, ok := taskItem(string(line))
+	if !ok {
 		return fmt.Errorf("%s:%d: no task item on this line; nothing was written", path, current[i].Line)
 	}
-	box := byte(' ')
+	mark := byte(' ')
 	if done {
-		box = 'x'
+		mark = 'x'
 	}
-	if data[start+m[4]] == box || (done && data[start+m[4]] == 'X') {
+	if data[start+box] == mark || (done && data[start+box] == 'X') {
 		return nil
 	}
 	updated := slices.Clone(data)
-	updated[start+m[4]] = box
+	updated[start+box] = mark
 	return replaceFile(path, data, updated)
 }
 

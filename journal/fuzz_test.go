@@ -2,6 +2,7 @@ package journal
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -49,6 +50,40 @@ func FuzzParseEntry(f *testing.F) {
 			t.Fatalf("parsing twice differs: %v", err)
 		}
 		e.Meta() // must not panic
+	})
+}
+
+// The rules taskItem and dueValues read by hand, as regular expressions.
+var (
+	taskLine = regexp.MustCompile(`^(\s*[-*+] \[)([ xX])(\] ?)([^\r\n]*)`)
+	dueToken = regexp.MustCompile(`(?:^|\s)due:(\S+)`)
+)
+
+// FuzzTaskItem holds taskItem and dueValues to the regular expressions
+// they stand for.
+func FuzzTaskItem(f *testing.F) {
+	for _, seed := range []string{
+		"- [ ] mine due:2026-11-25", " \t* [x]  @dana theirs\r", "+ [X]", "- [ ]text", "-  [ ] no", "- [y] no",
+		"\v- [ ] not white space to \\s", "due:a due: due:b xdue:c due:due:d\tdue:é", "- [ ] a\rb\nc",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		box, start, end, ok := taskItem(line)
+		m := taskLine.FindStringSubmatchIndex(line)
+		if ok != (m != nil) || ok && (box != m[4] || start != m[8] || end != m[9]) {
+			t.Fatalf("taskItem(%q) = %d %d %d %v; the expression: %v", line, box, start, end, ok, m)
+		}
+		var got, want []string
+		for start, end := range dueValues(line) {
+			got = append(got, line[start:end])
+		}
+		for _, m := range dueToken.FindAllStringSubmatch(line, -1) {
+			want = append(want, m[1])
+		}
+		if strings.Join(got, "\x00") != strings.Join(want, "\x00") || len(got) != len(want) {
+			t.Fatalf("dueValues(%q) = %q; the expression: %q", line, got, want)
+		}
 	})
 }
 

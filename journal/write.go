@@ -250,30 +250,29 @@ func (s *Snapshot) resolveWith(d *document, display string) (slugs, stubs []stri
 func (s *Snapshot) resolveItems(body, display string, firstLine int, now time.Time) (string, error) {
 	lines := strings.SplitAfter(body, "\n")
 	for i, line := range lines {
-		m := taskLine.FindStringSubmatchIndex(line)
-		if m == nil {
+		_, start, end, ok := taskItem(line)
+		if !ok {
 			continue
 		}
-		text := line[m[8]:m[9]]
+		text := line[start:end]
 		if mm := mention.FindStringSubmatch(text); mm != nil && !strings.EqualFold(mm[1], "me") {
 			if p, err := s.FindPerson(mm[1]); err == nil {
 				text = "@" + p.Slug + text[len(mm[0]):]
 			}
 		}
-		var dueErr error
-		text = dueToken.ReplaceAllStringFunc(text, func(tok string) string {
-			lead, value, _ := strings.Cut(tok, "due:")
-			t, err := when.Due(value, now)
+		var resolved strings.Builder
+		done := 0
+		for from, to := range dueValues(text) {
+			t, err := when.Due(text[from:to], now)
 			if err != nil {
-				dueErr = err
-				return tok
+				return "", &Problem{display, firstLine + i, err.Error()}
 			}
-			return lead + "due:" + t.Format("2006-01-02")
-		})
-		if dueErr != nil {
-			return "", &Problem{display, firstLine + i, dueErr.Error()}
+			resolved.WriteString(text[done:from])
+			resolved.WriteString(t.Format("2006-01-02"))
+			done = to
 		}
-		lines[i] = line[:m[8]] + text + line[m[9]:]
+		resolved.WriteString(text[done:])
+		lines[i] = line[:start] + resolved.String() + line[end:]
 	}
 	return strings.Join(lines, ""), nil
 }
