@@ -235,7 +235,7 @@ func (b *block) decode(offsets []int, full bool, keep func(*Entry) bool) ([]*Ent
 // parsed again and the rest taken from the old block. A directory with no
 // entries gives a nil block. Files that cannot be read are reported and
 // left out.
-func (j *Journal) refresh(rel string, old *block, files []dirent) (b *block, offsets []int, changed bool, problems []*Problem) {
+func (j *Journal) refresh(rel string, l *lister, old *block, files []dirent) (b *block, offsets []int, changed bool, problems []*Problem) {
 	offsets, current := old.match(files)
 	if current {
 		return old, offsets, false, nil
@@ -244,41 +244,36 @@ func (j *Journal) refresh(rel string, old *block, files []dirent) (b *block, off
 	if err != nil {
 		kept, offsets = nil, nil // a damaged block: read every file
 	}
-	list := make([]indexed, 0, len(files))
+	enc := l.encoder()
 	clock := j.Config.Clock()
 	for i, f := range files {
 		if offsets != nil && offsets[i] >= 0 {
-			list = append(list, indexed{kept[0], f.key})
+			enc.add(kept[0], f.key)
 			kept = kept[1:]
 			continue
 		}
 		path := rel + "/" + f.name
-		abs := j.Abs(path)
-		data, key, err := readFileKey(abs)
+		data, key, err := l.readFile(f.name)
 		var e *Entry
 		if err == nil {
-			e, err = parseEntry(path, abs, data, clock)
+			e, err = parseEntry(path, j.Abs(path), data, clock)
 		}
 		if err != nil {
-			problems = append(problems, asProblem(abs, err))
+			problems = append(problems, asProblem(j.Abs(path), err))
 			continue
 		}
-		list = append(list, indexed{e, key})
+		enc.add(e, key) // e holds strings of the file's text, read over next
 	}
-	if len(list) == 0 {
+	if len(enc.starts) == 0 {
 		return nil, nil, old != nil, problems
 	}
-	b = newBlock(rel, encodeBlock(list))
+	b = newBlock(rel, enc.block())
 	if b.open() != nil {
 		panic("lead: a block just written cannot be read")
 	}
-	offsets = make([]int, len(list))
-	d := &decoder{data: b.data}
-	for i, off := 0, b.start; i < len(list); i++ {
-		offsets[i] = off
-		d.off = off
-		size := d.count()
-		off = d.off + size
+	offsets = make([]int, len(enc.starts))
+	for i, start := range enc.starts {
+		offsets[i] = b.start + start
 	}
 	return b, offsets, true, problems
 }
@@ -320,54 +315,77 @@ func (j *Journal) saveCache(blocks []*block) error {
 type encoder struct {
 	b         []byte
 	positions map[string]uint64 // where each string of the table is
-	table     []string
 }
 
-// encodeBlock encodes the entries of one directory, in listing order, as
-// a block: its counts, its table of the strings that repeat, its records.
-func encodeBlock(list []indexed) []byte {
-	e := &encoder{positions: map[string]uint64{}}
-	add := func(list ...string) {
+// blockEncoder encodes the entries of one directory, in listing order, as
+// a block. Each entry is encoded as it is added, so that what it points
+// into may be reused; strings that repeat go into the table as they are
+// first seen.
+type blockEncoder struct {
+	table                   []string
+	records, rec            encoder
+	starts                  []int // where each record starts in records
+	lists, bodyLists, items int
+}
+
+// encoder returns the lister's block encoder, emptied: its memory is
+// reused from one directory to the next.
+func (l *lister) encoder() *blockEncoder {
+	if l.enc == nil {
+		l.enc = &blockEncoder{records: encoder{positions: map[string]uint64{}}}
+		l.enc.rec.positions = l.enc.records.positions
+	}
+	e := l.enc
+	clear(e.records.positions)
+	e.table, e.records.b, e.starts = e.table[:0], e.records.b[:0], e.starts[:0]
+	e.lists, e.bodyLists, e.items = 0, 0, 0
+	return e
+}
+
+// add encodes an entry read from a file with the identity key.
+func (e *blockEncoder) add(en *Entry, key fileKey) {
+	strs := func(list ...string) {
 		for _, s := range list {
-			if _, ok := e.positions[s]; !ok {
-				e.positions[s] = uint64(len(e.table))
+			if _, ok := e.records.positions[s]; !ok {
+				s = strings.Clone(s) // the table outlives what s points into
+				e.records.positions[s] = uint64(len(e.table))
 				e.table = append(e.table, s)
 			}
 		}
 	}
-	lists, bodyLists, items := 0, 0, 0
-	for _, f := range list {
-		en := f.entry
-		add(en.Kind, en.Project)
-		add(en.With...)
-		add(en.Tags...)
-		add(en.Practices...)
-		lists += len(en.With) + len(en.Tags) + len(en.Practices)
-		for _, x := range en.extra {
-			add(x.key, x.value)
-			add(x.list...)
-			lists += len(x.list)
-		}
-		for _, it := range en.Items {
-			add(it.Owner, it.Section)
-		}
-		bodyLists += len(en.Wins) + len(en.Feedback)
-		items += len(en.Items)
+	strs(en.Kind, en.Project)
+	strs(en.With...)
+	strs(en.Tags...)
+	strs(en.Practices...)
+	e.lists += len(en.With) + len(en.Tags) + len(en.Practices)
+	for _, x := range en.extra {
+		strs(x.key, x.value)
+		strs(x.list...)
+		e.lists += len(x.list)
 	}
-	for _, n := range []int{len(list), lists, bodyLists, items, len(e.table)} {
-		e.uvarint(uint64(n))
+	for _, it := range en.Items {
+		strs(it.Owner, it.Section)
+	}
+	e.bodyLists += len(en.Wins) + len(en.Feedback)
+	e.items += len(en.Items)
+	e.rec.b = e.rec.b[:0]
+	e.rec.record(en, key)
+	e.starts = append(e.starts, len(e.records.b))
+	e.records.uvarint(uint64(len(e.rec.b)))
+	e.records.b = append(e.records.b, e.rec.b...)
+}
+
+// block returns the bytes of the block: its counts, its table of the
+// strings that repeat, its records.
+func (e *blockEncoder) block() []byte {
+	head := &encoder{}
+	for _, n := range []int{len(e.starts), e.lists, e.bodyLists, e.items, len(e.table)} {
+		head.uvarint(uint64(n))
 	}
 	for _, s := range e.table {
-		e.raw(s)
+		head.raw(s)
 	}
-	rec := &encoder{positions: e.positions}
-	for _, f := range list {
-		rec.b = rec.b[:0]
-		rec.record(f.entry, f.key)
-		e.uvarint(uint64(len(rec.b)))
-		e.b = append(e.b, rec.b...)
-	}
-	return e.b
+	return append(append(make([]byte, 0, len(head.b)+len(e.records.b)), head.b...), e.records.b...)
 }
 
 func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }

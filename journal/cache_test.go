@@ -168,15 +168,15 @@ func TestIndexInAnotherOrder(t *testing.T) {
 	j := cacheJournal(t)
 	writeFile(t, j, "entries/2026/11/c.md", "---\ndate: 2026-11-22T10:00:00-05:00\ntitle: Charlie\n---\n")
 	s := j.Load()
-	var list []indexed
+	enc := new(lister).encoder()
 	for _, e := range s.Entries { // newest first: not the listing order
 		_, key, err := readFileKey(j.Abs(e.Path))
 		if err != nil {
 			t.Fatal(err)
 		}
-		list = append(list, indexed{e, key})
+		enc.add(e, key)
 	}
-	if err := j.saveCache([]*block{newBlock("entries/2026/11", encodeBlock(list))}); err != nil {
+	if err := j.saveCache([]*block{newBlock("entries/2026/11", enc.block())}); err != nil {
 		t.Fatal(err)
 	}
 	before, _ := os.Stat(j.Abs(CacheFile))

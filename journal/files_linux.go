@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"slices"
 	"unsafe"
@@ -50,11 +51,12 @@ const statxMask = unix.STATX_TYPE | unix.STATX_SIZE | unix.STATX_MTIME | unix.ST
 // allocation per name. The names share l's buffer: they are valid until
 // l lists another directory.
 func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
+	l.close()
 	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, &os.PathError{Op: "open", Path: dir, Err: err}
 	}
-	defer unix.Close(fd)
+	l.dir, l.fd, l.open = dir, fd, true
 	n := 0
 	for {
 		if cap(l.buf)-n < 16<<10 {
@@ -99,30 +101,56 @@ func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
 	return l.list, nil
 }
 
-// readFileKey reads a whole file with as few system calls as the system
+// close closes the directory listed last.
+func (l *lister) close() {
+	if l.open {
+		unix.Close(l.fd)
+		l.open = false
+	}
+}
+
+// readFile reads a file of the directory listed last, opened relative to
+// it, into memory that the next call reuses.
+func (l *lister) readFile(name string) ([]byte, fileKey, error) {
+	data, key, err := readAt(l.fd, l.dir, name, l.text)
+	if err == nil {
+		l.text = data
+	}
+	return data, key, err
+}
+
+// readFileKey reads a whole file into fresh memory, and returns its
+// identity too.
+func readFileKey(path string) ([]byte, fileKey, error) {
+	return readAt(unix.AT_FDCWD, "", path, nil)
+}
+
+// readAt reads the whole file name in the directory open as dirfd (dir)
+// into buf, grown as needed, with as few system calls as the system
 // allows (open, fstat, read, close), and returns its identity too. Files
 // larger than MaxFileSize are refused without reading them.
-func readFileKey(path string) ([]byte, fileKey, error) {
-	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+func readAt(dirfd int, dir, name string, buf []byte) ([]byte, fileKey, error) {
+	path := func() string { return filepath.Join(dir, name) }
+	fd, err := unix.Openat(dirfd, name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	if err != nil {
-		return nil, fileKey{}, &os.PathError{Op: "open", Path: path, Err: err}
+		return nil, fileKey{}, &os.PathError{Op: "open", Path: path(), Err: err}
 	}
 	defer unix.Close(fd)
 	var st unix.Stat_t
 	if err := unix.Fstat(fd, &st); err != nil {
-		return nil, fileKey{}, &os.PathError{Op: "fstat", Path: path, Err: err}
+		return nil, fileKey{}, &os.PathError{Op: "fstat", Path: path(), Err: err}
 	}
 	if st.Mode&unix.S_IFMT != unix.S_IFREG {
-		return nil, fileKey{}, &Problem{path, 0, "not a regular file"}
+		return nil, fileKey{}, &Problem{path(), 0, "not a regular file"}
 	}
 	if st.Size > MaxFileSize {
-		return nil, fileKey{}, &Problem{path, 0, fmt.Sprintf("file is %d bytes, larger than the %d lead reads", st.Size, MaxFileSize)}
+		return nil, fileKey{}, &Problem{path(), 0, fmt.Sprintf("file is %d bytes, larger than the %d lead reads", st.Size, MaxFileSize)}
 	}
-	buf := make([]byte, st.Size)
+	buf = slices.Grow(buf[:0], int(st.Size))[:st.Size]
 	for n := 0; n < len(buf); {
 		m, err := unix.Read(fd, buf[n:])
 		if err != nil {
-			return nil, fileKey{}, &os.PathError{Op: "read", Path: path, Err: err}
+			return nil, fileKey{}, &os.PathError{Op: "read", Path: path(), Err: err}
 		}
 		if m == 0 {
 			buf = buf[:n] // shrank while being read

@@ -18,6 +18,7 @@ func linkAnonymous(*os.File, string) error { return errNoAnonymous }
 // listDir lists dir, with the identity of every name that is not a
 // directory when stat is set.
 func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
+	l.dir = dir
 	entries, err := os.ReadDir(dir)
 	l.list = l.list[:0]
 	for _, e := range entries {
@@ -36,6 +37,14 @@ func statKey(path string) (fileKey, error) {
 		return fileKey{}, err
 	}
 	return fileKey{size: info.Size(), mtime: info.ModTime().UnixNano()}, nil
+}
+
+// close does nothing: no directory is kept open here.
+func (l *lister) close() {}
+
+// readFile reads a file of the directory listed last.
+func (l *lister) readFile(name string) ([]byte, fileKey, error) {
+	return readFileKey(filepath.Join(l.dir, name))
 }
 
 // readFileKey reads a whole file and returns its identity too.

@@ -1,9 +1,9 @@
 package journal
 
 import (
-	"iter"
 	"crypto/sha1"
 	"encoding/hex"
+	"iter"
 	"regexp"
 	"slices"
 	"strconv"

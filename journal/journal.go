@@ -135,7 +135,7 @@ func (j *Journal) LoadPeople() *Snapshot {
 		mu   sync.Mutex
 		rels []string
 	)
-	problems := j.walk(PeopleDir, false, false, func(relDir string, files []dirent) {
+	problems := j.walk(PeopleDir, false, false, func(relDir string, _ *lister, files []dirent) {
 		mu.Lock()
 		defer mu.Unlock()
 		for _, f := range files {
@@ -181,12 +181,12 @@ func (j *Journal) readEntries(full bool, keep func(*Entry) bool) ([]*Entry, []*P
 		changed  = idx == nil
 		found    int // blocks of the index whose directory is still there
 	)
-	listed := j.walk(EntriesDir, true, idx != nil, func(relDir string, files []dirent) {
+	listed := j.walk(EntriesDir, true, idx != nil, func(relDir string, l *lister, files []dirent) {
 		old := idx.block(relDir)
-		b, offsets, rebuilt, probs := j.refresh(relDir, old, files)
+		b, offsets, rebuilt, probs := j.refresh(relDir, l, old, files)
 		list, err := b.decode(offsets, full, keep)
 		if err != nil { // damaged, though its checksum held: read the files
-			b, offsets, rebuilt, probs = j.refresh(relDir, nil, files)
+			b, offsets, rebuilt, probs = j.refresh(relDir, l, nil, files)
 			list, _ = b.decode(offsets, full, keep)
 		}
 		mu.Lock()
@@ -228,10 +228,16 @@ type dirent struct {
 	err   error   // why its identity could not be had
 }
 
-// lister lists directories, reusing its memory from one to the next.
+// lister lists directories, reusing its memory from one to the next, and
+// reads the files of the directory it listed last.
 type lister struct {
+	dir  string // the directory listed last
+	fd   int    // open on dir while open is set, where the system allows
+	open bool
 	buf  []byte
 	list []dirent
+	text []byte // the last file read
+	enc  *blockEncoder
 }
 
 var listers = sync.Pool{New: func() any { return new(lister) }}
@@ -242,7 +248,7 @@ var listers = sync.Pool{New: func() any { return new(lister) }}
 // copy the names it keeps. With stat, each file comes with its identity.
 // Hidden files and directories are skipped (lead's own old temporary
 // files removed); other files are reported as misplaced.
-func (j *Journal) walk(dir string, recursive, stat bool, visit func(relDir string, files []dirent)) []*Problem {
+func (j *Journal) walk(dir string, recursive, stat bool, visit func(relDir string, l *lister, files []dirent)) []*Problem {
 	var (
 		mu       sync.Mutex
 		problems []*Problem
@@ -255,6 +261,7 @@ func (j *Journal) walk(dir string, recursive, stat bool, visit func(relDir strin
 			l := listers.Get().(*lister)
 			defer listers.Put(l)
 			list, err := l.listDir(j.Abs(relDir), stat)
+			defer l.close()
 			var probs []*Problem
 			if err != nil && !errors.Is(err, fs.ErrNotExist) {
 				probs = append(probs, &Problem{Path: j.Abs(relDir), Msg: err.Error()})
@@ -276,7 +283,7 @@ func (j *Journal) walk(dir string, recursive, stat bool, visit func(relDir strin
 					files = append(files, d)
 				}
 			}
-			visit(relDir, files)
+			visit(relDir, l, files)
 			mu.Lock()
 			defer mu.Unlock()
 			problems = append(problems, probs...)
