@@ -227,22 +227,24 @@ func SmartCase(pattern string) (*TextMatcher, error) {
 
 // Match reports whether text matches. It may lower-case text in place.
 func (m *TextMatcher) Match(text []byte) bool {
-	if m.fold {
-		lowerASCII(text)
-		if !utf8.Valid(text) || bytes.ContainsFunc(text, func(r rune) bool { return r >= utf8.RuneSelf && unicode.IsUpper(r) }) {
-			text = bytes.ToLower(text)
-		}
+	if m.fold && !lowerASCII(text) && (!utf8.Valid(text) ||
+		bytes.ContainsFunc(text, func(r rune) bool { return r >= utf8.RuneSelf && unicode.IsUpper(r) })) {
+		text = bytes.ToLower(text)
 	}
 	return m.re.Match(text)
 }
 
-// lowerASCII lower-cases the ASCII letters of b in place.
-func lowerASCII(b []byte) {
+// lowerASCII lower-cases the ASCII letters of b in place, and reports
+// whether b is all ASCII.
+func lowerASCII(b []byte) bool {
+	var high byte
 	for i, c := range b {
+		high |= c
 		if 'A' <= c && c <= 'Z' {
 			b[i] = c + 'a' - 'A'
 		}
 	}
+	return high < utf8.RuneSelf
 }
 
 // Query returns the entries that pass f, newest first. A --grep pattern
