@@ -187,3 +187,17 @@ func TestIndexInAnotherOrder(t *testing.T) {
 		t.Error("the index was rewritten, though nothing changed")
 	}
 }
+
+// TestEntriesOutsideTheirMonth: entries are newest first even when a
+// date was edited by hand to fall outside its directory's month.
+func TestEntriesOutsideTheirMonth(t *testing.T) {
+	j := cacheJournal(t)
+	writeFile(t, j, "entries/2026/11/old.md", "---\ndate: 2025-01-01T10:00:00-05:00\ntitle: Old\n---\n")
+	writeFile(t, j, "entries/2026/10/new.md", "---\ndate: 2026-12-01T10:00:00-05:00\ntitle: New\n---\n")
+	writeFile(t, j, "entries/2026/10/mid.md", "---\ndate: 2026-10-02T10:00:00-04:00\ntitle: Mid\n---\n")
+	for range 2 { // as read from the files, then from the index
+		if got := titles(j.Load()); got != "New,Bravo,Alpha,Mid,Old" {
+			t.Fatalf("order: %s", got)
+		}
+	}
+}

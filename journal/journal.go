@@ -176,7 +176,7 @@ func (j *Journal) readEntries(full bool, keep func(*Entry) bool) ([]*Entry, []*P
 	var (
 		mu       sync.Mutex
 		blocks   []*block
-		entries  []*Entry
+		runs     [][]*Entry // each directory's entries, newest first
 		problems []*Problem
 		changed  = idx == nil
 		found    int // blocks of the index whose directory is still there
@@ -189,6 +189,7 @@ func (j *Journal) readEntries(full bool, keep func(*Entry) bool) ([]*Entry, []*P
 			b, offsets, rebuilt, probs = j.refresh(relDir, l, nil, files)
 			list, _ = b.decode(offsets, full, keep)
 		}
+		SortNewestFirst(list)
 		mu.Lock()
 		defer mu.Unlock()
 		if old != nil {
@@ -198,26 +199,49 @@ func (j *Journal) readEntries(full bool, keep func(*Entry) bool) ([]*Entry, []*P
 			blocks = append(blocks, b)
 		}
 		changed = changed || rebuilt
-		entries = append(entries, list...)
+		if len(list) > 0 {
+			runs = append(runs, list)
+		}
 		problems = append(problems, probs...)
 	})
 	if changed || idx != nil && found != len(idx.blocks) {
 		_ = j.saveCache(blocks) // a cache that cannot be written is rebuilt next time
 	}
-	SortNewestFirst(entries)
-	problems = append(listed, problems...)
+	return mergeNewestFirst(runs), sortProblems(append(listed, problems...))
+}
+
+// mergeNewestFirst joins runs of entries each sorted newest first into
+// one sorted list. Runs are mostly months that do not overlap: laid end
+// to end, newest run first, they are often sorted already.
+func mergeNewestFirst(runs [][]*Entry) []*Entry {
+	slices.SortFunc(runs, func(a, b []*Entry) int { return compareNewestFirst(a[0], b[0]) })
+	n := 0
+	for _, run := range runs {
+		n += len(run)
+	}
+	entries := make([]*Entry, 0, n)
+	for _, run := range runs {
+		entries = append(entries, run...)
+	}
+	if !slices.IsSortedFunc(entries, compareNewestFirst) {
+		SortNewestFirst(entries)
+	}
+	return entries
+}
+
+func sortProblems(problems []*Problem) []*Problem {
 	sort.Slice(problems, func(a, b int) bool { return problems[a].Path < problems[b].Path })
-	return entries, problems
+	return problems
 }
 
 // SortNewestFirst orders entries by date, newest first, then by id.
-func SortNewestFirst(entries []*Entry) {
-	slices.SortFunc(entries, func(a, b *Entry) int {
-		if c := b.Date.Compare(a.Date); c != 0 {
-			return c
-		}
-		return strings.Compare(b.ID, a.ID)
-	})
+func SortNewestFirst(entries []*Entry) { slices.SortFunc(entries, compareNewestFirst) }
+
+func compareNewestFirst(a, b *Entry) int {
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
+	}
+	return strings.Compare(b.ID, a.ID)
 }
 
 // dirent is a name found in a directory.

@@ -3,6 +3,7 @@ package journal
 import (
 	"regexp"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 	"unicode"
@@ -64,12 +65,12 @@ func (s *Snapshot) feedbackFrom(text string, e *Entry) string {
 }
 
 // eachInWindow calls f for entries dated in [since, until), oldest first.
+// Entries are newest first, so the window is found by binary search.
 func (s *Snapshot) eachInWindow(since, until time.Time, f func(*Entry)) {
-	for i := len(s.Entries) - 1; i >= 0; i-- {
-		e := s.Entries[i]
-		if !e.Date.Before(since) && e.Date.Before(until) {
-			f(e)
-		}
+	first := sort.Search(len(s.Entries), func(i int) bool { return s.Entries[i].Date.Before(until) })
+	end := sort.Search(len(s.Entries), func(i int) bool { return s.Entries[i].Date.Before(since) })
+	for i := end - 1; i >= first; i-- {
+		f(s.Entries[i])
 	}
 }
 
