@@ -2,7 +2,9 @@ package journal
 
 import (
 	"bytes"
+	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 	"time"
@@ -66,16 +68,9 @@ func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []*Item {
 	return out
 }
 
-// pick returns the items keep accepts, in a slice of just that size: a
-// journal can hold a hundred thousand items.
+// pick returns the items keep accepts.
 func pick(items []*Item, keep func(*Item) bool) []*Item {
-	n := 0
-	for _, it := range items {
-		if keep(it) {
-			n++
-		}
-	}
-	out := make([]*Item, 0, n)
+	var out []*Item
 	for _, it := range items {
 		if keep(it) {
 			out = append(out, it)
@@ -84,20 +79,29 @@ func pick(items []*Item, keep func(*Item) bool) []*Item {
 	return out
 }
 
-// SortItems orders items by due date (undated last), then by date.
+// SortItems orders items by due date (undated last), then by date, and
+// otherwise keeps the order they came in. It sorts keys of plain numbers:
+// a journal can hold a hundred thousand open items.
 func SortItems(items []*Item) {
-	slices.SortStableFunc(items, func(x, y *Item) int {
-		if x.Due.IsZero() != y.Due.IsZero() {
-			if x.Due.IsZero() {
-				return 1
-			}
-			return -1
+	type keyed struct {
+		due, sec    int64
+		nsec, order int
+		item        *Item
+	}
+	keys := make([]keyed, len(items))
+	for i, it := range items {
+		due := int64(math.MaxInt64)
+		if !it.Due.IsZero() {
+			due = it.Due.Unix()
 		}
-		if c := x.Due.Compare(y.Due); c != 0 {
-			return c
-		}
-		return x.Date.Compare(y.Date)
+		keys[i] = keyed{due, it.Date.Unix(), it.Date.Nanosecond(), i, it}
+	}
+	slices.SortFunc(keys, func(x, y keyed) int {
+		return cmp.Or(cmp.Compare(x.due, y.due), cmp.Compare(x.sec, y.sec), cmp.Compare(x.nsec, y.nsec), cmp.Compare(x.order, y.order))
 	})
+	for i, k := range keys {
+		items[i] = k.item
+	}
 }
 
 func (it *Item) involves(slug string) bool {
