@@ -202,16 +202,16 @@ func (b *block) names() map[string]int {
 func baseName(rel string) string { return rel[strings.LastIndexByte(rel, '/')+1:] }
 
 // decode decodes the records at offsets (-1 skips a file), in order: the
-// entries keep accepts (all when it is nil), with what their bodies hold
-// when full.
-func (b *block) decode(offsets []int, full bool, keep func(*Entry) bool) ([]*Entry, error) {
+// entries keep accepts (all when it is nil), with as much of what their
+// bodies hold as detail asks for.
+func (b *block) decode(offsets []int, detail detail, keep func(*Entry) bool) ([]*Entry, error) {
 	if b == nil {
 		return nil, nil
 	}
 	d := &decoder{data: b.data, text: b.text, table: b.table}
 	d.entries = make([]Entry, 0, b.entries)
 	lists := b.lists
-	if full {
+	if detail > headers {
 		lists += b.bodyLists
 		d.items = make([]Item, 0, b.items)
 	}
@@ -222,7 +222,7 @@ func (b *block) decode(offsets []int, full bool, keep func(*Entry) bool) ([]*Ent
 			continue
 		}
 		d.off = off
-		if e := d.record(full, keep); e != nil {
+		if e := d.record(detail, keep); e != nil {
 			out = append(out, e)
 		}
 	}
@@ -240,7 +240,7 @@ func (j *Journal) refresh(rel string, l *lister, old *block, files []dirent) (b 
 	if current {
 		return old, offsets, false, nil
 	}
-	kept, err := old.decode(offsets, true, nil) // one for each offset, in order
+	kept, err := old.decode(offsets, everything, nil) // one for each offset, in order
 	if err != nil {
 		kept, offsets = nil, nil // a damaged block: read every file
 	}
@@ -591,10 +591,10 @@ func (d *decoder) key() fileKey {
 	return fileKey{size: d.varint(), mtime: d.varint(), ctime: d.varint(), ino: d.uvarint()}
 }
 
-// record decodes the record at d.off into the arenas: the entry, with
-// what its body holds when full. An entry keep refuses gives nil, and the
-// arenas take back what it used.
-func (d *decoder) record(full bool, keep func(*Entry) bool) *Entry {
+// record decodes the record at d.off into the arenas: the entry, with as
+// much of what its body holds as detail asks for. An entry keep refuses
+// gives nil, and the arenas take back what it used.
+func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
 	size := d.count()
 	end := d.off + size
 	rel := d.raw()
@@ -625,8 +625,8 @@ func (d *decoder) record(full bool, keep func(*Entry) bool) *Entry {
 		d.entries, d.lists = d.entries[:len(d.entries)-1], d.lists[:lists]
 		return nil
 	}
-	if full {
-		d.details(e)
+	if detail > headers {
+		d.details(e, detail == openItems)
 	} else {
 		d.off += details
 	}
@@ -639,8 +639,9 @@ func (d *decoder) record(full bool, keep func(*Entry) bool) *Entry {
 	return e
 }
 
-// details reads the block of what an entry's body holds.
-func (d *decoder) details(e *Entry) {
+// details reads the block of what an entry's body holds, without the
+// ticked items when openOnly.
+func (d *decoder) details(e *Entry, openOnly bool) {
 	e.Summary = d.raw()
 	e.Wins, e.Feedback = d.list(d.raw), d.list(d.raw)
 	n := d.count()
@@ -652,9 +653,7 @@ func (d *decoder) details(e *Entry) {
 		return
 	}
 	start := len(d.items)
-	d.items = d.items[:start+n]
-	e.Items = d.items[start:len(d.items):len(d.items)]
-	for i := range e.Items {
+	for range n {
 		it := Item{ID: d.raw(), Line: int(d.uvarint()), Path: e.Path, Date: e.Date, With: e.With}
 		if len(it.ID) != 16 {
 			d.err = errCorrupt
@@ -665,6 +664,11 @@ func (d *decoder) details(e *Entry) {
 		if due := d.varint(); due != 0 {
 			it.Due = time.Unix(due, 0).In(time.Local)
 		}
-		e.Items[i] = it
+		if !it.Done || !openOnly {
+			d.items = append(d.items, it)
+		}
+	}
+	if len(d.items) > start {
+		e.Items = d.items[start:len(d.items):len(d.items)]
 	}
 }

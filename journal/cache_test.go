@@ -201,3 +201,28 @@ func TestEntriesOutsideTheirMonth(t *testing.T) {
 		}
 	}
 }
+
+// TestLoadOpenLeavesOutTickedItems: LoadOpen has the open items only,
+// Load every item, whether the index is cold or warm.
+func TestLoadOpenLeavesOutTickedItems(t *testing.T) {
+	j := testJournal(t)
+	writeFile(t, j, "entries/2026/11/a.md", "---\ndate: 2026-11-20T10:00:00-05:00\n---\n- [x] done\n- [ ] open\n## Next time\n- [X] asked\n")
+	texts := func(s *Snapshot) string {
+		var out []string
+		for _, it := range s.Items() {
+			out = append(out, it.Text)
+		}
+		return strings.Join(out, ",")
+	}
+	for _, state := range []string{"cold", "warm"} {
+		if state == "cold" {
+			os.Remove(j.Abs(CacheFile))
+		}
+		if got := texts(j.LoadOpen()); got != "open" {
+			t.Errorf("%s: LoadOpen has %q", state, got)
+		}
+		if got := texts(j.Load()); got != "done,open,asked" {
+			t.Errorf("%s: Load has %q", state, got)
+		}
+	}
+}

@@ -95,16 +95,29 @@ func (j *Journal) Abs(rel string) string {
 
 // Load reads every person and entry. Files that cannot be read are
 // reported in the snapshot's Problems and left out; nothing else is lost.
-func (j *Journal) Load() *Snapshot { return j.load(true) }
+func (j *Journal) Load() *Snapshot { return j.load(everything) }
+
+// LoadOpen reads every person and entry but leaves out the task items of
+// entries that are ticked: enough for what is still to do, and faster.
+func (j *Journal) LoadOpen() *Snapshot { return j.load(openItems) }
 
 // LoadHeaders reads every person and the front matter of every entry, but
 // not what entry bodies hold (items, wins, feedback, summaries): enough to
 // filter and list entries, and faster.
-func (j *Journal) LoadHeaders() *Snapshot { return j.load(false) }
+func (j *Journal) LoadHeaders() *Snapshot { return j.load(headers) }
 
-func (j *Journal) load(full bool) *Snapshot {
+// detail is how much of what entry bodies hold a read keeps.
+type detail int
+
+const (
+	headers   detail = iota // nothing: the front matter only
+	openItems               // all but the ticked task items
+	everything
+)
+
+func (j *Journal) load(d detail) *Snapshot {
 	s := j.LoadPeople()
-	entries, problems := j.readEntries(full, nil)
+	entries, problems := j.readEntries(d, nil)
 	s.Entries = entries
 	s.Problems = append(s.Problems, problems...)
 	return s
@@ -122,7 +135,7 @@ func (j *Journal) Query(build func(*Snapshot) (Filter, error)) (*Snapshot, []*En
 	}
 	unlimited := f
 	unlimited.Limit, unlimited.Grep = 0, nil
-	entries, problems := j.readEntries(false, func(e *Entry) bool { return s.matches(e, unlimited) })
+	entries, problems := j.readEntries(headers, func(e *Entry) bool { return s.matches(e, unlimited) })
 	s.Entries = entries
 	s.Problems = append(s.Problems, problems...)
 	return s, s.Query(f), nil
@@ -171,7 +184,7 @@ func (j *Journal) readPerson(rel string) (*Person, error) {
 // against its block of the index, its block rebuilt when anything
 // differs, and its entries decoded, by one goroutine; the index is
 // rewritten when any block changed.
-func (j *Journal) readEntries(full bool, keep func(*Entry) bool) ([]*Entry, []*Problem) {
+func (j *Journal) readEntries(detail detail, keep func(*Entry) bool) ([]*Entry, []*Problem) {
 	idx := j.openIndex()
 	var (
 		mu       sync.Mutex
@@ -184,10 +197,10 @@ func (j *Journal) readEntries(full bool, keep func(*Entry) bool) ([]*Entry, []*P
 	listed := j.walk(EntriesDir, true, idx != nil, func(relDir string, l *lister, files []dirent) {
 		old := idx.block(relDir)
 		b, offsets, rebuilt, probs := j.refresh(relDir, l, old, files)
-		list, err := b.decode(offsets, full, keep)
+		list, err := b.decode(offsets, detail, keep)
 		if err != nil { // damaged, though its checksum held: read the files
 			b, offsets, rebuilt, probs = j.refresh(relDir, l, nil, files)
-			list, _ = b.decode(offsets, full, keep)
+			list, _ = b.decode(offsets, detail, keep)
 		}
 		SortNewestFirst(list)
 		mu.Lock()

@@ -75,7 +75,7 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		if len(drafts) == 0 {
 			return errors.New("no kept drafts to resume")
 		}
-		s, err := a.load()
+		s, err := a.loadOpen()
 		if err != nil {
 			return err
 		}
@@ -95,8 +95,8 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		return usagef("nothing to log: give -m TEXT (or -m - to read standard input), --todo, --win, or --edit")
 	}
 	var s *journal.Snapshot
-	if editing {
-		s, err = a.load()
+	if editing { // the editor shows what is open with the people
+		s, err = a.loadOpen()
 	} else {
 		s, err = a.loadPeople()
 	}

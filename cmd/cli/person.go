@@ -19,7 +19,7 @@ func (a *app) cmdPerson() *cobra.Command {
 		GroupID:           "daily",
 		Args:              cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, p, err := a.loadPerson(args[0], false)
+			s, p, err := a.loadPerson(args[0], a.loadHeaders)
 			if err != nil {
 				return err
 			}

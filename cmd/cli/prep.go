@@ -23,7 +23,7 @@ queued, wins since your last meeting worth sharing, their latest feedback,
 and your last few interactions.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, p, err := a.loadPerson(args[0], true)
+			s, p, err := a.loadPerson(args[0], a.loadOpen)
 			if err != nil {
 				return err
 			}

@@ -109,7 +109,7 @@ same week again keeps what you wrote under "## Reflection".`,
 			if week != "" && since != "" {
 				return usagef("--week and --since cannot be used together")
 			}
-			s, err := a.load()
+			s, err := a.loadOpen()
 			if err != nil {
 				return err
 			}

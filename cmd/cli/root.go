@@ -200,47 +200,39 @@ func (a *app) open() (*journal.Journal, error) {
 	return j, nil
 }
 
-// load opens the journal and reads everything, reporting unreadable files.
-func (a *app) load() (*journal.Snapshot, error) {
+// read opens the journal and reads it with how (Journal.Load, LoadOpen,
+// LoadHeaders or LoadPeople), reporting unreadable files.
+func (a *app) read(how func(*journal.Journal) *journal.Snapshot) (*journal.Snapshot, error) {
 	j, err := a.open()
 	if err != nil {
 		return nil, err
 	}
-	return a.report(j.Load()), nil
+	return a.report(how(j)), nil
 }
 
-// loadHeaders opens the journal and reads its people and the front matter
-// of its entries, for commands that need nothing from entry bodies.
-func (a *app) loadHeaders() (*journal.Snapshot, error) {
-	j, err := a.open()
-	if err != nil {
-		return nil, err
-	}
-	return a.report(j.LoadHeaders()), nil
-}
+// load reads everything.
+func (a *app) load() (*journal.Snapshot, error) { return a.read((*journal.Journal).Load) }
 
-// loadPerson loads the journal (in full, or headers only) and finds the
-// person a command names.
-func (a *app) loadPerson(name string, full bool) (*journal.Snapshot, *journal.Person, error) {
-	load := a.loadHeaders
-	if full {
-		load = a.load
-	}
+// loadOpen reads everything but ticked items, for commands about what is
+// still to do.
+func (a *app) loadOpen() (*journal.Snapshot, error) { return a.read((*journal.Journal).LoadOpen) }
+
+// loadHeaders reads the people and the front matter of the entries, for
+// commands that need nothing from entry bodies.
+func (a *app) loadHeaders() (*journal.Snapshot, error) { return a.read((*journal.Journal).LoadHeaders) }
+
+// loadPeople reads only the people.
+func (a *app) loadPeople() (*journal.Snapshot, error) { return a.read((*journal.Journal).LoadPeople) }
+
+// loadPerson reads the journal with load and finds the person a command
+// names.
+func (a *app) loadPerson(name string, load func() (*journal.Snapshot, error)) (*journal.Snapshot, *journal.Person, error) {
 	s, err := load()
 	if err != nil {
 		return nil, nil, err
 	}
 	p, err := s.FindPerson(name)
 	return s, p, err
-}
-
-// loadPeople opens the journal and reads only its people.
-func (a *app) loadPeople() (*journal.Snapshot, error) {
-	j, err := a.open()
-	if err != nil {
-		return nil, err
-	}
-	return a.report(j.LoadPeople()), nil
 }
 
 // report prints each file that could not be read to stderr, once: a

@@ -71,7 +71,11 @@ Each has a short id that stays the same when other lines change; tick it with
   lead todo --json | jq -r '.[] | select(.overdue) | .text'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.load()
+			load := a.loadOpen
+			if f.Done {
+				load = a.load
+			}
+			s, err := load()
 			if err != nil {
 				return err
 			}
@@ -181,7 +185,7 @@ func (a *app) cmdAgenda() *cobra.Command {
 file and under "## Next time" in entries with them. Tick them with lead done.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, p, err := a.loadPerson(args[0], true)
+			s, p, err := a.loadPerson(args[0], a.loadOpen)
 			if err != nil {
 				return err
 			}
