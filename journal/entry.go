@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/lead-journal/lead/journal/when"
 	"gopkg.in/yaml.v3"
@@ -36,7 +37,8 @@ type Entry struct {
 var entryKeys = []string{"date", "kind", "title", "with", "project", "tags", "practices"}
 
 // parseEntry reads an entry file. rel is its slash path in the journal,
-// display the path used in problems.
+// display the path used in problems. The entry's strings may point into
+// data, which must not change while the entry is in use.
 func parseEntry(rel, display string, data []byte, clock when.Clock) (*Entry, error) {
 	d, err := parseDocument(display, data)
 	if err != nil {
@@ -75,8 +77,8 @@ func entryOf(d *document, rel string, clock when.Clock) (*Entry, error) {
 	if e.Date, err = entryDate(d, e.ID, clock); err != nil {
 		return nil, err
 	}
-	b := parseBody(rel, string(d.body), d.bodyLine, "Next time")
-	e.Items, e.Wins, e.Feedback, e.Summary = b.items, b.bullets["wins"], b.bullets["feedback"], b.summary
+	b := parseBody(rel, unsafe.String(unsafe.SliceData(d.body), len(d.body)), d.bodyLine, "Next time")
+	e.Items, e.Wins, e.Feedback, e.Summary = b.items, b.wins, b.feedback, b.summary
 	for i := range e.Items {
 		e.Items[i].Date, e.Items[i].With = e.Date, e.With
 	}

@@ -37,7 +37,8 @@ func fault(step string) error {
 	return faultHook(step)
 }
 
-// staged is data written and synced to a file that is not yet in place.
+// staged is data written to a file that is not yet in place (and synced,
+// for the journal's own files).
 type staged struct {
 	file *os.File
 	name string // "" for an anonymous file, which vanishes if the process dies
@@ -46,14 +47,15 @@ type staged struct {
 // stage writes data to a synced temporary file in dir: an anonymous one
 // where the system has them (Linux), a hidden named one otherwise.
 func stage(dir string, data []byte) (*staged, error) {
-	return stageWith(dir, func(w io.Writer) error {
+	return stageWith(dir, true, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})
 }
 
-// stageWith is stage for content written by write, which may stream it.
-func stageWith(dir string, write func(io.Writer) error) (*staged, error) {
+// stageWith is stage for content written by write, which may stream it;
+// the content reaches the disk before it is used only when durable.
+func stageWith(dir string, durable bool, write func(io.Writer) error) (*staged, error) {
 	if err := fault("create"); err != nil {
 		return nil, err
 	}
@@ -73,10 +75,10 @@ func stageWith(dir string, write func(io.Writer) error) (*staged, error) {
 	if err == nil {
 		err = write(f)
 	}
-	if err == nil {
+	if err == nil && durable {
 		err = fault("sync")
 	}
-	if err == nil {
+	if err == nil && durable {
 		err = f.Sync()
 	}
 	if err != nil {
@@ -190,9 +192,11 @@ func replaceFile(path string, old, data []byte) error {
 
 // writeReplacing atomically puts what write writes at path, replacing
 // whatever is there: for lead's own disposable files, never the journal's.
+// It does not wait for the disk: after a crash such a file may be damaged,
+// which its reader notices, and it is made again.
 func writeReplacing(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
-	st, err := stageWith(dir, write)
+	st, err := stageWith(dir, false, write)
 	if err != nil {
 		return err
 	}

@@ -40,8 +40,8 @@ func decodeFast(text string, firstLine int) ([]field, bool) {
 	if strings.Contains(strings.ReplaceAll(text, "\r\n", ""), "\r") {
 		return nil, false // a lone CR is a line break to YAML
 	}
-	var out []field
 	lines := strings.Split(text, "\n")
+	out := make([]field, 0, len(lines))
 	for i := 0; i < len(lines); i++ {
 		line := strings.TrimSuffix(lines[i], "\r")
 		trimmed := trimSpaces(line)

@@ -3,9 +3,10 @@ package journal
 import (
 	"crypto/sha1"
 	"encoding/hex"
+	"hash"
+	"io"
 	"iter"
 	"regexp"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -108,14 +109,11 @@ func dueValues(text string) iter.Seq2[int, int] {
 // maxSummary bounds an entry's one-line summary, in characters.
 const maxSummary = 120
 
-// bulletSections are the sections whose list items lead collects.
-var bulletSections = []string{"wins", "feedback"}
-
 // body is what lead reads out of a Markdown body.
 type body struct {
-	items   []Item
-	bullets map[string][]string // list items of the bullet sections, by lower-case heading
-	summary string              // the first line under "## Notes", else the body's first line
+	items          []Item
+	wins, feedback []string // the list items under "## Wins" and "## Feedback"
+	summary        string   // the first line under "## Notes", else the body's first line
 }
 
 // parseBody finds task items, the list items of the bullet sections and
@@ -126,7 +124,7 @@ type body struct {
 func parseBody(path, text string, firstLine int, agendaSection string) body {
 	var b body
 	section, lower, fence := "", "", ""
-	var seen map[string]int
+	var ids itemIDs
 	firstText := ""
 	for i := 0; len(text) > 0; i++ {
 		line, rest, _ := strings.Cut(text, "\n")
@@ -176,20 +174,15 @@ func parseBody(path, text string, firstLine int, agendaSection string) body {
 				Agenda:  strings.EqualFold(section, agendaSection),
 			}
 			it.Owner, it.Due = itemOwner(it.Text), itemDue(it.Text)
-			if seen == nil {
-				seen = map[string]int{}
-			}
-			key := path + "\n" + it.Text
-			it.ID = itemID(key, seen[key])
-			seen[key]++
+			it.ID = ids.next(path, it.Text, b.items)
 			b.items = append(b.items, it)
 			continue
 		}
-		if slices.Contains(bulletSections, lower) {
-			if b.bullets == nil {
-				b.bullets = map[string][]string{}
-			}
-			b.bullets[lower] = append(b.bullets[lower], strings.TrimSpace(trimmed[2:]))
+		switch lower {
+		case "wins":
+			b.wins = append(b.wins, strings.TrimSpace(trimmed[2:]))
+		case "feedback":
+			b.feedback = append(b.feedback, strings.TrimSpace(trimmed[2:]))
 		}
 	}
 	if b.summary == "" {
@@ -231,12 +224,49 @@ func heading(line string) (string, int) {
 	return name, level
 }
 
-func itemID(key string, occurrence int) string {
-	if occurrence > 0 {
-		key += "\n" + strconv.Itoa(occurrence)
+// itemIDs gives the items of one file their ids: the first 8 bytes, in
+// hex, of the SHA-1 of the file's path, a newline and the item's text,
+// followed by a newline and a count when items before it in the file have
+// the same text.
+type itemIDs struct {
+	hash hash.Hash
+	seen map[string]int // how many items have each text, once there are many
+}
+
+// next returns the id of an item with text in the file path, after the
+// items before it.
+func (ids *itemIDs) next(path, text string, before []Item) string {
+	const few = 16 // up to this many items, counting is quicker than a map
+	occurrence := 0
+	switch {
+	case len(before) < few:
+		for _, it := range before {
+			if it.Text == text {
+				occurrence++
+			}
+		}
+	default:
+		if ids.seen == nil {
+			ids.seen = make(map[string]int, 2*few)
+			for _, it := range before {
+				ids.seen[it.Text]++
+			}
+		}
+		occurrence = ids.seen[text]
+		ids.seen[text]++
 	}
-	sum := sha1.Sum([]byte(key))
-	return hex.EncodeToString(sum[:8])
+	if ids.hash == nil {
+		ids.hash = sha1.New()
+	}
+	ids.hash.Reset()
+	io.WriteString(ids.hash, path)
+	io.WriteString(ids.hash, "\n")
+	io.WriteString(ids.hash, text)
+	if occurrence > 0 {
+		io.WriteString(ids.hash, "\n"+strconv.Itoa(occurrence))
+	}
+	var sum [sha1.Size]byte
+	return hex.EncodeToString(ids.hash.Sum(sum[:0])[:8])
 }
 
 // itemOwner returns the mention an item starts with, "" for @me or none.
