@@ -67,3 +67,17 @@ func TestScripts(t *testing.T) {
 		},
 	})
 }
+
+// TestDevNullIsNoTerminal: /dev/null is a character device, not a
+// terminal, so that `lead log </dev/null` never waits for an editor and
+// output sent there is laid out as for a pipe.
+func TestDevNullIsNoTerminal(t *testing.T) {
+	f, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Skip(err)
+	}
+	defer f.Close()
+	if isTerminal(f) {
+		t.Errorf("%s is taken for a terminal", os.DevNull)
+	}
+}

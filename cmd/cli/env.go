@@ -5,6 +5,7 @@
 package cli
 
 import (
+	"golang.org/x/term"
 	"io"
 	"os"
 	"time"
@@ -33,7 +34,6 @@ func System() *Env {
 	}
 }
 
-func isTerminal(f *os.File) bool {
-	info, err := f.Stat()
-	return err == nil && info.Mode()&os.ModeCharDevice != 0
-}
+// isTerminal asks the system whether f is a terminal: /dev/null, for one,
+// is a character device and is not.
+func isTerminal(f *os.File) bool { return term.IsTerminal(int(f.Fd())) }

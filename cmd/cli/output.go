@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -46,18 +47,23 @@ func (a *app) newTable(header ...string) *table { return &table{app: a, header: 
 
 func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
 
+// cellSpace keeps a piped cell on its line and in its column.
+var cellSpace = strings.NewReplacer("\t", " ", "\n", " ")
+
 func (t *table) print() error {
 	w := t.app.env.Stdout
 	if !t.app.env.StdoutTTY {
+		out := bufio.NewWriter(w)
 		for _, r := range t.rows {
-			for i := range r {
-				r[i] = strings.NewReplacer("\t", " ", "\n", " ").Replace(r[i])
+			for i, cell := range r {
+				if i > 0 {
+					out.WriteByte('\t')
+				}
+				cellSpace.WriteString(out, cell)
 			}
-			if _, err := fmt.Fprintln(w, strings.Join(r, "\t")); err != nil {
-				return err
-			}
+			out.WriteByte('\n')
 		}
-		return nil
+		return out.Flush()
 	}
 	var b bytes.Buffer
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
