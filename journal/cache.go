@@ -230,11 +230,11 @@ func (b *block) decode(offsets []int, detail detail, keep func(*Entry) bool) ([]
 }
 
 // refresh brings the block of the directory rel up to date with its
-// files: the old block and where each file's record is when nothing
-// changed; otherwise a new block, with the files that changed read and
-// parsed again and the rest taken from the old block. A directory with no
-// entries gives a nil block. Files that cannot be read are reported and
-// left out.
+// files: the old block when nothing changed; otherwise a new block, with
+// the files that changed read and parsed again and the rest taken from
+// the old block. offsets[i] is where the record of files[i] starts, -1
+// for a file that cannot be read, which is reported and left out. A
+// directory with no entries gives a nil block.
 func (j *Journal) refresh(rel string, l *lister, old *block, files []dirent) (b *block, offsets []int, changed bool, problems []*Problem) {
 	offsets, current := old.match(files)
 	if current {
@@ -246,7 +246,9 @@ func (j *Journal) refresh(rel string, l *lister, old *block, files []dirent) (b 
 	}
 	enc := l.encoder()
 	clock := j.Config.Clock()
+	records := make([]int, len(files)) // which record of the new block each file has
 	for i, f := range files {
+		records[i] = len(enc.starts)
 		if offsets != nil && offsets[i] >= 0 {
 			enc.add(kept[0], f.key)
 			kept = kept[1:]
@@ -260,20 +262,23 @@ func (j *Journal) refresh(rel string, l *lister, old *block, files []dirent) (b 
 		}
 		if err != nil {
 			problems = append(problems, asProblem(j.Abs(path), err))
+			records[i] = -1
 			continue
 		}
 		enc.add(e, key) // e holds strings of the file's text, read over next
 	}
 	if len(enc.starts) == 0 {
-		return nil, nil, old != nil, problems
+		return nil, records, old != nil, problems
 	}
 	b = newBlock(rel, enc.block())
 	if b.open() != nil {
 		panic("lead: a block just written cannot be read")
 	}
-	offsets = make([]int, len(enc.starts))
-	for i, start := range enc.starts {
-		offsets[i] = b.start + start
+	offsets = records
+	for i, r := range records {
+		if r >= 0 {
+			offsets[i] = b.start + enc.starts[r]
+		}
 	}
 	return b, offsets, true, problems
 }

@@ -256,3 +256,44 @@ func TestItemIDsCountRepeats(t *testing.T) {
 		t.Fatalf("%d items", len(b.items))
 	}
 }
+
+// TestGrepReadsWhatItMatches: --grep matches the text of each file as it
+// is now, and an entry it keeps is the one that text holds, even after an
+// edit in the same second to the same size with the old mtime put back.
+func TestGrepReadsWhatItMatches(t *testing.T) {
+	j := cacheJournal(t)
+	grep := func(pattern string, with ...string) string {
+		m, err := SmartCase(pattern)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, entries, err := j.Query(func(*Snapshot) (Filter, error) { return Filter{Grep: m, With: with}, nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range entries {
+			out = append(out, e.Title+"/"+strings.Join(e.With, "+"))
+		}
+		return strings.Join(out, ",")
+	}
+	if got := grep("first"); got != "Alpha/" {
+		t.Fatalf("before: %q", got)
+	}
+	path := j.Abs("entries/2026/11/a.md")
+	info, _ := os.Stat(path)
+	os.WriteFile(path, []byte("---\ndate: 2026-11-20T10:00:00-05:00\ntitle: Alpha\nwith: [x]\n---\n- [ ] FIRST\n"), 0o600)
+	os.Chtimes(path, info.ModTime(), info.ModTime())
+	if got := grep("first"); got != "Alpha/x" {
+		t.Errorf("after a same-size edit: %q", got)
+	}
+	if got := grep("FIRST", "x"); got != "Alpha/x" {
+		t.Errorf("case-sensitive, with a filter: %q", got)
+	}
+	if got := grep("first|second", "nobody"); got != "" {
+		t.Errorf("filtered out: %q", got)
+	}
+	if got := grep("first|second"); got != "Bravo/,Alpha/x" {
+		t.Errorf("both: %q", got)
+	}
+}

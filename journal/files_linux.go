@@ -161,35 +161,6 @@ func readAt(dirfd int, dir, name string, buf []byte) ([]byte, fileKey, error) {
 	return buf, keyOf(&st), nil
 }
 
-// readText reads a whole file for searching into buf, growing it when
-// the file does not fit: open, one read for most entries, close.
-func readText(path string, buf []byte) ([]byte, error) {
-	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
-	if err != nil {
-		return nil, &os.PathError{Op: "open", Path: path, Err: err}
-	}
-	defer unix.Close(fd)
-	buf = buf[:cap(buf)]
-	n := 0
-	for {
-		if n == len(buf) {
-			if len(buf) >= MaxFileSize {
-				return nil, &Problem{path, 0, fmt.Sprintf("file is larger than the %d bytes lead reads", MaxFileSize)}
-			}
-			buf = append(buf, make([]byte, max(len(buf), 4096))...)
-		}
-		m, err := unix.Read(fd, buf[n:])
-		if err != nil {
-			return nil, &os.PathError{Op: "read", Path: path, Err: err}
-		}
-		n += m
-		// A short read of a regular file is its end.
-		if m == 0 || n < len(buf) {
-			return buf[:n], nil
-		}
-	}
-}
-
 // readIndexFile reads the index into memory outside Go's heap, mapped and
 // faulted in by one system call: on machines where a first touch of each
 // page is costly, that is many times quicker than a fresh heap buffer. The

@@ -57,8 +57,5 @@ func readFileKey(path string) ([]byte, fileKey, error) {
 	return data, key, err
 }
 
-// readText reads a whole file for searching.
-func readText(path string, _ []byte) ([]byte, error) { return readFile(path) }
-
 // readIndexFile reads the index.
 func readIndexFile(path string) ([]byte, error) { return os.ReadFile(path) }

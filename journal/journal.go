@@ -117,7 +117,7 @@ const (
 
 func (j *Journal) load(d detail) *Snapshot {
 	s := j.LoadPeople()
-	entries, problems := j.readEntries(d, nil)
+	entries, problems := j.readEntries(d, nil, nil)
 	s.Entries = entries
 	s.Problems = append(s.Problems, problems...)
 	return s
@@ -134,8 +134,8 @@ func (j *Journal) Query(build func(*Snapshot) (Filter, error)) (*Snapshot, []*En
 		return s, nil, err
 	}
 	unlimited := f
-	unlimited.Limit, unlimited.Grep = 0, nil
-	entries, problems := j.readEntries(headers, func(e *Entry) bool { return s.matches(e, unlimited) })
+	unlimited.Limit = 0
+	entries, problems := j.readEntries(headers, func(e *Entry) bool { return s.matches(e, unlimited) }, f.Grep)
 	s.Entries = entries
 	s.Problems = append(s.Problems, problems...)
 	return s, s.Query(f), nil
@@ -178,13 +178,15 @@ func (j *Journal) readPerson(rel string) (*Person, error) {
 	return parsePerson(rel, j.Abs(rel), data)
 }
 
-// readEntries reads the entries that keep accepts (all when it is nil):
-// from the index when the file has not changed since, from the file
-// otherwise. Each directory is listed, its files' identities checked
-// against its block of the index, its block rebuilt when anything
-// differs, and its entries decoded, by one goroutine; the index is
-// rewritten when any block changed.
-func (j *Journal) readEntries(detail detail, keep func(*Entry) bool) ([]*Entry, []*Problem) {
+// readEntries reads the entries that keep accepts (all when it is nil)
+// and, when grep is set, whose whole text it matches: from the index when
+// the file has not changed since, from the file otherwise. Each directory
+// is listed, its files' identities checked against its block of the
+// index, its block rebuilt when anything differs, and its entries
+// decoded, by one goroutine; the index is rewritten when any block
+// changed. To match texts, each file is read whole, and the identity of
+// what was read is what is checked.
+func (j *Journal) readEntries(detail detail, keep func(*Entry) bool, grep *TextMatcher) ([]*Entry, []*Problem) {
 	idx := j.openIndex()
 	var (
 		mu       sync.Mutex
@@ -194,13 +196,25 @@ func (j *Journal) readEntries(detail detail, keep func(*Entry) bool) ([]*Entry, 
 		changed  = idx == nil
 		found    int // blocks of the index whose directory is still there
 	)
-	listed := j.walk(EntriesDir, true, idx != nil, func(relDir string, l *lister, files []dirent) {
+	listed := j.walk(EntriesDir, true, idx != nil && grep == nil, func(relDir string, l *lister, files []dirent) {
+		var matched []bool
+		if grep != nil {
+			matched = l.grep(files, grep)
+		}
+		read := func(old *block) (*block, []*Entry, bool, []*Problem, error) {
+			b, offsets, rebuilt, probs := j.refresh(relDir, l, old, files)
+			for i, ok := range matched {
+				if !ok {
+					offsets[i] = -1
+				}
+			}
+			list, err := b.decode(offsets, detail, keep)
+			return b, list, rebuilt, probs, err
+		}
 		old := idx.block(relDir)
-		b, offsets, rebuilt, probs := j.refresh(relDir, l, old, files)
-		list, err := b.decode(offsets, detail, keep)
+		b, list, rebuilt, probs, err := read(old)
 		if err != nil { // damaged, though its checksum held: read the files
-			b, offsets, rebuilt, probs = j.refresh(relDir, l, nil, files)
-			list, _ = b.decode(offsets, detail, keep)
+			b, list, rebuilt, probs, _ = read(nil)
 		}
 		SortNewestFirst(list)
 		mu.Lock()
@@ -255,6 +269,21 @@ func compareNewestFirst(a, b *Entry) int {
 		return c
 	}
 	return strings.Compare(b.ID, a.ID)
+}
+
+// grep reads each of files, in the directory listed last, and reports
+// whether its whole text matches m, filling in each file's identity as
+// read. A file that cannot be read does not match; reading it again says
+// why.
+func (l *lister) grep(files []dirent, m *TextMatcher) []bool {
+	matched := make([]bool, len(files))
+	for i := range files {
+		data, key, err := l.readFile(files[i].name)
+		if err == nil {
+			files[i].key, matched[i] = key, m.Match(data)
+		}
+	}
+	return matched
 }
 
 // dirent is a name found in a directory.

@@ -186,9 +186,9 @@ type Filter struct {
 	Practices  []string
 	Projects   []string
 	Directions []string
-	Since      time.Time // inclusive
-	Until      time.Time // exclusive
-	Grep       *TextMatcher
+	Since      time.Time    // inclusive
+	Until      time.Time    // exclusive
+	Grep       *TextMatcher // applied by Journal.Query as it reads the files
 	Fields     []FieldMatch
 	Limit      int // 0 for no limit
 }
@@ -247,44 +247,19 @@ func lowerASCII(b []byte) bool {
 	return high < utf8.RuneSelf
 }
 
-// Query returns the entries that pass f, newest first. A --grep pattern
-// is matched against the whole text of each file that passes the other
-// filters, read in parallel; a file that cannot be read is left out and
-// reported.
+// Query returns the entries that pass f, newest first. The text of the
+// files is not read: f.Grep is left to Journal.Query.
 func (s *Snapshot) Query(f Filter) []*Entry {
 	var out []*Entry
 	for _, e := range s.Entries {
-		if f.Limit > 0 && len(out) == f.Limit && f.Grep == nil {
+		if f.Limit > 0 && len(out) == f.Limit {
 			break
 		}
 		if s.matches(e, f) {
 			out = append(out, e)
 		}
 	}
-	if f.Grep == nil {
-		return out
-	}
-	keep := make([]bool, len(out))
-	buffers := sync.Pool{New: func() any { return new([]byte) }}
-	parallel(len(out), func(i int) {
-		abs := s.Journal.Abs(out[i].Path)
-		buf := buffers.Get().(*[]byte)
-		defer buffers.Put(buf)
-		text, err := readText(abs, *buf)
-		if err != nil {
-			s.problem(asProblem(abs, err))
-			return
-		}
-		*buf = text
-		keep[i] = f.Grep.Match(text)
-	})
-	matched := out[:0]
-	for i, e := range out {
-		if keep[i] && (f.Limit == 0 || len(matched) < f.Limit) {
-			matched = append(matched, e)
-		}
-	}
-	return matched
+	return out
 }
 
 // Body reads an entry's body, the text after its front matter, from its
