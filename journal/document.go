@@ -83,6 +83,25 @@ type document struct {
 // front matter: the forms lead writes by a fast reader, anything else by
 // yaml.v3. Every error is a *Problem naming path and, where known, the line.
 func parseDocument(path string, data []byte) (*document, error) {
+	d, err := splitDocument(path, data)
+	if err != nil {
+		return nil, err
+	}
+	if fields, ok := decodeFast(d.front, d.metaLine); ok {
+		d.fields = fields
+		return d, nil
+	}
+	node, err := d.node()
+	if err != nil {
+		return nil, err
+	}
+	d.fields = fieldsOf(node, d.metaLine)
+	return d, nil
+}
+
+// splitDocument checks data and splits it into front matter and body,
+// without decoding the front matter.
+func splitDocument(path string, data []byte) (*document, error) {
 	if len(data) > MaxFileSize {
 		return nil, &Problem{path, 0, fmt.Sprintf("file is %d bytes, larger than the %d lead reads", len(data), MaxFileSize)}
 	}
@@ -105,17 +124,7 @@ func parseDocument(path string, data []byte) (*document, error) {
 		return nil, &Problem{path, open, "front matter is not closed: add a line of three dashes (---) after it"}
 	}
 	head := len(text) - len(rest)
-	d := &document{path: path, front: string(front), metaLine: open + 1, body: rest, bodyLine: bytes.Count(text[:head], []byte("\n")) + 1}
-	if fields, ok := decodeFast(d.front, d.metaLine); ok {
-		d.fields = fields
-		return d, nil
-	}
-	node, err := d.node()
-	if err != nil {
-		return nil, err
-	}
-	d.fields = fieldsOf(node, d.metaLine)
-	return d, nil
+	return &document{path: path, front: string(front), metaLine: open + 1, body: rest, bodyLine: bytes.Count(text[:head], []byte("\n")) + 1}, nil
 }
 
 // node decodes the front matter with yaml.v3.

@@ -4,6 +4,8 @@ package journal
 
 import (
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -47,14 +49,26 @@ func (l *lister) readFile(name string) ([]byte, fileKey, error) {
 	return readFileKey(filepath.Join(l.dir, name))
 }
 
-// readFileKey reads a whole file and returns its identity too.
+// readFileKey reads a whole file and returns its identity too. Files
+// larger than MaxFileSize are refused without reading them.
 func readFileKey(path string) ([]byte, fileKey, error) {
-	key, err := statKey(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, fileKey{}, err
 	}
-	data, err := readFile(path)
-	return data, key, err
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return nil, fileKey{}, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fileKey{}, &Problem{path, 0, "not a regular file"}
+	}
+	if info.Size() > MaxFileSize {
+		return nil, fileKey{}, &Problem{path, 0, fmt.Sprintf("file is %d bytes, larger than the %d lead reads", info.Size(), MaxFileSize)}
+	}
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	return data, fileKey{size: info.Size(), mtime: info.ModTime().UnixNano()}, err
 }
 
 // readIndexFile reads the index.

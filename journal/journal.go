@@ -7,7 +7,6 @@ package journal
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -366,22 +365,8 @@ func (j *Journal) walk(dir string, recursive, stat bool, visit func(relDir strin
 // readFile reads a journal file, refusing one larger than MaxFileSize
 // without reading it.
 func readFile(path string) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, &Problem{path, 0, "not a regular file"}
-	}
-	if info.Size() > MaxFileSize {
-		return nil, &Problem{path, 0, fmt.Sprintf("file is %d bytes, larger than the %d lead reads", info.Size(), MaxFileSize)}
-	}
-	return io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	data, _, err := readFileKey(path)
+	return data, err
 }
 
 func asProblem(path string, err error) *Problem {

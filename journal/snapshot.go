@@ -270,23 +270,25 @@ func (s *Snapshot) Body(e *Entry) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	d, err := parseDocument(abs, data)
+	d, err := splitDocument(abs, data)
 	if err != nil {
 		return "", err
 	}
 	return string(d.body), nil
 }
 
-// Bodies reads the bodies of entries, in parallel. A file that cannot be
-// read is reported in the snapshot's problems and gets "".
-func (s *Snapshot) Bodies(entries []*Entry) []string {
-	out := make([]string, len(entries))
+// MapBodies reads the body of each entry and passes it, with the entry,
+// to f, in parallel: f must be safe to call from several goroutines. It
+// returns what f returns, in the order of entries. A file that cannot be
+// read is reported in the snapshot's problems and gives f "".
+func (s *Snapshot) MapBodies(entries []*Entry, f func(*Entry, string) []byte) [][]byte {
+	out := make([][]byte, len(entries))
 	parallel(len(entries), func(i int) {
 		body, err := s.Body(entries[i])
 		if err != nil {
 			s.problem(asProblem(s.Journal.Abs(entries[i].Path), err))
 		}
-		out[i] = body
+		out[i] = f(entries[i], body)
 	})
 	return out
 }

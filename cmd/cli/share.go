@@ -1,13 +1,17 @@
 package cli
 
 import (
+	"bufio"
+	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"os"
 	"slices"
 	"strings"
 	"time"
 
+	"github.com/lead-journal/lead/journal"
 	"github.com/lead-journal/lead/journal/jrnl"
 	"github.com/lead-journal/lead/journal/when"
 	"github.com/spf13/cobra"
@@ -51,6 +55,54 @@ performance conversation, or keep it as the record of a half year.`,
 	return cmd
 }
 
+// exportBatch is how many entries' bodies export reads at a time.
+const exportBatch = 1024
+
+// exportLayout is how export lays out entries: the text before the first
+// entry, between two, after the last, or instead of any, and each entry
+// rendered with its body (from several goroutines at once).
+type exportLayout struct {
+	head, sep, tail, none string
+	render                func(s *journal.Snapshot, e *journal.Entry, body string) []byte
+}
+
+var csvHeader = "id,date,kind,title,with,project,tags,practices,path,body\n"
+
+var exportLayouts = map[string]exportLayout{
+	// As writeJSON lays out a list.
+	"json": {head: "[\n  ", sep: ",\n  ", tail: "\n]\n", none: "[]\n", render: func(_ *journal.Snapshot, e *journal.Entry, body string) []byte {
+		var b bytes.Buffer
+		b.Grow(2*len(body) + 1024)
+		enc := json.NewEncoder(&b)
+		enc.SetIndent("  ", "  ")
+		enc.SetEscapeHTML(false)
+		enc.Encode(toEntryJSON(e, &body))
+		return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+	}},
+	"csv": {head: csvHeader, none: csvHeader, render: func(_ *journal.Snapshot, e *journal.Entry, body string) []byte {
+		var b bytes.Buffer
+		b.Grow(len(body) + 512)
+		w := csv.NewWriter(&b)
+		w.Write([]string{e.ID, e.Date.Format(time.RFC3339), e.Kind, e.Title, strings.Join(e.With, ";"), e.Project,
+			strings.Join(e.Tags, ";"), strings.Join(e.Practices, ";"), e.Path, body})
+		w.Flush()
+		return b.Bytes()
+	}},
+	"markdown": {sep: "\n", render: func(s *journal.Snapshot, e *journal.Entry, body string) []byte {
+		meta := []string{"*" + e.Kind + "*"}
+		if len(e.With) > 0 {
+			meta = append(meta, "with "+s.Names(e.With))
+		}
+		if e.Project != "" {
+			meta = append(meta, "project "+e.Project)
+		}
+		if len(e.Tags) > 0 {
+			meta = append(meta, "tags "+strings.Join(e.Tags, ", "))
+		}
+		return fmt.Appendf(nil, "# %s — %s\n\n%s\n\n%s", e.Date.Format("2006-01-02 15:04"), e.Label(), strings.Join(meta, " · "), demote(body))
+	}},
+}
+
 func (a *app) cmdExport() *cobra.Command {
 	var f filterFlags
 	var format string
@@ -68,50 +120,36 @@ func (a *app) cmdExport() *cobra.Command {
   lead export --format markdown --with dana > dana.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			layout, ok := exportLayouts[format]
+			if !ok {
+				return usagef("--format %q: want json, csv or markdown", format)
+			}
 			s, entries, err := a.query(&f)
 			if err != nil {
 				return err
 			}
 			slices.Reverse(entries)
-			bodies := s.Bodies(entries)
-			a.report(s)
-			switch format {
-			case "json":
-				out := make([]entryJSON, len(entries))
-				for i, e := range entries {
-					out[i] = toEntryJSON(e, &bodies[i])
+			out := bufio.NewWriter(a.env.Stdout)
+			render := func(e *journal.Entry, body string) []byte { return layout.render(s, e, body) }
+			// A batch at a time, its bodies read and rendered in parallel: a
+			// large journal is never held whole.
+			for start := 0; start < len(entries); start += exportBatch {
+				for i, part := range s.MapBodies(entries[start:min(len(entries), start+exportBatch)], render) {
+					if start+i == 0 {
+						out.WriteString(layout.head)
+					} else {
+						out.WriteString(layout.sep)
+					}
+					out.Write(part)
 				}
-				return writeJSON(a.env.Stdout, out)
-			case "csv":
-				w := csv.NewWriter(a.env.Stdout)
-				w.Write([]string{"id", "date", "kind", "title", "with", "project", "tags", "practices", "path", "body"})
-				for i, e := range entries {
-					w.Write([]string{e.ID, e.Date.Format(time.RFC3339), e.Kind, e.Title, strings.Join(e.With, ";"), e.Project,
-						strings.Join(e.Tags, ";"), strings.Join(e.Practices, ";"), e.Path, bodies[i]})
-				}
-				w.Flush()
-				return w.Error()
-			case "markdown":
-				for i, e := range entries {
-					if i > 0 {
-						fmt.Fprintln(a.env.Stdout)
-					}
-					fmt.Fprintf(a.env.Stdout, "# %s — %s\n\n", e.Date.Format("2006-01-02 15:04"), e.Label())
-					meta := []string{"*" + e.Kind + "*"}
-					if len(e.With) > 0 {
-						meta = append(meta, "with "+s.Names(e.With))
-					}
-					if e.Project != "" {
-						meta = append(meta, "project "+e.Project)
-					}
-					if len(e.Tags) > 0 {
-						meta = append(meta, "tags "+strings.Join(e.Tags, ", "))
-					}
-					fmt.Fprintf(a.env.Stdout, "%s\n\n%s", strings.Join(meta, " · "), demote(bodies[i]))
-				}
-				return nil
 			}
-			return usagef("--format %q: want json, csv or markdown", format)
+			if len(entries) == 0 {
+				out.WriteString(layout.none)
+			} else {
+				out.WriteString(layout.tail)
+			}
+			a.report(s)
+			return out.Flush()
 		},
 	}
 	f.register(cmd.Flags(), true)
