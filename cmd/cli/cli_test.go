@@ -1,9 +1,12 @@
 package cli
 
 import (
+	"bytes"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 	"testing"
 	"time"
 	_ "time/tzdata" // scripts set TZ; do not depend on the machine's zoneinfo
@@ -79,5 +82,39 @@ func TestDevNullIsNoTerminal(t *testing.T) {
 	defer f.Close()
 	if isTerminal(f) {
 		t.Errorf("%s is taken for a terminal", os.DevNull)
+	}
+}
+
+// TestExportJSONIsOneIndentedArray: export --format json, written an
+// entry at a time, is one JSON array laid out as the standard indenter
+// lays it out, and [] when nothing matches.
+func TestExportJSONIsOneIndentedArray(t *testing.T) {
+	dir := t.TempDir()
+	run := func(args ...string) string {
+		var out, errb bytes.Buffer
+		env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
+			if k == "HOME" {
+				return dir
+			}
+			return ""
+		}, Now: func() time.Time { return time.Date(2026, 11, 22, 18, 0, 0, 0, time.UTC) }}
+		if code := Run(append([]string{"--dir", dir}, args...), env); code != 0 {
+			t.Fatalf("lead %v: exit %d: %s", args, code, errb.String())
+		}
+		return out.String()
+	}
+	run("log", "-w", "Dana Smith", "-t", "One <b>", "-m", "first & \"quoted\"", "--todo", "send it")
+	run("log", "-w", "Dana Smith", "-t", "Two", "-m", "second", "--date", "yesterday")
+	out := run("export", "--format", "json")
+	var compact, indented bytes.Buffer
+	if err := json.Compact(&compact, []byte(out)); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	json.Indent(&indented, compact.Bytes(), "", "  ")
+	if indented.String()+"\n" != out || !strings.Contains(out, `"title": "One <b>"`) || strings.Count(out, `"id":`) != 2 {
+		t.Errorf("export --format json:\n%s", out)
+	}
+	if out := run("export", "--format", "json", "--since", "2099-01-01"); out != "[]\n" {
+		t.Errorf("nothing matches: %q", out)
 	}
 }
