@@ -16,9 +16,10 @@ import (
 // Benchmarks of whole commands over generated journals of 1,000, 10,000
 // and 100,000 entries, run in process through the cobra tree. Journals
 // are generated once (deterministically, seed 1) under the system's
-// temporary directory and reused; the first iteration builds the index
-// under .lead/, the others measure a warm run. docs/performance.md has the
-// figures and the whole-process comparison with rg.
+// temporary directory and reused; a first run builds the index under
+// .lead/ and the benchmark measures warm runs, and its -cold twin removes
+// the index before each run. docs/performance.md has the figures and the
+// whole-process comparison with rg.
 //
 //	go test ./cmd/cli -run '^$' -bench . -benchtime 5x
 //	go test ./cmd/cli -run '^$' -bench 'Commands/10k'
@@ -86,6 +87,18 @@ func BenchmarkCommands(b *testing.B) {
 				benchRun(b, dir, c.args...) // build the index
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
+					benchRun(b, dir, c.args...)
+				}
+			})
+			// The same with no index: every file is read and the index built.
+			b.Run(size.name+"/"+c.name+"-cold", func(b *testing.B) {
+				dir := benchJournal(b, size.entries)
+				for i := 0; i < b.N; i++ {
+					b.StopTimer()
+					if err := os.RemoveAll(filepath.Join(dir, ".lead", "cache")); err != nil {
+						b.Fatal(err)
+					}
+					b.StartTimer()
 					benchRun(b, dir, c.args...)
 				}
 			})
