@@ -43,11 +43,11 @@ median() {
 # cold DIR COMMAND...: one run with the index removed first.
 cold() { local dir=$1; shift; rm -rf "$dir/.lead/cache"; "$@"; }
 
-# peak DIR COMMAND...: peak resident memory in MB.
+# peak COMMAND...: peak resident memory in MB.
 peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%d", $1/1024}'; }
 
-echo "| journal | command | lead warm ms | lead cold ms | rg ms | warm/rg | cold/rg | peak MB (warm) |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| journal | command | lead warm ms | lead cold ms | rg ms | warm/rg | cold/rg | peak MB warm | peak MB cold |"
+echo "|---|---|---|---|---|---|---|---|---|"
 for n in 10000 100000; do
   dir="$work/j$n"
   go run ./cmd/gen-journal -entries "$n" -seed "$SEED" "$dir"
@@ -59,9 +59,10 @@ for n in 10000 100000; do
     "${lead[@]}" "${args[@]}" >/dev/null 2>&1 || true # build the index
     warm=$(median "$RUNS" "${lead[@]}" "${args[@]}")
     coldms=$(median 3 cold "$dir" "${lead[@]}" "${args[@]}")
-    "${lead[@]}" list >/dev/null 2>&1 || true
+    rm -rf "$dir/.lead/cache"
+    memcold=$(peak "${lead[@]}" "${args[@]}")
     mem=$(peak "${lead[@]}" "${args[@]}")
-    echo "| $n | lead $cmd | $warm | $coldms | $rgms | $(awk "BEGIN{printf \"%.2f\", $warm/$rgms}") | $(awk "BEGIN{printf \"%.2f\", $coldms/$rgms}") | $mem |"
+    echo "| $n | lead $cmd | $warm | $coldms | $rgms | $(awk "BEGIN{printf \"%.2f\", $warm/$rgms}") | $(awk "BEGIN{printf \"%.2f\", $coldms/$rgms}") | $mem | $memcold |"
   done
 done
 
