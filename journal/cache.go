@@ -328,7 +328,7 @@ type encoder struct {
 // first seen.
 type blockEncoder struct {
 	table                   []string
-	records, rec            encoder
+	records, rec, body      encoder
 	starts                  []int // where each record starts in records
 	lists, bodyLists, items int
 }
@@ -339,6 +339,7 @@ func (l *lister) encoder() *blockEncoder {
 	if l.enc == nil {
 		l.enc = &blockEncoder{records: encoder{positions: map[string]uint64{}}}
 		l.enc.rec.positions = l.enc.records.positions
+		l.enc.body.positions = l.enc.records.positions
 	}
 	e := l.enc
 	clear(e.records.positions)
@@ -374,7 +375,7 @@ func (e *blockEncoder) add(en *Entry, key fileKey) {
 	e.bodyLists += len(en.Wins) + len(en.Feedback)
 	e.items += len(en.Items)
 	e.rec.b = e.rec.b[:0]
-	e.rec.record(en, key)
+	e.rec.record(en, key, &e.body)
 	e.starts = append(e.starts, len(e.records.b))
 	e.records.uvarint(uint64(len(e.rec.b)))
 	e.records.b = append(e.records.b, e.rec.b...)
@@ -411,11 +412,9 @@ func (e *encoder) refs(list []string) {
 	}
 }
 
-// sub returns an empty encoder sharing e's table, for a part whose length
-// is written before it.
-func (e *encoder) sub() *encoder { return &encoder{positions: e.positions} }
-
-func (e *encoder) record(en *Entry, k fileKey) {
+// record encodes an entry read from a file with the identity k; body is
+// scratch space for the block of what the body holds.
+func (e *encoder) record(en *Entry, k fileKey, body *encoder) {
 	e.raw(en.Path)
 	e.varint(k.size)
 	e.varint(k.mtime)
@@ -440,7 +439,8 @@ func (e *encoder) record(en *Entry, k fileKey) {
 	}
 	// What the body holds goes in a block of its own, so that a reader of
 	// headers can step over it.
-	block := e.sub()
+	block := body
+	block.b = block.b[:0]
 	block.raw(en.Summary)
 	for _, l := range [][]string{en.Wins, en.Feedback} {
 		block.uvarint(uint64(len(l)))

@@ -3,8 +3,6 @@ package journal
 import (
 	"crypto/sha1"
 	"encoding/hex"
-	"hash"
-	"io"
 	"iter"
 	"regexp"
 	"strconv"
@@ -229,7 +227,7 @@ func heading(line string) (string, int) {
 // followed by a newline and a count when items before it in the file have
 // the same text.
 type itemIDs struct {
-	hash hash.Hash
+	key  []byte         // what is hashed, reused
 	seen map[string]int // how many items have each text, once there are many
 }
 
@@ -255,18 +253,12 @@ func (ids *itemIDs) next(path, text string, before []Item) string {
 		occurrence = ids.seen[text]
 		ids.seen[text]++
 	}
-	if ids.hash == nil {
-		ids.hash = sha1.New()
-	}
-	ids.hash.Reset()
-	io.WriteString(ids.hash, path)
-	io.WriteString(ids.hash, "\n")
-	io.WriteString(ids.hash, text)
+	ids.key = append(append(append(ids.key[:0], path...), '\n'), text...)
 	if occurrence > 0 {
-		io.WriteString(ids.hash, "\n"+strconv.Itoa(occurrence))
+		ids.key = strconv.AppendInt(append(ids.key, '\n'), int64(occurrence), 10)
 	}
-	var sum [sha1.Size]byte
-	return hex.EncodeToString(ids.hash.Sum(sum[:0])[:8])
+	sum := sha1.Sum(ids.key)
+	return hex.EncodeToString(sum[:8])
 }
 
 // itemOwner returns the mention an item starts with, "" for @me or none.
