@@ -1,14 +1,12 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/lead-journal/lead/journal/synth"
 )
@@ -53,21 +51,6 @@ func benchJournal(b *testing.B, n int) string {
 	return dir
 }
 
-// benchRun runs lead in process and fails the benchmark on a non-zero exit.
-func benchRun(b *testing.B, dir string, args ...string) string {
-	var out, errb bytes.Buffer
-	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
-		if k == "HOME" {
-			return dir
-		}
-		return ""
-	}, Now: func() time.Time { return time.Date(2026, 11, 22, 18, 0, 0, 0, time.Local) }}
-	if code := Run(append([]string{"--dir", dir}, args...), env); code != 0 {
-		b.Fatalf("lead %v: exit %d: %s", args, code, errb.String())
-	}
-	return out.String()
-}
-
 func BenchmarkCommands(b *testing.B) {
 	commands := []struct {
 		name string
@@ -84,10 +67,10 @@ func BenchmarkCommands(b *testing.B) {
 		for _, c := range commands {
 			b.Run(size.name+"/"+c.name, func(b *testing.B) {
 				dir := benchJournal(b, size.entries)
-				benchRun(b, dir, c.args...) // build the index
+				runInProcess(b, dir, c.args...) // build the index
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
-					benchRun(b, dir, c.args...)
+					runInProcess(b, dir, c.args...)
 				}
 			})
 			// The same with no index: every file is read and the index built.
@@ -99,7 +82,7 @@ func BenchmarkCommands(b *testing.B) {
 						b.Fatal(err)
 					}
 					b.StartTimer()
-					benchRun(b, dir, c.args...)
+					runInProcess(b, dir, c.args...)
 				}
 			})
 		}
@@ -112,7 +95,7 @@ func BenchmarkCommands(b *testing.B) {
 				}
 			})
 			for i := 0; i < b.N; i++ {
-				path := benchRun(b, dir, "log", "-w", "aiko-muller", "-t", "Benchmark", "-m", "notes", "--todo", "follow up due:fri")
+				path := runInProcess(b, dir, "log", "-w", "aiko-muller", "-t", "Benchmark", "-m", "notes", "--todo", "follow up due:fri")
 				written = append(written, strings.TrimSpace(path))
 			}
 		})

@@ -90,19 +90,7 @@ func TestDevNullIsNoTerminal(t *testing.T) {
 // lays it out, and [] when nothing matches.
 func TestExportJSONIsOneIndentedArray(t *testing.T) {
 	dir := t.TempDir()
-	run := func(args ...string) string {
-		var out, errb bytes.Buffer
-		env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
-			if k == "HOME" {
-				return dir
-			}
-			return ""
-		}, Now: func() time.Time { return time.Date(2026, 11, 22, 18, 0, 0, 0, time.UTC) }}
-		if code := Run(append([]string{"--dir", dir}, args...), env); code != 0 {
-			t.Fatalf("lead %v: exit %d: %s", args, code, errb.String())
-		}
-		return out.String()
-	}
+	run := func(args ...string) string { return runInProcess(t, dir, args...) }
 	run("log", "-w", "Dana Smith", "-t", "One <b>", "-m", "first & \"quoted\"", "--todo", "send it")
 	run("log", "-w", "Dana Smith", "-t", "Two", "-m", "second", "--date", "yesterday")
 	out := run("export", "--format", "json")
@@ -117,4 +105,21 @@ func TestExportJSONIsOneIndentedArray(t *testing.T) {
 	if out := run("export", "--format", "json", "--since", "2099-01-01"); out != "[]\n" {
 		t.Errorf("nothing matches: %q", out)
 	}
+}
+
+// runInProcess runs lead on the journal dir, in process, at a fixed time
+// with nothing on standard input, and fails on a non-zero exit.
+func runInProcess(tb testing.TB, dir string, args ...string) string {
+	tb.Helper()
+	var out, errb bytes.Buffer
+	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
+		if k == "HOME" {
+			return dir
+		}
+		return ""
+	}, Now: func() time.Time { return time.Date(2026, 11, 22, 18, 0, 0, 0, time.Local) }}
+	if code := Run(append([]string{"--dir", dir}, args...), env); code != 0 {
+		tb.Fatalf("lead %v: exit %d: %s", args, code, errb.String())
+	}
+	return out.String()
 }
