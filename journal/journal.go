@@ -309,8 +309,10 @@ var listers = sync.Pool{New: func() any { return new(lister) }}
 
 // walk lists dir, and with recursive every directory under it, one
 // directory per goroutine at a time, and passes the Markdown files of each
-// to visit, which may be called from several goroutines at once and must
-// copy the names it keeps. With stat, each file comes with its identity.
+// to visit, with the lister that listed them (it reads those files while
+// visit runs). visit may be called from several goroutines at once and
+// must copy the names it keeps. With stat, each file comes with its
+// identity.
 // Hidden files and directories are skipped (lead's own old temporary
 // files removed); other files are reported as misplaced.
 func (j *Journal) walk(dir string, recursive, stat bool, visit func(relDir string, l *lister, files []dirent)) []*Problem {
