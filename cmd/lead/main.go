@@ -15,6 +15,6 @@ func main() {
 	// (docs/performance.md). The index, read outside the heap, is taken
 	// out of this budget when it is read.
 	debug.SetGCPercent(-1)
-	debug.SetMemoryLimit(170 << 20)
+	debug.SetMemoryLimit(150 << 20)
 	os.Exit(cli.Run(os.Args[1:], cli.System()))
 }
