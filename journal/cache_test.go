@@ -4,10 +4,15 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"math/rand/v2"
 	"os"
+	"path/filepath"
+	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // cacheJournal makes a journal with two entries and loads it once, so
@@ -295,5 +300,76 @@ func TestGrepReadsWhatItMatches(t *testing.T) {
 	}
 	if got := grep("first|second"); got != "Bravo/,Alpha/x" {
 		t.Errorf("both: %q", got)
+	}
+}
+
+// TestIndexAgreesWithTheFiles: after every step of a seeded run of
+// creations, edits (some to the same size with the old times put back),
+// deletions, renames and reads of every kind, a load through the index
+// gives what parsing every file gives.
+func TestIndexAgreesWithTheFiles(t *testing.T) {
+	j := testJournal(t)
+	rng := rand.New(rand.NewPCG(7, 11))
+	dirs := []string{"entries/2026/09", "entries/2026/10", "entries/2026/11"}
+	var paths []string
+	entry := func(n int, done byte) string {
+		return fmt.Sprintf("---\ndate: 2026-%02d-%02dT10:00:00-04:00\ntitle: T%03d\nwith: [p%d]\n---\n- [%c] item %d\n",
+			9+n%3, 1+n%28, n, n%5, done, n)
+	}
+	state := func(s *Snapshot) string {
+		var out []string
+		for _, e := range s.Entries {
+			line := e.Path + " " + e.Title + " " + e.Date.Format(time.RFC3339) + " " + strings.Join(e.With, "+")
+			for _, it := range e.Items {
+				line += fmt.Sprintf(" [%v %s %s]", it.Done, it.Text, it.ID)
+			}
+			out = append(out, line)
+		}
+		sort.Strings(out)
+		return strings.Join(out, "\n")
+	}
+	for step := range 120 {
+		switch op := rng.IntN(6); {
+		case op <= 1 || len(paths) == 0: // create
+			n := rng.IntN(1000)
+			p := fmt.Sprintf("%s/e%03d.md", dirs[rng.IntN(len(dirs))], n)
+			if !slices.Contains(paths, p) {
+				writeFile(t, j, p, entry(n, ' '))
+				paths = append(paths, p)
+			}
+		case op == 2: // tick or untick in place: same size, old times put back
+			p := j.Abs(paths[rng.IntN(len(paths))])
+			data, err := os.ReadFile(p)
+			info, _ := os.Stat(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			i := strings.Index(string(data), "- [") + 3
+			data[i] = map[byte]byte{' ': 'x', 'x': ' '}[data[i]]
+			os.WriteFile(p, data, 0o600)
+			os.Chtimes(p, info.ModTime(), info.ModTime())
+		case op == 3: // delete
+			i := rng.IntN(len(paths))
+			os.Remove(j.Abs(paths[i]))
+			paths = slices.Delete(paths, i, i+1)
+		case op == 4: // rename into another month
+			i := rng.IntN(len(paths))
+			to := fmt.Sprintf("%s/r%03d-%d.md", dirs[rng.IntN(len(dirs))], step, i)
+			os.MkdirAll(filepath.Dir(j.Abs(to)), 0o700)
+			if err := os.Rename(j.Abs(paths[i]), j.Abs(to)); err != nil {
+				t.Fatal(err)
+			}
+			paths[i] = to
+		default: // a read that does not decode everything
+			j.LoadHeaders()
+			j.Query(func(*Snapshot) (Filter, error) { return Filter{With: []string{"p1"}}, nil })
+			j.LoadOpen()
+		}
+		cached := state(j.Load())
+		os.Remove(j.Abs(CacheFile))
+		fresh := state(j.Load())
+		if cached != fresh {
+			t.Fatalf("step %d: through the index:\n%s\nfrom the files:\n%s", step, cached, fresh)
+		}
 	}
 }
