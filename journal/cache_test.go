@@ -363,6 +363,8 @@ func TestIndexAgreesWithTheFiles(t *testing.T) {
 		default: // a read that does not decode everything
 			j.LoadHeaders()
 			j.Query(func(*Snapshot) (Filter, error) { return Filter{With: []string{"p1"}}, nil })
+			grep, _ := SmartCase("item 1")
+			j.Query(func(*Snapshot) (Filter, error) { return Filter{Grep: grep}, nil })
 			j.LoadOpen()
 		}
 		cached := state(j.Load())
