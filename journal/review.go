@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lead-journal/lead/journal/when"
@@ -92,16 +93,23 @@ func (s *Snapshot) Review(start, end, now time.Time) *Review {
 	if now.Before(end) {
 		r.At = now
 	}
+	// The lists of commitments and the agenda go through every open item of
+	// the journal: they are made while the rest is, once the items are
+	// gathered.
+	s.Items()
+	var lists sync.WaitGroup
+	lists.Go(func() { r.MyOpen = s.Commitments(TodoFilter{Mine: true, AsOf: r.At}, r.At) })
+	lists.Go(func() { r.Waiting = s.Commitments(TodoFilter{Theirs: true, AsOf: r.At}, r.At) })
+	lists.Go(func() { s.Agenda("") })
 	r.Directions = s.balance(start, end)
 	s.eachInWindow(start, end, func(*Entry) { r.Entries++ })
 	contacts := s.Contacts(r.At)
 	r.Overdue = overdue(contacts)
-	r.MyOpen = s.Commitments(TodoFilter{Mine: true, AsOf: r.At}, r.At)
-	r.Waiting = s.Commitments(TodoFilter{Theirs: true, AsOf: r.At}, r.At)
 	r.Wins = s.Wins(start, end)
 	r.Feedback = s.FeedbackIn(start, end)
 	r.Bosses = s.bossPractices(r.At)
 	r.Projects = s.projectChecks(start, end, r.At)
+	lists.Wait()
 	r.Coming, r.DueSoon = s.comingUp(contacts, end, r.At, r.MyOpen)
 	return r
 }
