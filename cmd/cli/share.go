@@ -66,7 +66,7 @@ type exportLayout struct {
 	render                func(s *journal.Snapshot, e *journal.Entry, body string) []byte
 }
 
-var csvHeader = "id,date,kind,title,with,project,tags,practices,path,body\n"
+const csvHeader = "id,date,kind,title,with,project,tags,practices,path,body\n"
 
 var exportLayouts = map[string]exportLayout{
 	// As writeJSON lays out a list.
