@@ -375,3 +375,22 @@ func TestIndexAgreesWithTheFiles(t *testing.T) {
 		}
 	}
 }
+
+// TestIndexForgetsDeletedFiles: a deleted file's record leaves the index
+// at the next read, and so does a directory that is gone.
+func TestIndexForgetsDeletedFiles(t *testing.T) {
+	j := cacheJournal(t)
+	writeFile(t, j, "entries/2026/10/c.md", "---\ndate: 2026-10-02T10:00:00-04:00\ntitle: Charlie\n---\n")
+	j.Load()
+	os.Remove(j.Abs("entries/2026/11/b.md"))
+	os.RemoveAll(j.Abs("entries/2026/10"))
+	j.Load()
+	idx := j.openIndex()
+	if idx == nil || len(idx.blocks) != 1 {
+		t.Fatalf("index: %+v", idx)
+	}
+	b := idx.block("entries/2026/11")
+	if b == nil || b.open() != nil || b.entries != 1 {
+		t.Errorf("the block of entries/2026/11 holds %d records, want 1", b.entries)
+	}
+}
