@@ -183,8 +183,8 @@ func (j *Journal) readPerson(rel string) (*Person, error) {
 // is listed, its files' identities checked against its block of the
 // index, its block rebuilt when anything differs, and its entries
 // decoded, by one goroutine; the index is rewritten when any block
-// changed. To match texts, each file is read whole, and the identity of
-// what was read is what is checked.
+// changed. With grep, the files of the entries kept are then read whole
+// and matched, in the same goroutine.
 func (j *Journal) readEntries(detail detail, keep func(*Entry) bool, grep *TextMatcher) ([]*Entry, []*Problem) {
 	idx := j.openIndex()
 	var (
@@ -195,25 +195,16 @@ func (j *Journal) readEntries(detail detail, keep func(*Entry) bool, grep *TextM
 		changed  = idx == nil
 		found    int // blocks of the index whose directory is still there
 	)
-	listed := j.walk(EntriesDir, true, idx != nil && grep == nil, func(relDir string, l *lister, files []dirent) {
-		var matched []bool
-		if grep != nil {
-			matched = l.grep(files, grep)
-		}
-		read := func(old *block) (*block, []*Entry, bool, []*Problem, error) {
-			b, offsets, rebuilt, probs := j.refresh(relDir, l, old, files)
-			for i, ok := range matched {
-				if !ok {
-					offsets[i] = -1
-				}
-			}
-			list, err := b.decode(offsets, detail, keep)
-			return b, list, rebuilt, probs, err
-		}
+	listed := j.walk(EntriesDir, true, idx != nil, func(relDir string, l *lister, files []dirent) {
 		old := idx.block(relDir)
-		b, list, rebuilt, probs, err := read(old)
+		b, offsets, rebuilt, probs := j.refresh(relDir, l, old, files)
+		list, err := b.decode(offsets, detail, keep)
 		if err != nil { // damaged, though its checksum held: read the files
-			b, list, rebuilt, probs, _ = read(nil)
+			b, offsets, rebuilt, probs = j.refresh(relDir, l, nil, files)
+			list, _ = b.decode(offsets, detail, keep)
+		}
+		if grep != nil {
+			list = l.grep(list, grep, &probs)
 		}
 		SortNewestFirst(list)
 		mu.Lock()
@@ -270,19 +261,22 @@ func compareNewestFirst(a, b *Entry) int {
 	return strings.Compare(b.ID, a.ID)
 }
 
-// grep reads each of files, in the directory listed last, and reports
-// whether its whole text matches m, filling in each file's identity as
-// read. A file that cannot be read does not match; reading it again says
-// why.
-func (l *lister) grep(files []dirent, m *TextMatcher) []bool {
-	matched := make([]bool, len(files))
-	for i := range files {
-		data, key, err := l.readFile(files[i].name)
-		if err == nil {
-			files[i].key, matched[i] = key, m.Match(data)
+// grep keeps the entries, of the directory listed last, whose whole file
+// text matches m. A file that cannot be read is added to problems.
+func (l *lister) grep(entries []*Entry, m *TextMatcher, problems *[]*Problem) []*Entry {
+	kept := entries[:0]
+	for _, e := range entries {
+		name := baseName(e.Path)
+		data, _, err := l.readFile(name)
+		if err != nil {
+			*problems = append(*problems, asProblem(filepath.Join(l.dir, name), err))
+			continue
+		}
+		if m.Match(data) {
+			kept = append(kept, e)
 		}
 	}
-	return matched
+	return kept
 }
 
 // dirent is a name found in a directory.
