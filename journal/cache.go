@@ -412,14 +412,19 @@ func (e *encoder) refs(list []string) {
 	}
 }
 
-// record encodes an entry read from a file with the identity k; body is
-// scratch space for the block of what the body holds.
-func (e *encoder) record(en *Entry, k fileKey, body *encoder) {
-	e.raw(en.Path)
+// key writes a file's identity, as decoder.key reads it.
+func (e *encoder) key(k fileKey) {
 	e.varint(k.size)
 	e.varint(k.mtime)
 	e.varint(k.ctime)
 	e.uvarint(k.ino)
+}
+
+// record encodes an entry read from a file with the identity k; block is
+// scratch space for the block of what the body holds.
+func (e *encoder) record(en *Entry, k fileKey, block *encoder) {
+	e.raw(en.Path)
+	e.key(k)
 	_, offset := en.Date.Zone()
 	e.varint(en.Date.Unix())
 	e.varint(int64(en.Date.Nanosecond()))
@@ -439,7 +444,6 @@ func (e *encoder) record(en *Entry, k fileKey, body *encoder) {
 	}
 	// What the body holds goes in a block of its own, so that a reader of
 	// headers can step over it.
-	block := body
 	block.b = block.b[:0]
 	block.raw(en.Summary)
 	for _, l := range [][]string{en.Wins, en.Feedback} {

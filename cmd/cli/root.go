@@ -236,7 +236,7 @@ func (a *app) loadPerson(name string, load func() (*journal.Snapshot, error)) (*
 }
 
 // report prints each file that could not be read to stderr, once: a
-// snapshot may report more problems later (--grep and export read files
+// snapshot may report more problems later (export reads the bodies
 // again), and only those new ones are printed then.
 func (a *app) report(s *journal.Snapshot) *journal.Snapshot {
 	if a.reported == nil {
