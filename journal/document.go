@@ -239,12 +239,14 @@ func (d *document) list(key string) ([]string, error) {
 	var out []string
 	switch f.kind {
 	case valueScalar:
+		out = make([]string, 0, strings.Count(f.value, ",")+1)
 		for _, s := range strings.Split(f.value, ",") {
 			if s = strings.TrimSpace(s); s != "" {
 				out = append(out, s)
 			}
 		}
 	case valueList:
+		out = make([]string, 0, len(f.list))
 		for _, s := range f.list {
 			if s = strings.TrimSpace(s); s != "" {
 				out = append(out, s)
@@ -252,6 +254,9 @@ func (d *document) list(key string) ([]string, error) {
 		}
 	default:
 		return nil, &Problem{d.path, f.line, fmt.Sprintf("%s: want a list of values", key)}
+	}
+	if len(out) == 0 {
+		return nil, nil
 	}
 	return out, nil
 }

@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 )
@@ -32,13 +33,24 @@ type field struct {
 // to yaml.v3; on what it accepts it agrees with yaml.v3 (see
 // FuzzFastFrontMatter). firstLine is the file line of text's first line.
 func decodeFast(text string, firstLine int) ([]field, bool) {
-	for _, r := range text {
-		if r < 0x20 && r != '\n' && r != '\r' || r == 0x7f || r == 0xFEFF || r >= 0x80 && r < 0xA0 || r == 0x2028 || r == 0x2029 {
-			return nil, false // characters YAML restricts: let yaml.v3 say so
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c >= 0x20 && c < 0x7f || c == '\n':
+			continue
+		case c == '\r':
+			if i+1 == len(text) || text[i+1] != '\n' {
+				return nil, false // a lone CR is a line break to YAML
+			}
+			continue
+		case c < utf8.RuneSelf:
+			return nil, false // control characters YAML restricts: let yaml.v3 say so
 		}
-	}
-	if strings.Contains(strings.ReplaceAll(text, "\r\n", ""), "\r") {
-		return nil, false // a lone CR is a line break to YAML
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == 0xFEFF || r >= 0x80 && r < 0xA0 || r == 0x2028 || r == 0x2029 {
+			return nil, false // and the like beyond ASCII
+		}
+		i += size - 1
 	}
 	lines := strings.Split(text, "\n")
 	out := make([]field, 0, len(lines))
@@ -206,8 +218,10 @@ func flowList(s string) ([]string, bool) {
 	if strings.ContainsAny(inner, "[]{}\"#") {
 		return nil, false
 	}
-	var out []string
-	for _, part := range strings.Split(inner, ",") {
+	out := make([]string, 0, strings.Count(inner, ",")+1)
+	for rest, more := inner, true; more; {
+		var part string
+		part, rest, more = strings.Cut(rest, ",")
 		part = trimSpaces(part)
 		if part == "" {
 			return nil, false

@@ -53,18 +53,20 @@ func FuzzParseEntry(f *testing.F) {
 	})
 }
 
-// The rules taskItem and dueValues read by hand, as regular expressions.
+// The rules taskItem, dueValues and mention read by hand, as regular
+// expressions.
 var (
-	taskLine = regexp.MustCompile(`^(\s*[-*+] \[)([ xX])(\] ?)([^\r\n]*)`)
-	dueToken = regexp.MustCompile(`(?:^|\s)due:(\S+)`)
+	taskLine  = regexp.MustCompile(`^(\s*[-*+] \[)([ xX])(\] ?)([^\r\n]*)`)
+	dueToken  = regexp.MustCompile(`(?:^|\s)due:(\S+)`)
+	mentionAt = regexp.MustCompile(`^@([\p{L}\p{N}][\p{L}\p{N}._-]*)`)
 )
 
-// FuzzTaskItem holds taskItem and dueValues to the regular expressions
-// they stand for.
+// FuzzTaskItem holds taskItem, dueValues and mention to the regular
+// expressions they stand for.
 func FuzzTaskItem(f *testing.F) {
 	for _, seed := range []string{
 		"- [ ] mine due:2026-11-25", " \t* [x]  @dana theirs\r", "+ [X]", "- [ ]text", "-  [ ] no", "- [y] no",
-		"\v- [ ] not white space to \\s", "due:a due: due:b xdue:c due:due:d\tdue:é", "- [ ] a\rb\nc",
+		"\v- [ ] not white space to \\s", "@dana-k. rest", "@-x", "@é2_x.y-", "@\xff", "@Ⅻ", "due:a due: due:b xdue:c due:due:d\tdue:é", "- [ ] a\rb\nc",
 	} {
 		f.Add(seed)
 	}
@@ -83,6 +85,10 @@ func FuzzTaskItem(f *testing.F) {
 		}
 		if strings.Join(got, "\x00") != strings.Join(want, "\x00") || len(got) != len(want) {
 			t.Fatalf("dueValues(%q) = %q; the expression: %q", line, got, want)
+		}
+		name, ok := mention(line)
+		if m := mentionAt.FindStringSubmatch(line); ok != (m != nil) || ok && name != m[1] {
+			t.Fatalf("mention(%q) = %q %v; the expression: %q", line, name, ok, m)
 		}
 	})
 }

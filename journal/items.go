@@ -4,10 +4,11 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"iter"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/lead-journal/lead/journal/when"
 )
@@ -45,7 +46,24 @@ func (it Item) Overdue(now time.Time) bool {
 	return !it.Done && !it.Due.IsZero() && it.Due.Before(when.Day(now))
 }
 
-var mention = regexp.MustCompile(`^@([\p{L}\p{N}][\p{L}\p{N}._-]*)`)
+// mention reads the @mention text starts with: the name after the @,
+// a letter or number then letters, numbers, dots, underscores and dashes
+// (the expression ^@([\p{L}\p{N}][\p{L}\p{N}._-]*), read by hand like
+// taskItem). ok is false when text starts with none.
+func mention(text string) (name string, ok bool) {
+	if !strings.HasPrefix(text, "@") {
+		return "", false
+	}
+	end := 1
+	for end < len(text) {
+		r, size := utf8.DecodeRuneInString(text[end:])
+		if !unicode.IsLetter(r) && !unicode.IsNumber(r) && (end == 1 || r != '.' && r != '_' && r != '-') {
+			break
+		}
+		end += size
+	}
+	return text[1:end], end > 1
+}
 
 // taskItem reads a Markdown task item line: optional white space, a list
 // marker (-, * or +), a space, a box ("[ ]", "[x]" or "[X]"), an optional
@@ -121,7 +139,7 @@ type body struct {
 // regular expressions only on lines that can match.
 func parseBody(path, text string, firstLine int, agendaSection string) body {
 	var b body
-	section, lower, fence := "", "", ""
+	section, bullets, fence := "", "", ""
 	var ids itemIDs
 	firstText := ""
 	for i := 0; len(text) > 0; i++ {
@@ -144,11 +162,11 @@ func parseBody(path, text string, firstLine int, agendaSection string) body {
 		}
 		if name, level := heading(line); level > 0 {
 			if level <= 2 {
-				section, lower = name, strings.ToLower(name)
+				section, bullets = name, bulletSection(name)
 			}
 			continue
 		}
-		if b.summary == "" && lower == "notes" {
+		if b.summary == "" && bullets == "notes" {
 			b.summary = trimmed
 		}
 		if firstText == "" && trimmed[0] != '#' {
@@ -176,7 +194,7 @@ func parseBody(path, text string, firstLine int, agendaSection string) body {
 			b.items = append(b.items, it)
 			continue
 		}
-		switch lower {
+		switch bullets {
 		case "wins":
 			b.wins = append(b.wins, strings.TrimSpace(trimmed[2:]))
 		case "feedback":
@@ -188,6 +206,19 @@ func parseBody(path, text string, firstLine int, agendaSection string) body {
 	}
 	b.summary = shorten(b.summary, maxSummary)
 	return b
+}
+
+// bulletSection returns "notes", "wins" or "feedback" for a heading that
+// lower-cases to one of them, and "" for any other.
+func bulletSection(name string) string {
+	for _, s := range [...]string{"notes", "wins", "feedback"} {
+		// Equal folding holds whenever lower-casing gives s, and for ASCII
+		// only then.
+		if strings.EqualFold(name, s) && (isASCII(name) || strings.ToLower(name) == s) {
+			return s
+		}
+	}
+	return ""
 }
 
 // shorten cuts s to at most n characters, marking a cut with an ellipsis.
@@ -263,14 +294,11 @@ func (ids *itemIDs) next(path, text string, before []Item) string {
 
 // itemOwner returns the mention an item starts with, "" for @me or none.
 func itemOwner(text string) string {
-	if !strings.HasPrefix(text, "@") {
+	name, ok := mention(text)
+	if !ok || strings.EqualFold(name, "me") {
 		return ""
 	}
-	m := mention.FindStringSubmatch(text)
-	if m == nil || strings.EqualFold(m[1], "me") {
-		return ""
-	}
-	return strings.ToLower(m[1])
+	return strings.ToLower(name)
 }
 
 // itemDue reads the first absolute "due:YYYY-MM-DD" in text.

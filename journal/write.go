@@ -255,9 +255,9 @@ func (s *Snapshot) resolveItems(body, display string, firstLine int, now time.Ti
 			continue
 		}
 		text := line[start:end]
-		if mm := mention.FindStringSubmatch(text); mm != nil && !strings.EqualFold(mm[1], "me") {
-			if p, err := s.FindPerson(mm[1]); err == nil {
-				text = "@" + p.Slug + text[len(mm[0]):]
+		if name, ok := mention(text); ok && !strings.EqualFold(name, "me") {
+			if p, err := s.FindPerson(name); err == nil {
+				text = "@" + p.Slug + text[1+len(name):]
 			}
 		}
 		var resolved strings.Builder
