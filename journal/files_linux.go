@@ -51,13 +51,10 @@ const statxMask = unix.STATX_TYPE | unix.STATX_SIZE | unix.STATX_MTIME | unix.ST
 // allocation per name. The names share l's buffer: they are valid until
 // l lists another directory.
 func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
-	l.close()
-	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
-	if err != nil {
-		return nil, &os.PathError{Op: "open", Path: dir, Err: err}
+	if err := l.openDir(dir); err != nil {
+		return nil, err
 	}
-	l.dir, l.fd, l.open = dir, fd, true
-	n := 0
+	fd, n := l.fd, 0
 	for {
 		if cap(l.buf)-n < 16<<10 {
 			l.buf = slices.Grow(l.buf[:n], max(cap(l.buf), 64<<10))
@@ -101,7 +98,19 @@ func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
 	return l.list, nil
 }
 
-// close closes the directory listed last.
+// openDir opens dir, for its files to be read relative to it, and closes
+// the directory open before.
+func (l *lister) openDir(dir string) error {
+	l.close()
+	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
+	if err != nil {
+		return &os.PathError{Op: "open", Path: dir, Err: err}
+	}
+	l.dir, l.fd, l.open = dir, fd, true
+	return nil
+}
+
+// close closes the directory open last.
 func (l *lister) close() {
 	if l.open {
 		unix.Close(l.fd)
@@ -109,7 +118,7 @@ func (l *lister) close() {
 	}
 }
 
-// readFile reads a file of the directory listed last, opened relative to
+// readFile reads a file of the directory open last, opened relative to
 // it, into memory that the next call reuses.
 func (l *lister) readFile(name string) ([]byte, fileKey, error) {
 	data, key, err := readAt(l.fd, l.dir, name, l.text)

@@ -20,7 +20,7 @@ func linkAnonymous(*os.File, string) error { return errNoAnonymous }
 // listDir lists dir, with the identity of every name that is not a
 // directory when stat is set.
 func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
-	l.dir = dir
+	l.openDir(dir)
 	entries, err := os.ReadDir(dir)
 	l.list = l.list[:0]
 	for _, e := range entries {
@@ -41,10 +41,17 @@ func statKey(path string) (fileKey, error) {
 	return fileKey{size: info.Size(), mtime: info.ModTime().UnixNano()}, nil
 }
 
+// openDir notes dir, for its files to be read by readFile: no directory
+// is kept open here.
+func (l *lister) openDir(dir string) error {
+	l.dir = dir
+	return nil
+}
+
 // close does nothing: no directory is kept open here.
 func (l *lister) close() {}
 
-// readFile reads a file of the directory listed last.
+// readFile reads a file of the directory open last.
 func (l *lister) readFile(name string) ([]byte, fileKey, error) {
 	return readFileKey(filepath.Join(l.dir, name))
 }

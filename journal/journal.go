@@ -290,7 +290,7 @@ type dirent struct {
 // lister lists directories, reusing its memory from one to the next, and
 // reads the files of the directory it listed last.
 type lister struct {
-	dir  string // the directory listed last
+	dir  string // the directory open last
 	fd   int    // open on dir while open is set, where the system allows
 	open bool
 	buf  []byte

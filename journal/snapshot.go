@@ -3,6 +3,7 @@ package journal
 import (
 	"bytes"
 	"fmt"
+	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
@@ -14,6 +15,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // Snapshot is everything read from a journal at one moment.
@@ -270,27 +272,54 @@ func (s *Snapshot) Body(e *Entry) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	d, err := splitDocument(abs, data)
+	return bodyOf(abs, data)
+}
+
+// bodyOf returns the body of the file path, read as data; it points into
+// data.
+func bodyOf(path string, data []byte) (string, error) {
+	d, err := splitDocument(path, data)
 	if err != nil {
 		return "", err
 	}
-	return string(d.body), nil
+	return unsafe.String(unsafe.SliceData(d.body), len(d.body)), nil
 }
 
-// MapBodies reads the body of each entry and passes it, with the entry,
-// to f, in parallel: f must be safe to call from several goroutines. It
-// returns what f returns, in the order of entries. A file that cannot be
-// read is reported in the snapshot's problems and gives f "".
-func (s *Snapshot) MapBodies(entries []*Entry, f func(*Entry, string) []byte) [][]byte {
-	out := make([][]byte, len(entries))
-	parallel(len(entries), func(i int) {
-		body, err := s.Body(entries[i])
-		if err != nil {
-			s.problem(asProblem(s.Journal.Abs(entries[i].Path), err))
+// EachBody reads the body of each entry and passes it to f with the
+// entry and its index in entries, in parallel: f must be safe to call from
+// several goroutines and must not keep the body, whose memory is reused.
+// A file that cannot be read is reported in the snapshot's problems and
+// gives f "". Each run of entries in one directory is read by one
+// goroutine, relative to the directory: opening a file by its whole path
+// costs the system a lookup per directory on the way.
+func (s *Snapshot) EachBody(entries []*Entry, f func(i int, e *Entry, body string)) {
+	var runs []int // where each run starts, and the end
+	for i, e := range entries {
+		if i == 0 || path.Dir(e.Path) != path.Dir(entries[i-1].Path) {
+			runs = append(runs, i)
 		}
-		out[i] = f(entries[i], body)
+	}
+	runs = append(runs, len(entries))
+	parallel(len(runs)-1, func(r int) {
+		l := listers.Get().(*lister)
+		defer listers.Put(l)
+		dirErr := l.openDir(s.Journal.Abs(path.Dir(entries[runs[r]].Path)))
+		defer l.close()
+		for i := runs[r]; i < runs[r+1]; i++ {
+			e, abs := entries[i], s.Journal.Abs(entries[i].Path)
+			body, err := "", dirErr
+			if err == nil {
+				var data []byte
+				if data, _, err = l.readFile(baseName(e.Path)); err == nil {
+					body, err = bodyOf(abs, data)
+				}
+			}
+			if err != nil {
+				s.problem(asProblem(abs, err))
+			}
+			f(i, e, body)
+		}
 	})
-	return out
 }
 
 // parallel runs f(0), ..., f(n-1) on twice as many goroutines as there

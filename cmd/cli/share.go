@@ -9,6 +9,7 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lead-journal/lead/journal"
@@ -60,35 +61,61 @@ const exportBatch = 1024
 
 // exportLayout is how export lays out entries: the text before the first
 // entry, between two, after the last, or instead of any, and each entry
-// rendered with its body (from several goroutines at once).
+// rendered with its body, appended to dst (from several goroutines at
+// once).
 type exportLayout struct {
 	head, sep, tail, none string
-	render                func(s *journal.Snapshot, e *journal.Entry, body string) []byte
+	render                func(dst []byte, s *journal.Snapshot, e *journal.Entry, body string) []byte
 }
+
+// encoders is a buffer with the encoders that write into it, reused from
+// one entry to the next.
+type encoders struct {
+	buf  bytes.Buffer
+	csv  *csv.Writer
+	json *json.Encoder
+}
+
+var encoderPool = sync.Pool{New: func() any {
+	enc := &encoders{}
+	enc.csv, enc.json = csv.NewWriter(&enc.buf), json.NewEncoder(&enc.buf)
+	enc.json.SetEscapeHTML(false)
+	return enc
+}}
 
 const csvHeader = "id,date,kind,title,with,project,tags,practices,path,body\n"
 
 var exportLayouts = map[string]exportLayout{
 	// As writeJSON lays out a list.
-	"json": {head: "[\n  ", sep: ",\n  ", tail: "\n]\n", none: "[]\n", render: func(_ *journal.Snapshot, e *journal.Entry, body string) []byte {
-		var b bytes.Buffer
-		b.Grow(2*len(body) + 1024)
-		enc := json.NewEncoder(&b)
-		enc.SetIndent("  ", "  ")
-		enc.SetEscapeHTML(false)
-		enc.Encode(toEntryJSON(e, &body))
-		return bytes.TrimSuffix(b.Bytes(), []byte("\n"))
+	"json": {head: "[\n  ", sep: ",\n  ", tail: "\n]\n", none: "[]\n", render: func(dst []byte, _ *journal.Snapshot, e *journal.Entry, body string) []byte {
+		enc := encoderPool.Get().(*encoders)
+		defer encoderPool.Put(enc)
+		// The body, the last field and most of the bytes, is encoded apart
+		// and put in its place: a string is laid out the same indented or
+		// not, and indenting is a second pass over every byte.
+		b := &enc.buf
+		b.Reset()
+		enc.json.SetIndent("  ", "  ")
+		enc.json.Encode(toEntryJSON(e, nil))
+		const end = "\n  }\n"
+		b.Truncate(b.Len() - len(end))
+		b.WriteString(",\n    \"body\": ")
+		enc.json.SetIndent("", "")
+		enc.json.Encode(body)
+		b.Truncate(b.Len() - 1)
+		b.WriteString(end[:len(end)-1])
+		return append(dst, b.Bytes()...)
 	}},
-	"csv": {head: csvHeader, none: csvHeader, render: func(_ *journal.Snapshot, e *journal.Entry, body string) []byte {
-		var b bytes.Buffer
-		b.Grow(len(body) + 512)
-		w := csv.NewWriter(&b)
-		w.Write([]string{e.ID, e.Date.Format(time.RFC3339), e.Kind, e.Title, strings.Join(e.With, ";"), e.Project,
+	"csv": {head: csvHeader, none: csvHeader, render: func(dst []byte, _ *journal.Snapshot, e *journal.Entry, body string) []byte {
+		enc := encoderPool.Get().(*encoders)
+		defer encoderPool.Put(enc)
+		enc.buf.Reset()
+		enc.csv.Write([]string{e.ID, e.Date.Format(time.RFC3339), e.Kind, e.Title, strings.Join(e.With, ";"), e.Project,
 			strings.Join(e.Tags, ";"), strings.Join(e.Practices, ";"), e.Path, body})
-		w.Flush()
-		return b.Bytes()
+		enc.csv.Flush()
+		return append(dst, enc.buf.Bytes()...)
 	}},
-	"markdown": {sep: "\n", render: func(s *journal.Snapshot, e *journal.Entry, body string) []byte {
+	"markdown": {sep: "\n", render: func(dst []byte, s *journal.Snapshot, e *journal.Entry, body string) []byte {
 		meta := []string{"*" + e.Kind + "*"}
 		if len(e.With) > 0 {
 			meta = append(meta, "with "+s.Names(e.With))
@@ -99,7 +126,7 @@ var exportLayouts = map[string]exportLayout{
 		if len(e.Tags) > 0 {
 			meta = append(meta, "tags "+strings.Join(e.Tags, ", "))
 		}
-		return fmt.Appendf(nil, "# %s — %s\n\n%s\n\n%s", e.Date.Format("2006-01-02 15:04"), e.Label(), strings.Join(meta, " · "), demote(body))
+		return fmt.Appendf(dst, "# %s — %s\n\n%s\n\n%s", e.Date.Format("2006-01-02 15:04"), e.Label(), strings.Join(meta, " · "), demote(body))
 	}},
 }
 
@@ -130,11 +157,16 @@ func (a *app) cmdExport() *cobra.Command {
 			}
 			slices.Reverse(entries)
 			out := bufio.NewWriter(a.env.Stdout)
-			render := func(e *journal.Entry, body string) []byte { return layout.render(s, e, body) }
-			// A batch at a time, its bodies read and rendered in parallel: a
-			// large journal is never held whole.
+			// A batch at a time, its bodies read and rendered in parallel
+			// into the memory of the batch before: a large journal is never
+			// held whole.
+			parts := make([][]byte, min(len(entries), exportBatch))
 			for start := 0; start < len(entries); start += exportBatch {
-				for i, part := range s.MapBodies(entries[start:min(len(entries), start+exportBatch)], render) {
+				batch := entries[start:min(len(entries), start+exportBatch)]
+				s.EachBody(batch, func(i int, e *journal.Entry, body string) {
+					parts[i] = layout.render(parts[i][:0], s, e, body)
+				})
+				for i, part := range parts[:len(batch)] {
 					if start+i == 0 {
 						out.WriteString(layout.head)
 					} else {
