@@ -107,6 +107,27 @@ func TestExportJSONIsOneIndentedArray(t *testing.T) {
 	}
 }
 
+func TestJSONListIsLaidOutAsOneValue(t *testing.T) {
+	type row struct {
+		Name string   `json:"name"`
+		Tags []string `json:"tags"`
+	}
+	var list []row
+	for n := 0; n <= 9; n++ {
+		var want, got bytes.Buffer
+		if err := writeJSON(&want, list); err != nil {
+			t.Fatal(err)
+		}
+		if err := writeJSONList(&got, list); err != nil {
+			t.Fatal(err)
+		}
+		if got.String() != want.String() {
+			t.Errorf("%d elements:\n%s\nwant\n%s", n, got.String(), want.String())
+		}
+		list = append(list, row{Name: fmt.Sprintf("<%d> & \"x\"\n", n), Tags: make([]string, n%3)})
+	}
+}
+
 // runInProcess runs lead on the journal dir, in process, at a fixed time
 // with nothing on standard input, and fails on a non-zero exit.
 func runInProcess(tb testing.TB, dir string, args ...string) string {

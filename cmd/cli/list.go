@@ -72,7 +72,7 @@ with NUL for xargs -0).`,
 				for i, e := range entries {
 					out[i] = toEntryJSON(e, nil)
 				}
-				return writeJSON(a.env.Stdout, out)
+				return writeJSONList(a.env.Stdout, out)
 			case paths:
 				end := "\n"
 				if nul {

@@ -4,9 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
+	"runtime"
 	"strings"
+	"sync"
 	"text/tabwriter"
 	"time"
 	"unicode/utf8"
@@ -33,6 +36,44 @@ func writeJSON(w io.Writer, v any) error {
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
+}
+
+// writeJSONList prints a list as writeJSON does, its elements encoded by
+// one goroutine per processor: lists of entries or items run to tens of
+// thousands, and encoding them is most of the command's work.
+func writeJSONList[T any](w io.Writer, list []T) error {
+	if len(list) == 0 {
+		return writeJSON(w, list)
+	}
+	parts := make([]bytes.Buffer, min(len(list), runtime.GOMAXPROCS(0)))
+	errs := make([]error, len(parts))
+	var wg sync.WaitGroup
+	for p := range parts {
+		wg.Go(func() {
+			b := &parts[p]
+			enc := json.NewEncoder(b)
+			enc.SetIndent("  ", "  ") // as an element of a list
+			enc.SetEscapeHTML(false)
+			for i := p * len(list) / len(parts); i < (p+1)*len(list)/len(parts) && errs[p] == nil; i++ {
+				if i > 0 {
+					b.WriteString(",\n  ")
+				}
+				errs[p] = enc.Encode(list[i])
+				b.Truncate(b.Len() - 1) // the newline Encode ends with
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return err
+	}
+	out := bufio.NewWriter(w)
+	out.WriteString("[\n  ")
+	for p := range parts {
+		out.Write(parts[p].Bytes())
+	}
+	out.WriteString("\n]\n")
+	return out.Flush()
 }
 
 // table prints rows: aligned with a header on a terminal, tab-separated

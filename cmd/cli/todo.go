@@ -89,7 +89,7 @@ Each has a short id that stays the same when other lines change; tick it with
 			now := a.env.Now()
 			items := s.Commitments(f, now)
 			if asJSON {
-				return writeJSON(a.env.Stdout, itemsJSON(items, now))
+				return writeJSONList(a.env.Stdout, itemsJSON(items, now))
 			}
 			if len(items) == 0 {
 				a.infof("no open commitments")
@@ -192,7 +192,7 @@ file and under "## Next time" in entries with them. Tick them with lead done.`,
 			now := a.env.Now()
 			items := s.Agenda(p.Slug)
 			if asJSON {
-				return writeJSON(a.env.Stdout, itemsJSON(items, now))
+				return writeJSONList(a.env.Stdout, itemsJSON(items, now))
 			}
 			if len(items) == 0 {
 				a.infof("nothing queued for %s: lead agenda add %s TEXT", p.Name, p.Slug)
