@@ -2,11 +2,13 @@ package journal
 
 import (
 	"fmt"
-	"io/fs"
+	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/lead-journal/lead/journal/when"
@@ -143,29 +145,47 @@ func (s *Snapshot) checkItems(items []Item, path string, add func(string, int, s
 
 // checkTree looks at the files themselves: permissions that let others
 // read a private journal, and Markdown files where lead does not look.
+// Hidden directories (.git, .lead) are left out.
 func (j *Journal) checkTree() []Finding {
-	var out []Finding
-	var exposed []string
-	_ = filepath.WalkDir(j.Root, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return nil
+	var (
+		mu      sync.Mutex
+		out     []Finding
+		exposed []string
+	)
+	if info, err := os.Lstat(j.Root); err == nil && info.Mode().Perm()&0o077 != 0 {
+		exposed = append(exposed, j.Root)
+	}
+	j.walkDirs(".", true, func(relDir string, _ *lister, list []dirent, _ error) []string {
+		var subdirs, open []string
+		var found []Finding
+		for _, d := range list {
+			if d.isDir && strings.HasPrefix(d.name, ".") || d.err != nil {
+				continue
+			}
+			rel := path.Join(relDir, d.name)
+			if d.perm&0o077 != 0 {
+				open = append(open, j.Abs(rel))
+			}
+			switch {
+			case d.isDir:
+				subdirs = append(subdirs, rel)
+			case strings.HasSuffix(rel, ".md") && !placed(rel):
+				found = append(found, Finding{j.Abs(rel), 0, SeverityWarning, "lead does not read Markdown files here: entries go under entries/, people directly under people/"})
+			}
 		}
-		rel, _ := filepath.Rel(j.Root, path)
-		rel = filepath.ToSlash(rel)
-		if d.IsDir() && rel != "." && strings.HasPrefix(d.Name(), ".") {
-			return filepath.SkipDir
-		}
-		if info, err := d.Info(); err == nil && info.Mode().Perm()&0o077 != 0 {
-			exposed = append(exposed, path)
-		}
-		if !d.IsDir() && strings.HasSuffix(rel, ".md") && !placed(rel) {
-			out = append(out, Finding{path, 0, SeverityWarning, "lead does not read Markdown files here: entries go under entries/, people directly under people/"})
-		}
-		return nil
+		mu.Lock()
+		defer mu.Unlock()
+		out, exposed = append(out, found...), append(exposed, open...)
+		return subdirs
 	})
 	if len(exposed) > 0 {
+		// The example is the first in the order of a walk: a directory
+		// before what is in it, names in order.
+		first := slices.MinFunc(exposed, func(a, b string) int {
+			return strings.Compare(strings.ReplaceAll(a, string(filepath.Separator), "\x00"), strings.ReplaceAll(b, string(filepath.Separator), "\x00"))
+		})
 		out = append(out, Finding{j.Root, 0, SeverityWarning, fmt.Sprintf(
-			"%d %s can be read by other users (%s): chmod -R go-rwx %s", len(exposed), plural(len(exposed), "file or directory", "files and directories"), exposed[0], j.Root)})
+			"%d %s can be read by other users (%s): chmod -R go-rwx %s", len(exposed), plural(len(exposed), "file or directory", "files and directories"), first, j.Root)})
 	}
 	return out
 }

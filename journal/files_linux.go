@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -43,12 +44,12 @@ func keyOf(st *unix.Stat_t) fileKey {
 	return fileKey{size: st.Size, mtime: st.Mtim.Nano(), ctime: st.Ctim.Nano(), ino: st.Ino}
 }
 
-// statxMask asks statx for what a fileKey holds, and the file type.
-const statxMask = unix.STATX_TYPE | unix.STATX_SIZE | unix.STATX_MTIME | unix.STATX_CTIME | unix.STATX_INO
+// statxMask asks statx for what a fileKey holds, the file type and its
+// permissions.
+const statxMask = unix.STATX_TYPE | unix.STATX_MODE | unix.STATX_SIZE | unix.STATX_MTIME | unix.STATX_CTIME | unix.STATX_INO
 
 // listDir lists dir: one getdents call for most directories and, with
-// stat, one statx call per name that is not a directory, with no
-// allocation per name. The names share l's buffer: they are valid until
+// stat, one statx call per name, with no allocation per name. The names share l's buffer: they are valid until
 // l lists another directory.
 func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
 	if err := l.openDir(dir); err != nil {
@@ -82,13 +83,14 @@ func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
 			continue
 		}
 		d := dirent{name: unsafe.String(&name[0], len(name)), isDir: typ == unix.DT_DIR}
-		if typ == unix.DT_UNKNOWN || stat && !d.isDir {
+		if typ == unix.DT_UNKNOWN || stat {
 			var st unix.Statx_t
 			if _, _, errno := unix.Syscall6(unix.SYS_STATX, uintptr(fd), uintptr(unsafe.Pointer(&name[0])),
 				unix.AT_SYMLINK_NOFOLLOW, statxMask, uintptr(unsafe.Pointer(&st)), 0); errno != 0 {
 				d.err = errno
 			} else {
 				d.isDir = st.Mode&unix.S_IFMT == unix.S_IFDIR
+				d.perm = fs.FileMode(st.Mode).Perm()
 				d.key = fileKey{size: int64(st.Size), mtime: st.Mtime.Sec*1e9 + int64(st.Mtime.Nsec),
 					ctime: st.Ctime.Sec*1e9 + int64(st.Ctime.Nsec), ino: st.Ino}
 			}

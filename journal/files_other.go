@@ -17,28 +17,24 @@ func openAnonymous(string) (*os.File, error) { return nil, errNoAnonymous }
 
 func linkAnonymous(*os.File, string) error { return errNoAnonymous }
 
-// listDir lists dir, with the identity of every name that is not a
-// directory when stat is set.
+// listDir lists dir, with the identity and permissions of every name when
+// stat is set.
 func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
 	l.openDir(dir)
 	entries, err := os.ReadDir(dir)
 	l.list = l.list[:0]
 	for _, e := range entries {
 		d := dirent{name: e.Name(), isDir: e.IsDir()}
-		if stat && !d.isDir {
-			d.key, d.err = statKey(filepath.Join(dir, d.name))
+		if stat {
+			if info, err := e.Info(); err != nil {
+				d.err = err
+			} else {
+				d.key, d.perm = fileKey{size: info.Size(), mtime: info.ModTime().UnixNano()}, info.Mode().Perm()
+			}
 		}
 		l.list = append(l.list, d)
 	}
 	return l.list, err
-}
-
-func statKey(path string) (fileKey, error) {
-	info, err := os.Lstat(path)
-	if err != nil {
-		return fileKey{}, err
-	}
-	return fileKey{size: info.Size(), mtime: info.ModTime().UnixNano()}, nil
 }
 
 // openDir notes dir, for its files to be read by readFile: no directory

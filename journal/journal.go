@@ -283,8 +283,9 @@ func (l *lister) grep(entries []*Entry, m *TextMatcher, problems *[]*Problem) []
 type dirent struct {
 	name  string
 	isDir bool
-	key   fileKey // its identity, when asked for
-	err   error   // why its identity could not be had
+	key   fileKey     // its identity, when asked for
+	perm  fs.FileMode // its permissions, when asked for
+	err   error       // why its identity could not be had
 }
 
 // lister lists directories, reusing its memory from one to the next, and
@@ -314,48 +315,63 @@ func (j *Journal) walk(dir string, recursive, stat bool, visit func(relDir strin
 		mu       sync.Mutex
 		problems []*Problem
 	)
-	level := []string{dir}
-	for len(level) > 0 {
+	j.walkDirs(dir, stat, func(relDir string, l *lister, list []dirent, err error) []string {
+		var probs []*Problem
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			probs = append(probs, &Problem{Path: j.Abs(relDir), Msg: err.Error()})
+		}
+		var subdirs []string
+		files := list[:0] // filtered in place
+		for _, d := range list {
+			abs := func() string { return filepath.Join(j.Abs(relDir), d.name) }
+			switch {
+			case strings.HasPrefix(d.name, "."):
+				removeStaleTemp(abs(), d.name)
+			case d.err != nil:
+				probs = append(probs, &Problem{Path: abs(), Msg: d.err.Error()})
+			case d.isDir:
+				subdirs = append(subdirs, relDir+"/"+d.name)
+			case !strings.HasSuffix(d.name, ".md"):
+				probs = append(probs, &Problem{Path: abs(), Msg: "not a Markdown file (.md); lead ignores it"})
+			default:
+				files = append(files, d)
+			}
+		}
+		visit(relDir, l, files)
+		mu.Lock()
+		defer mu.Unlock()
+		problems = append(problems, probs...)
+		if !recursive {
+			return nil
+		}
+		return subdirs
+	})
+	sort.Slice(problems, func(a, b int) bool { return problems[a].Path < problems[b].Path })
+	return problems
+}
+
+// walkDirs lists dir (relative to the journal, "." for its root) and
+// every directory visit returns, level by level, one directory per
+// goroutine at a time. visit gets each listing, or the error that stopped
+// it, with the lister that made it, and may be called from several
+// goroutines at once. With stat, each name comes with its identity and
+// permissions.
+func (j *Journal) walkDirs(dir string, stat bool, visit func(relDir string, l *lister, list []dirent, err error) (subdirs []string)) {
+	var mu sync.Mutex
+	for level := []string{dir}; len(level) > 0; {
 		var next []string
 		parallel(len(level), func(i int) {
-			relDir := level[i]
 			l := listers.Get().(*lister)
 			defer listers.Put(l)
-			list, err := l.listDir(j.Abs(relDir), stat)
+			list, err := l.listDir(j.Abs(level[i]), stat)
 			defer l.close()
-			var probs []*Problem
-			if err != nil && !errors.Is(err, fs.ErrNotExist) {
-				probs = append(probs, &Problem{Path: j.Abs(relDir), Msg: err.Error()})
-			}
-			var subdirs []string
-			files := list[:0] // filtered in place
-			for _, d := range list {
-				abs := func() string { return filepath.Join(j.Abs(relDir), d.name) }
-				switch {
-				case strings.HasPrefix(d.name, "."):
-					removeStaleTemp(abs(), d.name)
-				case d.err != nil:
-					probs = append(probs, &Problem{Path: abs(), Msg: d.err.Error()})
-				case d.isDir:
-					subdirs = append(subdirs, relDir+"/"+d.name)
-				case !strings.HasSuffix(d.name, ".md"):
-					probs = append(probs, &Problem{Path: abs(), Msg: "not a Markdown file (.md); lead ignores it"})
-				default:
-					files = append(files, d)
-				}
-			}
-			visit(relDir, l, files)
+			subdirs := visit(level[i], l, list, err)
 			mu.Lock()
 			defer mu.Unlock()
-			problems = append(problems, probs...)
-			if recursive {
-				next = append(next, subdirs...)
-			}
+			next = append(next, subdirs...)
 		})
 		level = next
 	}
-	sort.Slice(problems, func(a, b int) bool { return problems[a].Path < problems[b].Path })
-	return problems
 }
 
 // readFile reads a journal file, refusing one larger than MaxFileSize
