@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reproduces the figures in docs/performance.md: generates journals of
 # 10,000 and 100,000 entries and times whole lead processes side by side
-# with rg over the same files, warm (index built) and cold (no index).
+# with rg over the same files, warm (index built) and cold (no index),
+# then every read command at 10,000 entries.
 #
 #   bash docs/perf.sh            # SEED=1 RUNS=5 by default
 #   SEED=7 RUNS=9 bash docs/perf.sh
@@ -73,3 +74,17 @@ logsmall=$(median "$RUNS" "$work/lead" --dir "$small" log -w "$(ls "$small/peopl
 logbig=$(median "$RUNS" "$work/lead" --dir "$work/j100000" log -w "$(ls "$work/j100000/people" | head -1 | sed 's/\.md$//')" -m notes)
 echo
 echo "lead log: ${logsmall} ms at 100 entries, ${logbig} ms at 100,000 entries ($(awk "BEGIN{printf \"%.2f\", $logbig/$logsmall}")x)"
+
+# Every read command at 10,000 entries, warm.
+dir="$work/j10000"
+slug=$(ls "$dir/people" | head -1 | sed 's/\.md$//')
+echo
+echo "| read command at 10,000 entries, warm | ms |"
+echo "|---|---|"
+for cmd in "list" "list --json" "list --grep escalation" "show last" "people" "people --json" "person $slug" \
+  "review" "review --json" "agenda $slug" "brag" "map" "prep $slug" "stats" "todo" "todo --all" "todo --all --json" \
+  "check" "export --format json" "export --format csv" "export --format markdown"; do
+  read -ra args <<<"$cmd"
+  "$work/lead" --dir "$dir" "${args[@]}" >/dev/null 2>&1 || true
+  echo "| \`lead $cmd\` | $(median "$RUNS" "$work/lead" --dir "$dir" "${args[@]}") |"
+done
