@@ -90,21 +90,7 @@ var exportLayouts = map[string]exportLayout{
 	"json": {head: "[\n  ", sep: ",\n  ", tail: "\n]\n", none: "[]\n", render: func(dst []byte, _ *journal.Snapshot, e *journal.Entry, body string) []byte {
 		enc := encoderPool.Get().(*encoders)
 		defer encoderPool.Put(enc)
-		// The body, the last field and most of the bytes, is encoded apart
-		// and put in its place: a string is laid out the same indented or
-		// not, and indenting is a second pass over every byte.
-		b := &enc.buf
-		b.Reset()
-		enc.json.SetIndent("  ", "  ")
-		enc.json.Encode(toEntryJSON(e, nil))
-		const end = "\n  }\n"
-		b.Truncate(b.Len() - len(end))
-		b.WriteString(",\n    \"body\": ")
-		enc.json.SetIndent("", "")
-		enc.json.Encode(body)
-		b.Truncate(b.Len() - 1)
-		b.WriteString(end[:len(end)-1])
-		return append(dst, b.Bytes()...)
+		return enc.appendEntry(dst, toEntryJSON(e, &body), "  ")
 	}},
 	"csv": {head: csvHeader, none: csvHeader, render: func(dst []byte, _ *journal.Snapshot, e *journal.Entry, body string) []byte {
 		enc := encoderPool.Get().(*encoders)
