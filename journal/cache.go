@@ -258,14 +258,14 @@ func (j *Journal) refresh(rel string, l *lister, old *block, files []dirent) (b 
 		data, key, err := l.readFile(f.name)
 		var e *Entry
 		if err == nil {
-			e, err = parseEntry(path, j.Abs(path), data, clock)
+			e, err = l.scratch.parseEntry(path, j.Abs(path), data, clock)
 		}
 		if err != nil {
 			problems = append(problems, asProblem(j.Abs(path), err))
 			records[i] = -1
 			continue
 		}
-		enc.add(e, key) // e holds strings of the file's text, read over next
+		enc.add(e, key) // e is in memory the next file reuses
 	}
 	if len(enc.starts) == 0 {
 		return nil, records, old != nil, problems

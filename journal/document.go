@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"gopkg.in/yaml.v3"
 )
@@ -77,17 +78,47 @@ type document struct {
 	metaLine int    // file line of the first front matter line
 	body     []byte // everything after the closing delimiter, byte for byte
 	bodyLine int    // file line of the body's first line
+	sc       *scratch
+}
+
+// scratch is the memory of parsing files, reused from one file to the
+// next where many are read: what a parse returns points into it, and
+// stays valid until the next parse with the same scratch.
+type scratch struct {
+	doc    document
+	front  []byte
+	fields []field
+	lines  []string
+	strs   []string // the lists read from the front matter and the body
+	items  []Item
+	entry  Entry
+	ids    itemIDs
+}
+
+// list cuts a list from the scratch's strings: add appends to them.
+func (sc *scratch) list(add func(list []string) []string) []string {
+	start := len(sc.strs)
+	sc.strs = add(sc.strs)
+	if len(sc.strs) == start {
+		return nil
+	}
+	return sc.strs[start:len(sc.strs):len(sc.strs)]
 }
 
 // parseDocument splits data into front matter and body and decodes the
 // front matter: the forms lead writes by a fast reader, anything else by
 // yaml.v3. Every error is a *Problem naming path and, where known, the line.
 func parseDocument(path string, data []byte) (*document, error) {
-	d, err := splitDocument(path, data)
+	return new(scratch).parseDocument(path, data)
+}
+
+func (sc *scratch) parseDocument(path string, data []byte) (*document, error) {
+	sc.strs, sc.items = sc.strs[:0], sc.items[:0]
+	d, err := sc.splitDocument(path, data)
 	if err != nil {
 		return nil, err
 	}
-	if fields, ok := decodeFast(d.front, d.metaLine); ok {
+	if fields, ok := sc.decodeFast(d.front, d.metaLine); ok {
 		d.fields = fields
 		return d, nil
 	}
@@ -102,6 +133,10 @@ func parseDocument(path string, data []byte) (*document, error) {
 // splitDocument checks data and splits it into front matter and body,
 // without decoding the front matter.
 func splitDocument(path string, data []byte) (*document, error) {
+	return new(scratch).splitDocument(path, data)
+}
+
+func (sc *scratch) splitDocument(path string, data []byte) (*document, error) {
 	if len(data) > MaxFileSize {
 		return nil, &Problem{path, 0, fmt.Sprintf("file is %d bytes, larger than the %d lead reads", len(data), MaxFileSize)}
 	}
@@ -124,7 +159,10 @@ func splitDocument(path string, data []byte) (*document, error) {
 		return nil, &Problem{path, open, "front matter is not closed: add a line of three dashes (---) after it"}
 	}
 	head := len(text) - len(rest)
-	return &document{path: path, front: string(front), metaLine: open + 1, body: rest, bodyLine: bytes.Count(text[:head], []byte("\n")) + 1}, nil
+	sc.front = append(sc.front[:0], front...)
+	sc.doc = document{path: path, front: unsafe.String(unsafe.SliceData(sc.front), len(sc.front)), metaLine: open + 1, body: rest,
+		bodyLine: bytes.Count(text[:head], []byte("\n")) + 1, sc: sc}
+	return &sc.doc, nil
 }
 
 // node decodes the front matter with yaml.v3.
@@ -236,29 +274,22 @@ func (d *document) list(key string) ([]string, error) {
 	if f == nil || f.kind == valueNull {
 		return nil, nil
 	}
-	var out []string
+	values := f.list
 	switch f.kind {
 	case valueScalar:
-		out = make([]string, 0, strings.Count(f.value, ",")+1)
-		for _, s := range strings.Split(f.value, ",") {
-			if s = strings.TrimSpace(s); s != "" {
-				out = append(out, s)
-			}
-		}
+		values = strings.Split(f.value, ",")
 	case valueList:
-		out = make([]string, 0, len(f.list))
-		for _, s := range f.list {
-			if s = strings.TrimSpace(s); s != "" {
-				out = append(out, s)
-			}
-		}
 	default:
 		return nil, &Problem{d.path, f.line, fmt.Sprintf("%s: want a list of values", key)}
 	}
-	if len(out) == 0 {
-		return nil, nil
-	}
-	return out, nil
+	return d.sc.list(func(out []string) []string {
+		for _, s := range values {
+			if s = strings.TrimSpace(s); s != "" {
+				out = append(out, s)
+			}
+		}
+		return out
+	}), nil
 }
 
 // extras returns the fields whose keys lead does not know.

@@ -40,15 +40,22 @@ var entryKeys = []string{"date", "kind", "title", "with", "project", "tags", "pr
 // display the path used in problems. The entry's strings may point into
 // data, which must not change while the entry is in use.
 func parseEntry(rel, display string, data []byte, clock when.Clock) (*Entry, error) {
-	d, err := parseDocument(display, data)
+	return new(scratch).parseEntry(rel, display, data, clock)
+}
+
+// parseEntry reads an entry file into the scratch's memory.
+func (sc *scratch) parseEntry(rel, display string, data []byte, clock when.Clock) (*Entry, error) {
+	d, err := sc.parseDocument(display, data)
 	if err != nil {
 		return nil, err
 	}
 	return entryOf(d, rel, clock)
 }
 
+// entryOf reads the entry a document holds, in the document's scratch.
 func entryOf(d *document, rel string, clock when.Clock) (*Entry, error) {
-	e := &Entry{ID: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, extra: d.extras(entryKeys)}
+	e := &d.sc.entry
+	*e = Entry{ID: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, extra: d.extras(entryKeys)}
 	var err error
 	if e.Kind, err = d.text("kind"); err != nil {
 		return nil, err
@@ -77,7 +84,7 @@ func entryOf(d *document, rel string, clock when.Clock) (*Entry, error) {
 	if e.Date, err = entryDate(d, e.ID, clock); err != nil {
 		return nil, err
 	}
-	b := parseBody(rel, unsafe.String(unsafe.SliceData(d.body), len(d.body)), d.bodyLine, "Next time")
+	b := d.sc.parseBody(rel, unsafe.String(unsafe.SliceData(d.body), len(d.body)), d.bodyLine, "Next time")
 	e.Items, e.Wins, e.Feedback, e.Summary = b.items, b.wins, b.feedback, b.summary
 	for i := range e.Items {
 		e.Items[i].Date, e.Items[i].With = e.Date, e.With

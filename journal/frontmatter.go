@@ -32,7 +32,7 @@ type field struct {
 // comments. It returns ok false for anything else, which the caller hands
 // to yaml.v3; on what it accepts it agrees with yaml.v3 (see
 // FuzzFastFrontMatter). firstLine is the file line of text's first line.
-func decodeFast(text string, firstLine int) ([]field, bool) {
+func (sc *scratch) decodeFast(text string, firstLine int) ([]field, bool) {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
@@ -52,8 +52,14 @@ func decodeFast(text string, firstLine int) ([]field, bool) {
 		}
 		i += size - 1
 	}
-	lines := strings.Split(text, "\n")
-	out := make([]field, 0, len(lines))
+	lines := sc.lines[:0]
+	for rest, more := text, true; more; {
+		var line string
+		line, rest, more = strings.Cut(rest, "\n")
+		lines = append(lines, line)
+	}
+	sc.lines = lines
+	out := sc.fields[:0]
 	for i := 0; i < len(lines); i++ {
 		line := strings.TrimSuffix(lines[i], "\r")
 		trimmed := trimSpaces(line)
@@ -82,6 +88,7 @@ func decodeFast(text string, firstLine int) ([]field, bool) {
 		case rest == "":
 			// Null, or a block list on the following lines.
 			f.kind = valueNull
+			start := len(sc.strs)
 			for i+1 < len(lines) {
 				next := strings.TrimSuffix(lines[i+1], "\r")
 				nt := trimSpaces(next)
@@ -100,10 +107,11 @@ func decodeFast(text string, firstLine int) ([]field, bool) {
 					return nil, false
 				}
 				f.kind = valueList
-				f.list = append(f.list, v)
+				sc.strs = append(sc.strs, v)
 				i++
 			}
 			if f.kind == valueList {
+				f.list = sc.strs[start:len(sc.strs):len(sc.strs)]
 				// Items indented differently from one another confuse the simple
 				// reading; leave those to yaml.v3.
 				for k := i - len(f.list) + 1; k <= i; k++ {
@@ -113,7 +121,7 @@ func decodeFast(text string, firstLine int) ([]field, bool) {
 				}
 			}
 		case rest[0] == '[':
-			items, ok := flowList(rest)
+			items, ok := sc.flowList(rest)
 			if !ok {
 				return nil, false
 			}
@@ -131,6 +139,7 @@ func decodeFast(text string, firstLine int) ([]field, bool) {
 		}
 		out = append(out, f)
 	}
+	sc.fields = out
 	return out, true
 }
 
@@ -207,7 +216,7 @@ func scalar(s string) (string, bool) {
 }
 
 // flowList reads "[a, b, 'c']" with scalar items only.
-func flowList(s string) ([]string, bool) {
+func (sc *scratch) flowList(s string) ([]string, bool) {
 	if !strings.HasSuffix(s, "]") {
 		return nil, false
 	}
@@ -218,7 +227,9 @@ func flowList(s string) ([]string, bool) {
 	if strings.ContainsAny(inner, "[]{}\"#") {
 		return nil, false
 	}
-	out := make([]string, 0, strings.Count(inner, ",")+1)
+	start := len(sc.strs)
+	out := sc.strs
+	defer func() { sc.strs = out }()
 	for rest, more := inner, true; more; {
 		var part string
 		part, rest, more = strings.Cut(rest, ",")
@@ -239,7 +250,7 @@ func flowList(s string) ([]string, bool) {
 		}
 		out = append(out, part)
 	}
-	return out, true
+	return out[start:len(out):len(out)], true
 }
 
 // flowSafe reports whether a plain flow-list item holds only letters,

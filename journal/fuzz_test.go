@@ -2,6 +2,8 @@ package journal
 
 import (
 	"bytes"
+	"fmt"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -209,7 +211,7 @@ func FuzzFastFrontMatter(f *testing.F) {
 		if !utf8.ValidString(text) {
 			return // parseDocument rejects it before any decoding
 		}
-		fast, ok := decodeFast(text, 2)
+		fast, ok := new(scratch).decodeFast(text, 2)
 		if !ok {
 			return
 		}
@@ -252,4 +254,33 @@ func FuzzSplitFrontMatter(f *testing.F) {
 			t.Fatalf("split %q | %q, adrg/frontmatter %q | %q", front, body, want, rest)
 		}
 	})
+}
+
+// TestScratchParsesLikeAFreshOne: files parsed one after another in the
+// same memory read as each parsed on its own, whatever came before.
+func TestScratchParsesLikeAFreshOne(t *testing.T) {
+	files := []string{
+		"---\ndate: 2026-11-20T10:00:00-05:00\nkind: 1on1\nwith: [Dana-Smith, lee]\ntags: [a, b, c]\npractices:\n  - previewed\n  - thanked\nmood: good\nlinks: [x, 'y']\n---\n## Notes\nFirst line.\n- [ ] one due:2026-11-25\n- [x] @lee two\n- [ ] one\n## Wins\n- shipped\n## Feedback\n- Lee: good\n## Next time\n- [ ] ask\n",
+		"---\ndate: 2026-11-21\ntitle: \"Quoted: title\"\nwith: dana, kim\n---\nno notes heading\n",
+		"---\r\ndate: 2026-11-22T09:00:00Z\r\nwith:\r\n- kim\r\nextra: {a: 1}\r\n---\r\n- [ ] crlf item\r\n",
+		"---\ndate: 2026-11-23T09:00:00Z\ntags: []\n---\n",
+		"---\ndate: 2026-11-24T09:00:00Z\nwith: [lee]\n---\n" + strings.Repeat("- [ ] same\n", 20),
+	}
+	var sc scratch
+	for round := range 2 {
+		for i, text := range files {
+			rel := fmt.Sprintf("entries/2026/11/%d.md", i)
+			want, err := parseEntry(rel, rel, []byte(text), when.Clock{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := sc.parseEntry(rel, rel, []byte(text), when.Clock{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, want) {
+				t.Errorf("round %d, file %d:\n got %+v\nwant %+v", round, i, got, want)
+			}
+		}
+	}
 }

@@ -138,9 +138,16 @@ type body struct {
 // "Agenda"). Fenced code is skipped. It scans each line once and uses
 // regular expressions only on lines that can match.
 func parseBody(path, text string, firstLine int, agendaSection string) body {
+	return new(scratch).parseBody(path, text, firstLine, agendaSection)
+}
+
+// parseBody reads a body with its items in the scratch's memory.
+func (sc *scratch) parseBody(path, text string, firstLine int, agendaSection string) body {
 	var b body
 	section, bullets, fence := "", "", ""
-	var ids itemIDs
+	ids := &sc.ids
+	ids.seen = nil
+	first := len(sc.items) // this body's first item
 	firstText := ""
 	for i := 0; len(text) > 0; i++ {
 		line, rest, _ := strings.Cut(text, "\n")
@@ -190,8 +197,8 @@ func parseBody(path, text string, firstLine int, agendaSection string) body {
 				Agenda:  strings.EqualFold(section, agendaSection),
 			}
 			it.Owner, it.Due = itemOwner(it.Text), itemDue(it.Text)
-			it.ID = ids.next(path, it.Text, b.items)
-			b.items = append(b.items, it)
+			it.ID = ids.next(path, it.Text, sc.items[first:])
+			sc.items = append(sc.items, it)
 			continue
 		}
 		switch bullets {
@@ -200,6 +207,9 @@ func parseBody(path, text string, firstLine int, agendaSection string) body {
 		case "feedback":
 			b.feedback = append(b.feedback, strings.TrimSpace(trimmed[2:]))
 		}
+	}
+	if len(sc.items) > first {
+		b.items = sc.items[first:len(sc.items):len(sc.items)]
 	}
 	if b.summary == "" {
 		b.summary = firstText

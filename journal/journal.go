@@ -291,13 +291,14 @@ type dirent struct {
 // lister lists directories, reusing its memory from one to the next, and
 // reads the files of the directory it listed last.
 type lister struct {
-	dir  string // the directory open last
-	fd   int    // open on dir while open is set, where the system allows
-	open bool
-	buf  []byte
-	list []dirent
-	text []byte // the last file read
-	enc  *blockEncoder
+	dir     string // the directory open last
+	fd      int    // open on dir while open is set, where the system allows
+	open    bool
+	buf     []byte
+	list    []dirent
+	text    []byte // the last file read
+	scratch scratch
+	enc     *blockEncoder
 }
 
 var listers = sync.Pool{New: func() any { return new(lister) }}
