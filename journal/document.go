@@ -132,10 +132,6 @@ func (sc *scratch) parseDocument(path string, data []byte) (*document, error) {
 
 // splitDocument checks data and splits it into front matter and body,
 // without decoding the front matter.
-func splitDocument(path string, data []byte) (*document, error) {
-	return new(scratch).splitDocument(path, data)
-}
-
 func (sc *scratch) splitDocument(path string, data []byte) (*document, error) {
 	if len(data) > MaxFileSize {
 		return nil, &Problem{path, 0, fmt.Sprintf("file is %d bytes, larger than the %d lead reads", len(data), MaxFileSize)}

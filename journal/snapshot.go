@@ -272,13 +272,13 @@ func (s *Snapshot) Body(e *Entry) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return bodyOf(abs, data)
+	return new(scratch).body(abs, data)
 }
 
-// bodyOf returns the body of the file path, read as data; it points into
+// body returns the body of the file path, read as data; it points into
 // data.
-func bodyOf(path string, data []byte) (string, error) {
-	d, err := splitDocument(path, data)
+func (sc *scratch) body(path string, data []byte) (string, error) {
+	d, err := sc.splitDocument(path, data)
 	if err != nil {
 		return "", err
 	}
@@ -311,7 +311,7 @@ func (s *Snapshot) EachBody(entries []*Entry, f func(i int, e *Entry, body strin
 			if err == nil {
 				var data []byte
 				if data, _, err = l.readFile(baseName(e.Path)); err == nil {
-					body, err = bodyOf(abs, data)
+					body, err = l.scratch.body(abs, data)
 				}
 			}
 			if err != nil {
