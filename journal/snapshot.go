@@ -264,17 +264,6 @@ func (s *Snapshot) Query(f Filter) []*Entry {
 	return out
 }
 
-// Body reads an entry's body, the text after its front matter, from its
-// file.
-func (s *Snapshot) Body(e *Entry) (string, error) {
-	abs := s.Journal.Abs(e.Path)
-	data, err := readFile(abs)
-	if err != nil {
-		return "", err
-	}
-	return new(scratch).body(abs, data)
-}
-
 // body returns the body of the file path, read as data; it points into
 // data.
 func (sc *scratch) body(path string, data []byte) (string, error) {

@@ -140,8 +140,10 @@ func TestRoundTrip(t *testing.T) {
 	if e.Summary != "Walked Dana through the draft." {
 		t.Errorf("summary %q", e.Summary)
 	}
-	if body, err := s.Body(e); err != nil || !strings.HasPrefix(body, "## Notes\nWalked Dana through the draft.\nShe wants") {
-		t.Errorf("body %q, %v", body, err)
+	var body string
+	s.EachBody([]*Entry{e}, func(_ int, _ *Entry, b string) { body = strings.Clone(b) })
+	if !strings.HasPrefix(body, "## Notes\nWalked Dana through the draft.\nShe wants") || len(s.Problems) > 0 {
+		t.Errorf("body %q, problems %v", body, s.Problems)
 	}
 	var todos, agenda int
 	for _, it := range e.Items {
