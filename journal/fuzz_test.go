@@ -284,3 +284,19 @@ func TestScratchParsesLikeAFreshOne(t *testing.T) {
 		}
 	}
 }
+
+// FuzzBulletSection holds bulletSection to the lower-casing it stands for.
+func FuzzBulletSection(f *testing.F) {
+	for _, seed := range []string{"Notes", "WINS", "feedback", "Feedbac\u212a", "Wİns", "Notes ", "Win", "ſ"} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		want := strings.ToLower(name)
+		if want != "notes" && want != "wins" && want != "feedback" {
+			want = ""
+		}
+		if got := bulletSection(name); got != want {
+			t.Errorf("bulletSection(%q) = %q, want %q", name, got, want)
+		}
+	})
+}

@@ -219,12 +219,15 @@ func (sc *scratch) parseBody(path, text string, firstLine int, agendaSection str
 }
 
 // bulletSection returns "notes", "wins" or "feedback" for a heading that
-// lower-cases to one of them, and "" for any other.
+// lower-cases to one of them, and "" for any other. An ASCII heading is
+// compared without lower-casing it, which would allocate.
 func bulletSection(name string) string {
+	ascii := isASCII(name)
+	if !ascii {
+		name = strings.ToLower(name)
+	}
 	for _, s := range [...]string{"notes", "wins", "feedback"} {
-		// Equal folding holds whenever lower-casing gives s, and for ASCII
-		// only then.
-		if strings.EqualFold(name, s) && (isASCII(name) || strings.ToLower(name) == s) {
+		if ascii && strings.EqualFold(name, s) || name == s {
 			return s
 		}
 	}
