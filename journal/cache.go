@@ -258,7 +258,7 @@ func (j *Journal) refresh(rel string, l *lister, old *block, files []dirent) (b 
 		data, key, err := l.readFile(f.name)
 		var e *Entry
 		if err == nil {
-			e, err = l.scratch.parseEntry(path, j.Abs(path), data, clock)
+			e, err = l.scratch.parseEntry(path, l.dir+string(filepath.Separator)+f.name, data, clock)
 		}
 		if err != nil {
 			problems = append(problems, asProblem(j.Abs(path), err))

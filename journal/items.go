@@ -9,6 +9,7 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/lead-journal/lead/journal/when"
 )
@@ -146,7 +147,7 @@ func (sc *scratch) parseBody(path, text string, firstLine int, agendaSection str
 	var b body
 	section, bullets, fence := "", "", ""
 	ids := &sc.ids
-	ids.seen = nil
+	ids.hex, ids.seen = ids.hex[:0], nil
 	first := len(sc.items) // this body's first item
 	firstText := ""
 	for i := 0; len(text) > 0; i++ {
@@ -272,6 +273,7 @@ func heading(line string) (string, int) {
 // the same text.
 type itemIDs struct {
 	key  []byte         // what is hashed, reused
+	hex  []byte         // the ids of one file, one after another
 	seen map[string]int // how many items have each text, once there are many
 }
 
@@ -302,7 +304,12 @@ func (ids *itemIDs) next(path, text string, before []Item) string {
 		ids.key = strconv.AppendInt(append(ids.key, '\n'), int64(occurrence), 10)
 	}
 	sum := sha1.Sum(ids.key)
-	return hex.EncodeToString(sum[:8])
+	if len(ids.hex)+16 > cap(ids.hex) {
+		ids.hex = make([]byte, 0, max(2*cap(ids.hex), 256)) // the ids given so far keep the old memory
+	}
+	start := len(ids.hex)
+	ids.hex = hex.AppendEncode(ids.hex, sum[:8])
+	return unsafe.String(&ids.hex[start], 16)
 }
 
 // itemOwner returns the mention an item starts with, "" for @me or none.
