@@ -229,13 +229,13 @@ func (b *block) decode(offsets []int, detail detail, keep func(*Entry) bool) ([]
 	return out, d.err
 }
 
-// refresh brings the block of the directory rel up to date with its
-// files: the old block when nothing changed; otherwise a new block, with
+// refresh brings the block key, of files of the directory rel, up to date
+// with them: the old block when nothing changed; otherwise a new block, with
 // the files that changed read and parsed again and the rest taken from
 // the old block. offsets[i] is where the record of files[i] starts, -1
 // for a file that cannot be read, which is reported and left out. A
 // directory with no entries gives a nil block.
-func (j *Journal) refresh(rel string, l *lister, old *block, files []dirent) (b *block, offsets []int, changed bool, problems []*Problem) {
+func (j *Journal) refresh(rel, key string, l *lister, old *block, files []dirent) (b *block, offsets []int, changed bool, problems []*Problem) {
 	offsets, current := old.match(files)
 	if current {
 		return old, offsets, false, nil
@@ -270,7 +270,7 @@ func (j *Journal) refresh(rel string, l *lister, old *block, files []dirent) (b 
 	if len(enc.starts) == 0 {
 		return nil, records, old != nil, problems
 	}
-	b = newBlock(rel, enc.block())
+	b = newBlock(key, enc.block())
 	if b.open() != nil {
 		panic("lead: a block just written cannot be read")
 	}

@@ -394,3 +394,44 @@ func TestIndexForgetsDeletedFiles(t *testing.T) {
 		t.Errorf("the block of entries/2026/11 holds %d records, want 1", b.entries)
 	}
 }
+
+// TestLargeDirectoryIsReadInParts: a directory of more than partSize
+// entries has its blocks in parts, read from several goroutines, and
+// reads as the files do, warm, after an edit, an addition and a removal.
+func TestLargeDirectoryIsReadInParts(t *testing.T) {
+	j := testJournal(t)
+	const n = 2*partSize + 100
+	entry := func(i int, title string) string {
+		return fmt.Sprintf("---\ndate: 2026-11-20T10:%02d:%02d-05:00\ntitle: %s\n---\n- [ ] item %d\n", i/60%60, i%60, title, i)
+	}
+	for i := range n {
+		writeFile(t, j, fmt.Sprintf("entries/e%05d.md", i), entry(i, "Before"))
+	}
+	titles := func(s *Snapshot) string {
+		var b strings.Builder
+		for _, e := range s.Entries {
+			fmt.Fprintf(&b, "%s %s %d\n", e.ID, e.Title, len(e.Items))
+		}
+		return b.String()
+	}
+	compare := func(step string) {
+		t.Helper()
+		warm := j.Load()
+		os.Remove(j.Abs(CacheFile))
+		if got, want := titles(warm), titles(j.Load()); got != want || len(warm.Problems) > 0 {
+			t.Fatalf("%s: through the index, %d entries and problems %v; from the files, %d", step, len(warm.Entries), warm.Problems, strings.Count(want, "\n"))
+		}
+	}
+	compare("first read")
+	idx := j.openIndex()
+	if idx == nil || len(idx.blocks) != 4 {
+		t.Fatalf("%d entries in one directory make %d blocks, want 4", n, len(idx.blocks))
+	}
+	writeFile(t, j, "entries/e00007.md", entry(7, "Edited"))
+	writeFile(t, j, "entries/new.md", entry(n, "Added"))
+	os.Remove(j.Abs("entries/e00008.md"))
+	compare("after an edit, an addition and a removal")
+	if s := j.Load(); !strings.Contains(titles(s), "e00007 Edited") || !strings.Contains(titles(s), "new Added") || strings.Contains(titles(s), "e00008 ") {
+		t.Errorf("the changes are not all seen")
+	}
+}

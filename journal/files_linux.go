@@ -49,8 +49,9 @@ func keyOf(st *unix.Stat_t) fileKey {
 const statxMask = unix.STATX_TYPE | unix.STATX_MODE | unix.STATX_SIZE | unix.STATX_MTIME | unix.STATX_CTIME | unix.STATX_INO
 
 // listDir lists dir: one getdents call for most directories and, with
-// stat, one statx call per name, with no allocation per name. The names share l's buffer: they are valid until
-// l lists another directory.
+// stat, one statx call per name, with no allocation per name; the names
+// of a large directory are looked at from several goroutines. The names
+// share l's buffer: they are valid until l lists another directory.
 func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
 	if err := l.openDir(dir); err != nil {
 		return nil, err
@@ -70,7 +71,7 @@ func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
 		n += m
 	}
 	l.buf = l.buf[:n]
-	l.list = l.list[:0]
+	l.list, l.pending = l.list[:0], l.pending[:0]
 	// Each record is struct linux_dirent64: inode, offset, record length,
 	// type, and the name ended by a NUL.
 	for off := 0; off+19 < n; {
@@ -82,22 +83,34 @@ func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
 		if string(name) == "." || string(name) == ".." {
 			continue
 		}
-		d := dirent{name: unsafe.String(&name[0], len(name)), isDir: typ == unix.DT_DIR}
 		if typ == unix.DT_UNKNOWN || stat {
-			var st unix.Statx_t
-			if _, _, errno := unix.Syscall6(unix.SYS_STATX, uintptr(fd), uintptr(unsafe.Pointer(&name[0])),
-				unix.AT_SYMLINK_NOFOLLOW, statxMask, uintptr(unsafe.Pointer(&st)), 0); errno != 0 {
-				d.err = errno
-			} else {
-				d.isDir = st.Mode&unix.S_IFMT == unix.S_IFDIR
-				d.perm = fs.FileMode(st.Mode).Perm()
-				d.key = fileKey{size: int64(st.Size), mtime: st.Mtime.Sec*1e9 + int64(st.Mtime.Nsec),
-					ctime: st.Ctime.Sec*1e9 + int64(st.Ctime.Nsec), ino: st.Ino}
-			}
+			l.pending = append(l.pending, len(l.list))
 		}
-		l.list = append(l.list, d)
+		l.list = append(l.list, dirent{name: unsafe.String(&name[0], len(name)), isDir: typ == unix.DT_DIR})
 	}
+	const batch = 1024 // names a goroutine looks at in a large directory
+	parallel((len(l.pending)+batch-1)/batch, func(b int) {
+		for _, i := range l.pending[b*batch : min(len(l.pending), (b+1)*batch)] {
+			statAt(fd, &l.list[i])
+		}
+	})
 	return l.list, nil
+}
+
+// statAt fills in d's type, identity and permissions from a statx call
+// on its name in the directory open as fd; the name is followed by a NUL
+// in the listing it points into.
+func statAt(fd int, d *dirent) {
+	var st unix.Statx_t
+	if _, _, errno := unix.Syscall6(unix.SYS_STATX, uintptr(fd), uintptr(unsafe.Pointer(unsafe.StringData(d.name))),
+		unix.AT_SYMLINK_NOFOLLOW, statxMask, uintptr(unsafe.Pointer(&st)), 0); errno != 0 {
+		d.err = errno
+		return
+	}
+	d.isDir = st.Mode&unix.S_IFMT == unix.S_IFDIR
+	d.perm = fs.FileMode(st.Mode).Perm()
+	d.key = fileKey{size: int64(st.Size), mtime: st.Mtime.Sec*1e9 + int64(st.Mtime.Nsec),
+		ctime: st.Ctime.Sec*1e9 + int64(st.Ctime.Nsec), ino: st.Ino}
 }
 
 // openDir opens dir, for its files to be read relative to it, and closes

@@ -7,6 +7,7 @@ package journal
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // Directories inside a journal.
@@ -195,12 +197,13 @@ func (j *Journal) readEntries(detail detail, keep func(*Entry) bool, grep *TextM
 		changed  = idx == nil
 		found    int // blocks of the index whose directory is still there
 	)
-	listed := j.walk(EntriesDir, true, idx != nil, func(relDir string, l *lister, files []dirent) {
-		old := idx.block(relDir)
-		b, offsets, rebuilt, probs := j.refresh(relDir, l, old, files)
+	// read reads one block's files: a directory's, or a part of a large one.
+	read := func(relDir, key string, l *lister, files []dirent) {
+		old := idx.block(key)
+		b, offsets, rebuilt, probs := j.refresh(relDir, key, l, old, files)
 		list, err := b.decode(offsets, detail, keep)
 		if err != nil { // damaged, though its checksum held: read the files
-			b, offsets, rebuilt, probs = j.refresh(relDir, l, nil, files)
+			b, offsets, rebuilt, probs = j.refresh(relDir, key, l, nil, files)
 			list, _ = b.decode(offsets, detail, keep)
 		}
 		if grep != nil {
@@ -220,11 +223,50 @@ func (j *Journal) readEntries(detail detail, keep func(*Entry) bool, grep *TextM
 			runs = append(runs, list)
 		}
 		problems = append(problems, probs...)
+	}
+	listed := j.walk(EntriesDir, true, idx != nil, func(relDir string, l *lister, files []dirent) {
+		parts := partition(files)
+		if len(parts) == 1 {
+			read(relDir, relDir, l, files)
+			return
+		}
+		parallel(len(parts), func(k int) {
+			pl := listers.Get().(*lister)
+			defer listers.Put(pl)
+			pl.borrow(l)
+			read(relDir, fmt.Sprintf("%s\x00%d/%d", relDir, k, len(parts)), pl, parts[k])
+		})
 	})
 	if changed || idx != nil && found != len(idx.blocks) {
 		_ = j.saveCache(blocks) // a cache that cannot be written is rebuilt next time
 	}
 	return mergeNewestFirst(runs), sortProblems(append(listed, problems...))
+}
+
+// partSize is about the most files one block holds: a directory with more
+// is split into parts by a hash of the file names, each with its own block,
+// read by its own goroutine. A part changes only when a file of it does.
+const partSize = 2048
+
+// partition splits a directory's files into a power of two of parts of at
+// most about partSize files, keeping the order they were listed in.
+func partition(files []dirent) [][]dirent {
+	n := 1
+	for n*partSize < len(files) {
+		n *= 2
+	}
+	if n == 1 {
+		return [][]dirent{files}
+	}
+	parts := make([][]dirent, n)
+	h := fnv.New32a()
+	for _, f := range files {
+		h.Reset()
+		h.Write(unsafe.Slice(unsafe.StringData(f.name), len(f.name)))
+		k := h.Sum32() % uint32(n)
+		parts[k] = append(parts[k], f)
+	}
+	return parts
 }
 
 // mergeNewestFirst joins runs of entries each sorted newest first into
@@ -296,12 +338,17 @@ type lister struct {
 	open    bool
 	buf     []byte
 	list    []dirent
+	pending []int  // the names of list to look at
 	text    []byte // the last file read
 	scratch scratch
 	enc     *blockEncoder
 }
 
 var listers = sync.Pool{New: func() any { return new(lister) }}
+
+// borrow makes l read the files of the directory other has open, without
+// closing it: other must keep it open while l is in use.
+func (l *lister) borrow(other *lister) { l.dir, l.fd, l.open = other.dir, other.fd, false }
 
 // walk lists dir, and with recursive every directory under it, one
 // directory per goroutine at a time, and passes the Markdown files of each
