@@ -215,7 +215,7 @@ func scalar(s string) (string, bool) {
 	return s, true
 }
 
-// flowList reads "[a, b, 'c']" with scalar items only.
+// flowList reads "[a, b, 'c', "d"]" with scalar items only.
 func (sc *scratch) flowList(s string) ([]string, bool) {
 	if !strings.HasSuffix(s, "]") {
 		return nil, false
@@ -224,7 +224,7 @@ func (sc *scratch) flowList(s string) ([]string, bool) {
 	if inner == "" {
 		return []string{}, true
 	}
-	if strings.ContainsAny(inner, "[]{}\"#") {
+	if strings.ContainsAny(inner, "[]{}#") {
 		return nil, false
 	}
 	start := len(sc.strs)
@@ -237,7 +237,7 @@ func (sc *scratch) flowList(s string) ([]string, bool) {
 		if part == "" {
 			return nil, false
 		}
-		if part[0] == '\'' {
+		if part[0] == '\'' || part[0] == '"' {
 			v, ok := scalar(part)
 			if !ok {
 				return nil, false

@@ -204,6 +204,7 @@ func FuzzFastFrontMatter(f *testing.F) {
 		"date: 2026-11-22T14:30:00-05:00\nkind: 1on1\ntitle: 'Q3: review'\nwith: [dana-smith, lee-wong]\ntags:\n  - a\n  - b\n",
 		"title: \"plain\"\nempty:\nnull: ~\ncomment: value # note\nlist: []\n",
 		"a: b: c\n", "a: [x, 'y z', -1]\n", "- a\n", "a: 'it''s'\n", "a: -2h\n", "k: [a:b]\n",
+		"with: [\"dana-smith\", \"lee wong\"]\ntags: [\"x,y\", \"z\"]\n", "k: [\"a\"b, \"\\\"\"]\n",
 	} {
 		f.Add(seed)
 	}
