@@ -490,6 +490,7 @@ type decoder struct {
 	lists   []string
 	items   []Item
 	entries []Entry
+	extras  []field // front matter keys lead does not know, cut a chunk at a time
 }
 
 var errCorrupt = errors.New("corrupt index")
@@ -614,14 +615,19 @@ func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
 	if d.err != nil {
 		return nil
 	}
-	lists := len(d.lists)
+	lists, extras := len(d.lists), -1 // where this entry's extras start, if any
 	sec, nsec, offset := d.varint(), d.varint(), int(d.varint())
 	d.entries = append(d.entries, Entry{Path: rel, ID: strings.TrimSuffix(baseName(rel), ".md"), Date: d.date(sec, nsec, offset)})
 	e := &d.entries[len(d.entries)-1]
 	e.Kind, e.Title, e.Project = d.ref(), d.raw(), d.ref()
 	e.With, e.Tags, e.Practices = d.list(d.ref), d.list(d.ref), d.list(d.ref)
-	if n := d.count(); n > 0 {
-		e.extra = make([]field, n)
+	if n := d.count(); n > 0 && d.err == nil {
+		if len(d.extras)+n > cap(d.extras) {
+			d.extras = make([]field, 0, max(n, 256))
+		}
+		extras = len(d.extras)
+		d.extras = d.extras[:extras+n]
+		e.extra = d.extras[extras : extras+n : extras+n]
 		for i := range e.extra {
 			e.extra[i] = field{key: d.ref(), kind: d.byte(), value: d.ref(), list: d.list(d.ref)}
 		}
@@ -632,6 +638,9 @@ func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
 	}
 	if keep != nil && !keep(e) {
 		d.entries, d.lists = d.entries[:len(d.entries)-1], d.lists[:lists]
+		if extras >= 0 {
+			d.extras = d.extras[:extras]
+		}
 		return nil
 	}
 	if detail > headers {

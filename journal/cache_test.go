@@ -435,3 +435,30 @@ func TestLargeDirectoryIsReadInParts(t *testing.T) {
 		t.Errorf("the changes are not all seen")
 	}
 }
+
+// TestFilteredReadKeepsEachEntrysFields: entries a filter keeps from the
+// index have their own unknown front matter keys, however many the
+// entries left out around them had.
+func TestFilteredReadKeepsEachEntrysFields(t *testing.T) {
+	j := testJournal(t)
+	writeFile(t, j, "people/dana.md", "---\nname: Dana\n---\n")
+	for i := range 700 {
+		with := ""
+		if i%3 == 0 {
+			with = "with: [dana]\n"
+		}
+		extra := strings.Repeat(fmt.Sprintf("x%d: %d\n", i%5, i), 1) + fmt.Sprintf("n: %d\n", i)
+		writeFile(t, j, fmt.Sprintf("entries/2026/11/e%03d.md", i), fmt.Sprintf("---\ndate: 2026-11-20T10:%02d:%02d-05:00\n%s%s---\n", i/60, i%60, with, extra))
+	}
+	for range 2 { // from the files, then from the index
+		_, entries, err := j.Query(func(*Snapshot) (Filter, error) { return Filter{With: []string{"dana"}}, nil })
+		if err != nil || len(entries) != 234 {
+			t.Fatalf("%d entries with dana, %v", len(entries), err)
+		}
+		for _, e := range entries {
+			if n := e.Field("n"); len(n) != 1 || "e"+fmt.Sprintf("%03s", n[0]) != e.ID {
+				t.Fatalf("%s has n %v", e.ID, n)
+			}
+		}
+	}
+}
