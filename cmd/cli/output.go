@@ -30,6 +30,11 @@ func (a *app) paint(style, s string) string {
 	return "\x1b[" + codes[style] + "m" + s + "\x1b[0m"
 }
 
+// outputBuffer is the buffer of output written piece by piece: a listing
+// or an export of a large journal is megabytes, and each write a system
+// call.
+const outputBuffer = 64 << 10
+
 // writeJSON prints v as indented JSON.
 func writeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
@@ -94,7 +99,7 @@ var cellSpace = strings.NewReplacer("\t", " ", "\n", " ")
 func (t *table) print() error {
 	w := t.app.env.Stdout
 	if !t.app.env.StdoutTTY {
-		out := bufio.NewWriter(w)
+		out := bufio.NewWriterSize(w, outputBuffer)
 		for _, r := range t.rows {
 			for i, cell := range r {
 				if i > 0 {

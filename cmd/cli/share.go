@@ -142,7 +142,7 @@ func (a *app) cmdExport() *cobra.Command {
 				return err
 			}
 			slices.Reverse(entries)
-			out := bufio.NewWriter(a.env.Stdout)
+			out := bufio.NewWriterSize(a.env.Stdout, outputBuffer)
 			// A batch at a time, its bodies read and rendered in parallel
 			// into the memory of the batch before: a large journal is never
 			// held whole.
