@@ -24,10 +24,12 @@ const CacheFile = CacheDir + "/cache/entries.idx"
 const cacheVersion = "lead-entries-index 7\n"
 
 // The index is, after a version line and before a CRC-32 of all the rest,
-// the number of directories and, for each, its path and its block. A
-// block is self-contained, so that each is read, checked and rebuilt by
-// the goroutine that lists its directory, and an unchanged block is
-// written again byte for byte:
+// the number of blocks and, for each, its key and its bytes: a block per
+// directory, keyed by its path, or per part of a large directory (see
+// partition), keyed by the path, a NUL and the part's number. A block is
+// self-contained, so that each is read, checked and rebuilt by the
+// goroutine that reads its files, and an unchanged block is written again
+// byte for byte:
 //
 //	how many entries, header lists, body lists and items it holds
 //	a table of the strings that repeat (kinds, slugs, tags, sections...)
@@ -48,27 +50,21 @@ type fileKey struct {
 	ino                uint64
 }
 
-// indexed is an entry with the identity of the file it was read from.
-type indexed struct {
-	entry *Entry
-	key   fileKey
-}
-
 // cacheStamp is what else the index depends on: the time zone dates
 // without an offset are read in, and the default time of day.
 func (j *Journal) cacheStamp() string {
 	return cacheVersion + time.Local.String() + "\n" + j.Config.DefaultTime + "\n"
 }
 
-// index is an index read into memory: a block per directory, decoded on
+// index is an index read into memory: its blocks by key, decoded on
 // demand. Strings point into the bytes read.
 type index struct {
 	blocks map[string]*block
 }
 
-// block is one directory's part of the index.
+// block is the part of the index for one directory, or one part of it.
 type block struct {
-	rel  string
+	key  string
 	data []byte
 	text string // data as a string, for strings to share
 
@@ -95,12 +91,12 @@ func (j *Journal) openIndex() *index {
 	n := d.count()
 	idx := &index{blocks: make(map[string]*block, n)}
 	for i := 0; i < n && d.err == nil; i++ {
-		rel := d.raw()
+		key := d.raw()
 		size := d.count()
 		if d.err != nil {
 			break
 		}
-		idx.blocks[rel] = &block{rel: rel, data: d.data[d.off : d.off+size], text: d.text[d.off : d.off+size]}
+		idx.blocks[key] = &block{key: key, data: d.data[d.off : d.off+size], text: d.text[d.off : d.off+size]}
 		d.off += size
 	}
 	if d.err != nil || d.off != len(body) {
@@ -109,17 +105,17 @@ func (j *Journal) openIndex() *index {
 	return idx
 }
 
-// block returns the block of the directory rel, or nil.
-func (idx *index) block(rel string) *block {
+// block returns the block with key, or nil.
+func (idx *index) block(key string) *block {
 	if idx == nil {
 		return nil
 	}
-	return idx.blocks[rel]
+	return idx.blocks[key]
 }
 
 // newBlock wraps the bytes of a block.
-func newBlock(rel string, data []byte) *block {
-	return &block{rel: rel, data: data, text: unsafe.String(unsafe.SliceData(data), len(data))}
+func newBlock(key string, data []byte) *block {
+	return &block{key: key, data: data, text: unsafe.String(unsafe.SliceData(data), len(data))}
 }
 
 // open reads a block's counts and table.
@@ -254,18 +250,17 @@ func (j *Journal) refresh(rel, key string, l *lister, old *block, files []dirent
 			kept = kept[1:]
 			continue
 		}
-		path := rel + "/" + f.name
-		data, key, err := l.readFile(f.name)
+		data, id, err := l.readFile(f.name)
 		var e *Entry
 		if err == nil {
-			e, err = l.scratch.parseEntry(path, l.dir+string(filepath.Separator)+f.name, data, clock)
+			e, err = l.scratch.parseEntry(rel+"/"+f.name, l.path(f.name), data, clock)
 		}
 		if err != nil {
-			problems = append(problems, asProblem(j.Abs(path), err))
+			problems = append(problems, asProblem(l.path(f.name), err))
 			records[i] = -1
 			continue
 		}
-		enc.add(e, key) // e is in memory the next file reuses
+		enc.add(e, id) // e is in memory the next file reuses
 	}
 	if len(enc.starts) == 0 {
 		return nil, records, old != nil, problems
@@ -303,7 +298,7 @@ func (j *Journal) saveCache(blocks []*block) error {
 		out.Write(head.b)
 		for _, b := range blocks {
 			head.b = head.b[:0]
-			head.raw(b.rel)
+			head.raw(b.key)
 			head.uvarint(uint64(len(b.data)))
 			out.Write(head.b)
 			out.Write(b.data)

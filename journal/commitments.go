@@ -122,6 +122,11 @@ func (s *Snapshot) OpenWith(slug string) []*Item {
 // "## Agenda" in their file and under "## Next time" in entries with them,
 // oldest first.
 func (s *Snapshot) Agenda(slug string) []*Item {
+	return slices.Clone(s.agendas()[slug])
+}
+
+// agendas is every person's agenda, made on first use.
+func (s *Snapshot) agendas() map[string][]*Item {
 	if s.agenda == nil {
 		s.agenda = map[string][]*Item{}
 		for _, it := range s.Items() {
@@ -135,7 +140,7 @@ func (s *Snapshot) Agenda(slug string) []*Item {
 			slices.SortStableFunc(items, func(x, y *Item) int { return x.Date.Compare(y.Date) })
 		}
 	}
-	return slices.Clone(s.agenda[slug])
+	return s.agenda
 }
 
 // FindItem resolves an item id or unique prefix of one.

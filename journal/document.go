@@ -161,6 +161,16 @@ func (sc *scratch) splitDocument(path string, data []byte) (*document, error) {
 	return &sc.doc, nil
 }
 
+// body returns the body of the file path, read as data; it points into
+// data.
+func (sc *scratch) body(path string, data []byte) (string, error) {
+	d, err := sc.splitDocument(path, data)
+	if err != nil {
+		return "", err
+	}
+	return unsafe.String(unsafe.SliceData(d.body), len(d.body)), nil
+}
+
 // node decodes the front matter with yaml.v3.
 func (d *document) node() (*yaml.Node, error) {
 	var node yaml.Node

@@ -136,8 +136,8 @@ type body struct {
 // parseBody finds task items, the list items of the bullet sections and
 // a one-line summary. firstLine is the file line of the body's first line;
 // agendaSection names the heading whose items are agenda ("Next time" or
-// "Agenda"). Fenced code is skipped. It scans each line once and uses
-// regular expressions only on lines that can match.
+// "Agenda"). Fenced code is skipped. It scans each line once, and reads
+// task items, @mentions and due: tokens by hand.
 func parseBody(path, text string, firstLine int, agendaSection string) body {
 	return new(scratch).parseBody(path, text, firstLine, agendaSection)
 }

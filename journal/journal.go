@@ -311,7 +311,7 @@ func (l *lister) grep(entries []*Entry, m *TextMatcher, problems *[]*Problem) []
 		name := baseName(e.Path)
 		data, _, err := l.readFile(name)
 		if err != nil {
-			*problems = append(*problems, asProblem(filepath.Join(l.dir, name), err))
+			*problems = append(*problems, asProblem(l.path(name), err))
 			continue
 		}
 		if m.Match(data) {
@@ -345,6 +345,9 @@ type lister struct {
 }
 
 var listers = sync.Pool{New: func() any { return new(lister) }}
+
+// path is the path of the file name of the directory open last.
+func (l *lister) path(name string) string { return l.dir + string(filepath.Separator) + name }
 
 // borrow makes l read the files of the directory other has open, without
 // closing it: other must keep it open while l is in use.
@@ -394,8 +397,7 @@ func (j *Journal) walk(dir string, recursive, stat bool, visit func(relDir strin
 		}
 		return subdirs
 	})
-	sort.Slice(problems, func(a, b int) bool { return problems[a].Path < problems[b].Path })
-	return problems
+	return sortProblems(problems)
 }
 
 // walkDirs lists dir (relative to the journal, "." for its root) and

@@ -100,7 +100,7 @@ func (s *Snapshot) Review(start, end, now time.Time) *Review {
 	var lists sync.WaitGroup
 	lists.Go(func() { r.MyOpen = s.Commitments(TodoFilter{Mine: true, AsOf: r.At}, r.At) })
 	lists.Go(func() { r.Waiting = s.Commitments(TodoFilter{Theirs: true, AsOf: r.At}, r.At) })
-	lists.Go(func() { s.Agenda("") })
+	lists.Go(func() { s.agendas() })
 	r.Directions = s.balance(start, end)
 	s.eachInWindow(start, end, func(*Entry) { r.Entries++ })
 	contacts := s.Contacts(r.At)

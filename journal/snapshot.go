@@ -15,7 +15,6 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 )
 
 // Snapshot is everything read from a journal at one moment.
@@ -264,16 +263,6 @@ func (s *Snapshot) Query(f Filter) []*Entry {
 	return out
 }
 
-// body returns the body of the file path, read as data; it points into
-// data.
-func (sc *scratch) body(path string, data []byte) (string, error) {
-	d, err := sc.splitDocument(path, data)
-	if err != nil {
-		return "", err
-	}
-	return unsafe.String(unsafe.SliceData(d.body), len(d.body)), nil
-}
-
 // EachBody reads the body of each entry and passes it to f with the
 // entry and its index in entries, in parallel: f must be safe to call from
 // several goroutines and must not keep the body, whose memory is reused.
@@ -295,16 +284,17 @@ func (s *Snapshot) EachBody(entries []*Entry, f func(i int, e *Entry, body strin
 		dirErr := l.openDir(s.Journal.Abs(path.Dir(entries[runs[r]].Path)))
 		defer l.close()
 		for i := runs[r]; i < runs[r+1]; i++ {
-			e, abs := entries[i], s.Journal.Abs(entries[i].Path)
+			e := entries[i]
+			name := baseName(e.Path)
 			body, err := "", dirErr
 			if err == nil {
 				var data []byte
-				if data, _, err = l.readFile(baseName(e.Path)); err == nil {
-					body, err = l.scratch.body(abs, data)
+				if data, _, err = l.readFile(name); err == nil {
+					body, err = l.scratch.body(l.path(name), data)
 				}
 			}
 			if err != nil {
-				s.problem(asProblem(abs, err))
+				s.problem(asProblem(s.Journal.Abs(e.Path), err))
 			}
 			f(i, e, body)
 		}

@@ -5,10 +5,11 @@
 package cli
 
 import (
-	"golang.org/x/term"
 	"io"
 	"os"
 	"time"
+
+	"golang.org/x/term"
 )
 
 // Env is everything a command may touch of the world outside the journal.
