@@ -40,8 +40,9 @@ func linkAnonymous(f *os.File, path string) error {
 	return nil
 }
 
-func keyOf(st *unix.Stat_t) fileKey {
-	return fileKey{size: st.Size, mtime: st.Mtim.Nano(), ctime: st.Ctim.Nano(), ino: st.Ino}
+func keyOf(st *unix.Statx_t) fileKey {
+	return fileKey{size: int64(st.Size), mtime: st.Mtime.Sec*1e9 + int64(st.Mtime.Nsec),
+		ctime: st.Ctime.Sec*1e9 + int64(st.Ctime.Nsec), ino: st.Ino}
 }
 
 // statxMask asks statx for what a fileKey holds, the file type and its
@@ -99,7 +100,9 @@ func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
 
 // statAt fills in d's type, identity and permissions from a statx call
 // on its name in the directory open as fd; the name is followed by a NUL
-// in the listing it points into.
+// in the listing it points into. The call is made the ordinary way, not by
+// quick: listing 100,000 files with nothing else to do between calls,
+// quick measured 20 ms slower.
 func statAt(fd int, d *dirent) {
 	var st unix.Statx_t
 	if _, _, errno := unix.Syscall6(unix.SYS_STATX, uintptr(fd), uintptr(unsafe.Pointer(unsafe.StringData(d.name))),
@@ -109,8 +112,7 @@ func statAt(fd int, d *dirent) {
 	}
 	d.isDir = st.Mode&unix.S_IFMT == unix.S_IFDIR
 	d.perm = fs.FileMode(st.Mode).Perm()
-	d.key = fileKey{size: int64(st.Size), mtime: st.Mtime.Sec*1e9 + int64(st.Mtime.Nsec),
-		ctime: st.Ctime.Sec*1e9 + int64(st.Ctime.Nsec), ino: st.Ino}
+	d.key = keyOf(&st)
 }
 
 // openDir opens dir, for its files to be read relative to it, and closes
@@ -151,18 +153,24 @@ func readFileKey(path string) ([]byte, fileKey, error) {
 
 // readAt reads the whole file name in the directory open as dirfd (dir)
 // into buf, grown as needed, with as few system calls as the system
-// allows (open, fstat, read, close), and returns its identity too. Files
-// larger than MaxFileSize are refused without reading them.
+// allows (open, statx, read, close), each made by quick, and returns its
+// identity too. Files larger than MaxFileSize, and anything but a regular
+// file, are refused without reading them (a named pipe is opened without
+// waiting for a writer).
 func readAt(dirfd int, dir, name string, buf []byte) ([]byte, fileKey, error) {
 	path := func() string { return filepath.Join(dir, name) }
-	fd, err := unix.Openat(dirfd, name, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	p, err := unix.BytePtrFromString(name)
 	if err != nil {
 		return nil, fileKey{}, &os.PathError{Op: "open", Path: path(), Err: err}
 	}
-	defer unix.Close(fd)
-	var st unix.Stat_t
-	if err := unix.Fstat(fd, &st); err != nil {
-		return nil, fileKey{}, &os.PathError{Op: "fstat", Path: path(), Err: err}
+	fd, err := quick(unix.SYS_OPENAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)), unix.O_RDONLY|unix.O_CLOEXEC|unix.O_LARGEFILE|unix.O_NONBLOCK, 0, 0)
+	if err != nil {
+		return nil, fileKey{}, &os.PathError{Op: "open", Path: path(), Err: err}
+	}
+	defer quick(unix.SYS_CLOSE, fd, 0, 0, 0, 0)
+	var st unix.Statx_t
+	if _, err := quick(unix.SYS_STATX, fd, uintptr(unsafe.Pointer(&emptyPath)), unix.AT_EMPTY_PATH, statxMask, uintptr(unsafe.Pointer(&st))); err != nil {
+		return nil, fileKey{}, &os.PathError{Op: "statx", Path: path(), Err: err}
 	}
 	if st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return nil, fileKey{}, &Problem{path(), 0, "not a regular file"}
@@ -172,7 +180,7 @@ func readAt(dirfd int, dir, name string, buf []byte) ([]byte, fileKey, error) {
 	}
 	buf = slices.Grow(buf[:0], int(st.Size))[:st.Size]
 	for n := 0; n < len(buf); {
-		m, err := unix.Read(fd, buf[n:])
+		m, err := quick(unix.SYS_READ, fd, uintptr(unsafe.Pointer(&buf[n])), uintptr(len(buf)-n), 0, 0)
 		if err != nil {
 			return nil, fileKey{}, &os.PathError{Op: "read", Path: path(), Err: err}
 		}
@@ -180,9 +188,34 @@ func readAt(dirfd int, dir, name string, buf []byte) ([]byte, fileKey, error) {
 			buf = buf[:n] // shrank while being read
 			break
 		}
-		n += m
+		n += int(m)
 	}
 	return buf, keyOf(&st), nil
+}
+
+// emptyPath is the path that, with AT_EMPTY_PATH, names the file a
+// descriptor is open on.
+var emptyPath byte
+
+// quick makes a system call that a file system answers without waiting
+// for anything slower than memory once the files are cached: statx, open,
+// read and close of journal files. Unlike syscall.Syscall, it does not
+// tell the Go scheduler: between files being parsed, the scheduler's
+// handing of the processor to another thread and back costs more than
+// the calls (reading and parsing 100,000 files made 111,000 nanosleep and
+// 21,000 futex calls besides the 400,000 that read them, and took 13 %
+// longer). A call a signal interrupts is made again.
+func quick(trap, a1, a2, a3, a4, a5 uintptr) (uintptr, error) {
+	for {
+		r, _, errno := unix.RawSyscall6(trap, a1, a2, a3, a4, a5, 0)
+		switch errno {
+		case 0:
+			return r, nil
+		case unix.EINTR:
+			continue
+		}
+		return r, errno
+	}
 }
 
 // readIndexFile maps the index into memory, read-only and faulted in by
