@@ -163,13 +163,21 @@ func readAt(dirfd int, dir, name string, buf []byte) ([]byte, fileKey, error) {
 	if err != nil {
 		return nil, fileKey{}, &os.PathError{Op: "open", Path: path(), Err: err}
 	}
-	fd, err := quick(unix.SYS_OPENAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)), unix.O_RDONLY|unix.O_CLOEXEC|unix.O_LARGEFILE|unix.O_NONBLOCK, 0, 0)
+	fd, err := quick(func() (uintptr, unix.Errno) {
+		r, _, errno := unix.RawSyscall6(unix.SYS_OPENAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)),
+			unix.O_RDONLY|unix.O_CLOEXEC|unix.O_LARGEFILE|unix.O_NONBLOCK, 0, 0, 0)
+		return r, errno
+	})
 	if err != nil {
 		return nil, fileKey{}, &os.PathError{Op: "open", Path: path(), Err: err}
 	}
-	defer quick(unix.SYS_CLOSE, fd, 0, 0, 0, 0)
+	defer unix.RawSyscall(unix.SYS_CLOSE, fd, 0, 0)
 	var st unix.Statx_t
-	if _, err := quick(unix.SYS_STATX, fd, uintptr(unsafe.Pointer(&emptyPath)), unix.AT_EMPTY_PATH, statxMask, uintptr(unsafe.Pointer(&st))); err != nil {
+	if _, err := quick(func() (uintptr, unix.Errno) {
+		r, _, errno := unix.RawSyscall6(unix.SYS_STATX, fd, uintptr(unsafe.Pointer(&emptyPath)),
+			unix.AT_EMPTY_PATH, statxMask, uintptr(unsafe.Pointer(&st)), 0)
+		return r, errno
+	}); err != nil {
 		return nil, fileKey{}, &os.PathError{Op: "statx", Path: path(), Err: err}
 	}
 	if st.Mode&unix.S_IFMT != unix.S_IFREG {
@@ -180,7 +188,10 @@ func readAt(dirfd int, dir, name string, buf []byte) ([]byte, fileKey, error) {
 	}
 	buf = slices.Grow(buf[:0], int(st.Size))[:st.Size]
 	for n := 0; n < len(buf); {
-		m, err := quick(unix.SYS_READ, fd, uintptr(unsafe.Pointer(&buf[n])), uintptr(len(buf)-n), 0, 0)
+		m, err := quick(func() (uintptr, unix.Errno) {
+			r, _, errno := unix.RawSyscall(unix.SYS_READ, fd, uintptr(unsafe.Pointer(&buf[n])), uintptr(len(buf)-n))
+			return r, errno
+		})
 		if err != nil {
 			return nil, fileKey{}, &os.PathError{Op: "read", Path: path(), Err: err}
 		}
@@ -198,16 +209,19 @@ func readAt(dirfd int, dir, name string, buf []byte) ([]byte, fileKey, error) {
 var emptyPath byte
 
 // quick makes a system call that a file system answers without waiting
-// for anything slower than memory once the files are cached: statx, open,
-// read and close of journal files. Unlike syscall.Syscall, it does not
-// tell the Go scheduler: between files being parsed, the scheduler's
-// handing of the processor to another thread and back costs more than
-// the calls (reading and parsing 100,000 files made 111,000 nanosleep and
-// 21,000 futex calls besides the 400,000 that read them, and took 13 %
-// longer). A call a signal interrupts is made again.
-func quick(trap, a1, a2, a3, a4, a5 uintptr) (uintptr, error) {
+// for anything slower than memory once the files are cached: open,
+// statx, read of journal files. call makes it with RawSyscall, which,
+// unlike syscall.Syscall, does not tell the Go scheduler: between files
+// being parsed, the scheduler's handing of the processor to another
+// thread and back costs more than the calls (reading and parsing 100,000
+// files made 111,000 nanosleep and 21,000 futex calls besides the 400,000
+// that read them, and took 13 % longer). call converts its pointers to
+// uintptr in the RawSyscall's own arguments, as package unsafe requires
+// for memory the kernel writes into. A call a signal interrupts is made
+// again.
+func quick(call func() (uintptr, unix.Errno)) (uintptr, error) {
 	for {
-		r, _, errno := unix.RawSyscall6(trap, a1, a2, a3, a4, a5, 0)
+		r, errno := call()
 		switch errno {
 		case 0:
 			return r, nil
