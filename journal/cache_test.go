@@ -462,3 +462,42 @@ func TestFilteredReadKeepsEachEntrysFields(t *testing.T) {
 		}
 	}
 }
+
+// Runs of entries, each newest first, are merged into one list newest
+// first, whether they lie end to end (months) or overlap (parts of a large
+// directory), with ties broken by id.
+func TestMergeNewestFirst(t *testing.T) {
+	base := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for trial := range 200 {
+		var runs [][]*Entry
+		var all []*Entry
+		for r := range 1 + rng.IntN(6) {
+			var run []*Entry
+			for k := range 1 + rng.IntN(5) {
+				hours := rng.IntN(10) // overlapping runs
+				if trial%2 == 0 {
+					hours = r*10 + rng.IntN(10) // runs end to end, but for a shared hour
+				}
+				e := &Entry{ID: fmt.Sprintf("e%d-%d", r, k), Date: base.Add(time.Duration(hours) * time.Hour)}
+				run = append(run, e)
+				all = append(all, e)
+			}
+			SortNewestFirst(run)
+			runs = append(runs, run)
+		}
+		rng.Shuffle(len(runs), func(a, b int) { runs[a], runs[b] = runs[b], runs[a] })
+		SortNewestFirst(all)
+		if got := mergeNewestFirst(runs); !slices.Equal(got, all) {
+			t.Fatalf("trial %d: merged %v, want %v", trial, ids(got), ids(all))
+		}
+	}
+}
+
+func ids(entries []*Entry) []string {
+	var out []string
+	for _, e := range entries {
+		out = append(out, e.ID)
+	}
+	return out
+}

@@ -271,18 +271,21 @@ func partition(files []dirent) [][]dirent {
 
 // mergeNewestFirst joins runs of entries each sorted newest first into
 // one sorted list. Runs are mostly months that do not overlap: laid end
-// to end, newest run first, they are often sorted already.
+// to end, newest run first, they are sorted already when each run ends
+// no older than the next begins, which is checked where runs meet rather
+// than over every entry.
 func mergeNewestFirst(runs [][]*Entry) []*Entry {
 	slices.SortFunc(runs, func(a, b []*Entry) int { return compareNewestFirst(a[0], b[0]) })
-	n := 0
-	for _, run := range runs {
+	n, overlap := 0, false
+	for i, run := range runs {
 		n += len(run)
+		overlap = overlap || i > 0 && compareNewestFirst(runs[i-1][len(runs[i-1])-1], run[0]) > 0
 	}
 	entries := make([]*Entry, 0, n)
 	for _, run := range runs {
 		entries = append(entries, run...)
 	}
-	if !slices.IsSortedFunc(entries, compareNewestFirst) {
+	if overlap {
 		SortNewestFirst(entries)
 	}
 	return entries
