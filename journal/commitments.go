@@ -97,7 +97,15 @@ func SortItems(items []*Item) {
 		keys[i] = keyed{due, it.Date.Unix(), it.Date.Nanosecond(), i, it}
 	}
 	slices.SortFunc(keys, func(x, y keyed) int {
-		return cmp.Or(cmp.Compare(x.due, y.due), cmp.Compare(x.sec, y.sec), cmp.Compare(x.nsec, y.nsec), cmp.Compare(x.order, y.order))
+		switch {
+		case x.due != y.due:
+			return cmp.Compare(x.due, y.due)
+		case x.sec != y.sec:
+			return cmp.Compare(x.sec, y.sec)
+		case x.nsec != y.nsec:
+			return cmp.Compare(x.nsec, y.nsec)
+		}
+		return cmp.Compare(x.order, y.order)
 	})
 	for i, k := range keys {
 		items[i] = k.item
