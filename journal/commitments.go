@@ -80,9 +80,13 @@ func pick(items []*Item, keep func(*Item) bool) []*Item {
 }
 
 // SortItems orders items by due date (undated last), then by date, and
-// otherwise keeps the order they came in. It sorts keys of plain numbers:
-// a journal can hold a hundred thousand open items.
-func SortItems(items []*Item) {
+// otherwise keeps the order they came in.
+func SortItems(items []*Item) { sortItems(items, true) }
+
+// sortItems orders items by due date (undated last) when byDue, then by
+// date, and otherwise keeps the order they came in. It sorts keys of
+// plain numbers: a journal can hold a hundred thousand open items.
+func sortItems(items []*Item, byDue bool) {
 	type keyed struct {
 		due, sec    int64
 		nsec, order int
@@ -91,7 +95,7 @@ func SortItems(items []*Item) {
 	keys := make([]keyed, len(items))
 	for i, it := range items {
 		due := int64(math.MaxInt64)
-		if !it.Due.IsZero() {
+		if byDue && !it.Due.IsZero() {
 			due = it.Due.Unix()
 		}
 		keys[i] = keyed{due, it.Date.Unix(), it.Date.Nanosecond(), i, it}
@@ -145,7 +149,7 @@ func (s *Snapshot) agendas() map[string][]*Item {
 			}
 		}
 		for _, items := range s.agenda {
-			slices.SortStableFunc(items, func(x, y *Item) int { return x.Date.Compare(y.Date) })
+			sortItems(items, false)
 		}
 	}
 	return s.agenda

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -138,5 +139,40 @@ func TestConfigRejectsNonsense(t *testing.T) {
 		if _, err := LoadConfig(j.Root); err == nil || !strings.Contains(err.Error(), ConfigFile) {
 			t.Errorf("%s: got %v, want an error naming %s", name, err, ConfigFile)
 		}
+	}
+}
+
+// A person's agenda is oldest first, whatever falls due when: their own
+// file's items, then those of entries by date, ties between entries as
+// they are listed newest first, and the items of one entry in the order
+// written.
+func TestAgendaIsOldestFirst(t *testing.T) {
+	j := testJournal(t)
+	writeFile(t, j, "people/dana.md", "---\nname: Dana\n---\n## Agenda\n- [ ] from her file\n")
+	entry := func(id, date string, items ...string) {
+		text := "---\ndate: " + date + "\nwith: [dana]\n---\n## Next time\n"
+		for _, it := range items {
+			text += "- [ ] " + it + "\n"
+		}
+		writeFile(t, j, "entries/2026/11/"+id+".md", text)
+	}
+	entry("2026-11-20-1000-b", "2026-11-20T10:00:00Z", "newest, first", "newest, second due:2026-11-01")
+	entry("2026-11-02-1000-a", "2026-11-02T10:00:00Z", "oldest")
+	entry("2026-11-10-1000-c", "2026-11-10T10:00:00Z", "same time, c")
+	entry("2026-11-10-1000-d", "2026-11-10T10:00:00Z", "same time, d")
+	s := j.LoadOpen()
+	var got []string
+	for _, it := range s.Agenda("dana") {
+		got = append(got, it.Text)
+	}
+	var want []string
+	for _, e := range s.Entries { // ties between entries: in the order the snapshot lists them
+		if e.Date.Day() == 10 {
+			want = append(want, e.Items[0].Text)
+		}
+	}
+	want = append([]string{"from her file", "oldest"}, append(want, "newest, first", "newest, second due:2026-11-01")...)
+	if !slices.Equal(got, want) {
+		t.Errorf("agenda %q, want %q", got, want)
 	}
 }
