@@ -273,7 +273,8 @@ func partition(files []dirent) [][]dirent {
 // one sorted list. Runs are mostly months that do not overlap: laid end
 // to end, newest run first, they are sorted already when each run ends
 // no older than the next begins, which is checked where runs meet rather
-// than over every entry.
+// than over every entry. Runs that overlap (the parts of a large
+// directory) are merged two by two.
 func mergeNewestFirst(runs [][]*Entry) []*Entry {
 	slices.SortFunc(runs, func(a, b []*Entry) int { return compareNewestFirst(a[0], b[0]) })
 	n, overlap := 0, false
@@ -281,14 +282,38 @@ func mergeNewestFirst(runs [][]*Entry) []*Entry {
 		n += len(run)
 		overlap = overlap || i > 0 && compareNewestFirst(runs[i-1][len(runs[i-1])-1], run[0]) > 0
 	}
-	entries := make([]*Entry, 0, n)
-	for _, run := range runs {
-		entries = append(entries, run...)
+	if !overlap {
+		entries := make([]*Entry, 0, n)
+		for _, run := range runs {
+			entries = append(entries, run...)
+		}
+		return entries
 	}
-	if overlap {
-		SortNewestFirst(entries)
+	for len(runs) > 1 {
+		merged := runs[:0]
+		for i := 0; i < len(runs); i += 2 {
+			if i+1 == len(runs) {
+				merged = append(merged, runs[i])
+				break
+			}
+			merged = append(merged, mergeTwo(runs[i], runs[i+1]))
+		}
+		runs = merged
 	}
-	return entries
+	return runs[0]
+}
+
+// mergeTwo merges two runs of entries sorted newest first.
+func mergeTwo(a, b []*Entry) []*Entry {
+	out := make([]*Entry, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if compareNewestFirst(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
 }
 
 func sortProblems(problems []*Problem) []*Problem {
