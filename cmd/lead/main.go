@@ -4,6 +4,7 @@ package main
 
 import (
 	"os"
+	"runtime"
 	"runtime/debug"
 
 	"github.com/lead-journal/lead/cmd/cli"
@@ -16,5 +17,14 @@ func main() {
 	// out of this budget when it is read.
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(150 << 20)
+	// Reading a journal, threads wait in the kernel (on system calls and
+	// first touches of memory) as much as they compute: with one
+	// processor per CPU the CPUs stood a quarter idle, and with two a
+	// warm read of 100,000 entries takes 7 to 10 % less time
+	// (docs/performance.md). A GOMAXPROCS set in the environment is left
+	// as it is.
+	if os.Getenv("GOMAXPROCS") == "" {
+		runtime.GOMAXPROCS(2 * runtime.GOMAXPROCS(0))
+	}
 	os.Exit(cli.Run(os.Args[1:], cli.System()))
 }
