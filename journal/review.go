@@ -229,8 +229,9 @@ func (s *Snapshot) comingUp(contacts []Contact, end, at time.Time, mine []*Item)
 	}
 	sort.SliceStable(coming, func(a, b int) bool { return coming[a].Contact.Due.Before(coming[b].Contact.Due) })
 	var dueSoon []*Item
+	from := when.Day(end)
 	for _, it := range mine {
-		if !it.Due.IsZero() && it.Due.Before(weekEnd) && !it.Due.Before(when.Day(end)) {
+		if !it.Due.IsZero() && it.Due.Before(weekEnd) && !it.Due.Before(from) {
 			dueSoon = append(dueSoon, it)
 		}
 	}
