@@ -100,9 +100,9 @@ func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
 
 // statAt fills in d's type, identity and permissions from a statx call
 // on its name in the directory open as fd; the name is followed by a NUL
-// in the listing it points into. The call is made the ordinary way, not by
-// quick: listing 100,000 files with nothing else to do between calls,
-// quick measured 20 ms slower.
+// in the listing it points into. The call is made the ordinary way, not
+// raw as quick makes calls: listing 100,000 files with nothing else to do
+// between calls, raw calls measured 20 ms slower.
 func statAt(fd int, d *dirent) {
 	var st unix.Statx_t
 	if _, _, errno := unix.Syscall6(unix.SYS_STATX, uintptr(fd), uintptr(unsafe.Pointer(unsafe.StringData(d.name))),
@@ -153,8 +153,8 @@ func readFileKey(path string) ([]byte, fileKey, error) {
 
 // readAt reads the whole file name in the directory open as dirfd (dir)
 // into buf, grown as needed, with as few system calls as the system
-// allows (open, statx, read, close), each made by quick, and returns its
-// identity too. Files larger than MaxFileSize, and anything but a regular
+// allows (open, statx, read, close), made raw (see quick), and returns
+// its identity too. Files larger than MaxFileSize, and anything but a regular
 // file, are refused without reading them (a named pipe is opened without
 // waiting for a writer).
 func readAt(dirfd int, dir, name string, buf []byte) ([]byte, fileKey, error) {

@@ -17,9 +17,9 @@ func main() {
 	// out of this budget when it is read.
 	debug.SetGCPercent(-1)
 	debug.SetMemoryLimit(150 << 20)
-	// Reading a journal, threads wait in the kernel (on system calls and
-	// first touches of memory) as much as they compute: with one
-	// processor per CPU the CPUs stood a quarter idle, and with two a
+	// Reading a journal, threads often wait in the kernel (on system calls
+	// and first touches of memory) while they hold their processor: with
+	// one processor per CPU the CPUs stood a quarter idle, and with two a
 	// warm read of 100,000 entries takes 7 to 10 % less time
 	// (docs/performance.md). A GOMAXPROCS set in the environment is left
 	// as it is.
