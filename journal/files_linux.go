@@ -72,9 +72,14 @@ func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
 		n += m
 	}
 	l.buf = l.buf[:n]
-	l.list, l.pending = l.list[:0], l.pending[:0]
 	// Each record is struct linux_dirent64: inode, offset, record length,
-	// type, and the name ended by a NUL.
+	// type, and the name ended by a NUL. The records are counted first, so
+	// that the lists of a large directory are made once.
+	records := 0
+	for off := 0; off+19 < n; off += int(binary.NativeEndian.Uint16(l.buf[off+16:])) {
+		records++
+	}
+	l.list, l.pending = slices.Grow(l.list[:0], records), slices.Grow(l.pending[:0], records)
 	for off := 0; off+19 < n; {
 		size := int(binary.NativeEndian.Uint16(l.buf[off+16:]))
 		typ := l.buf[off+18]

@@ -258,13 +258,20 @@ func partition(files []dirent) [][]dirent {
 	if n == 1 {
 		return [][]dirent{files}
 	}
-	parts := make([][]dirent, n)
+	part, sizes := make([]uint32, len(files)), make([]int, n)
 	h := fnv.New32a()
-	for _, f := range files {
+	for i, f := range files {
 		h.Reset()
 		h.Write(unsafe.Slice(unsafe.StringData(f.name), len(f.name)))
-		k := h.Sum32() % uint32(n)
-		parts[k] = append(parts[k], f)
+		part[i] = h.Sum32() % uint32(n)
+		sizes[part[i]]++
+	}
+	parts := make([][]dirent, n)
+	for k := range parts {
+		parts[k] = make([]dirent, 0, sizes[k])
+	}
+	for i, f := range files {
+		parts[part[i]] = append(parts[part[i]], f)
 	}
 	return parts
 }
