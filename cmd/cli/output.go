@@ -43,6 +43,13 @@ func writeJSON(w io.Writer, v any) error {
 	return enc.Encode(v)
 }
 
+// listLayout is how a list is written piece by piece: the text before
+// its first element, between two, after the last, and instead of any.
+type listLayout struct{ head, sep, tail, none string }
+
+// jsonList is how writeJSON lays out a list of values.
+var jsonList = listLayout{head: "[\n  ", sep: ",\n  ", tail: "\n]\n", none: "[]\n"}
+
 // writeJSONList prints a list as writeJSON does, its elements encoded by
 // one goroutine per processor: lists of entries or items run to tens of
 // thousands, and encoding them is most of the command's work.
@@ -61,7 +68,7 @@ func writeJSONList[T any](w io.Writer, list []T) error {
 			enc.SetEscapeHTML(false)
 			for i := p * len(list) / len(parts); i < (p+1)*len(list)/len(parts) && errs[p] == nil; i++ {
 				if i > 0 {
-					b.WriteString(",\n  ")
+					b.WriteString(jsonList.sep)
 				}
 				errs[p] = enc.Encode(list[i])
 				b.Truncate(b.Len() - 1) // the newline Encode ends with
@@ -73,11 +80,11 @@ func writeJSONList[T any](w io.Writer, list []T) error {
 		return err
 	}
 	out := bufio.NewWriter(w)
-	out.WriteString("[\n  ")
+	out.WriteString(jsonList.head)
 	for p := range parts {
 		out.Write(parts[p].Bytes())
 	}
-	out.WriteString("\n]\n")
+	out.WriteString(jsonList.tail)
 	return out.Flush()
 }
 

@@ -59,13 +59,12 @@ performance conversation, or keep it as the record of a half year.`,
 // exportBatch is how many entries' bodies export reads at a time.
 const exportBatch = 1024
 
-// exportLayout is how export lays out entries: the text before the first
-// entry, between two, after the last, or instead of any, and each entry
+// exportLayout is how export lays out entries: the list, and each entry
 // rendered with its body, appended to dst (from several goroutines at
 // once).
 type exportLayout struct {
-	head, sep, tail, none string
-	render                func(dst []byte, s *journal.Snapshot, e *journal.Entry, body string) []byte
+	listLayout
+	render func(dst []byte, s *journal.Snapshot, e *journal.Entry, body string) []byte
 }
 
 // encoders is a buffer with the encoders that write into it, reused from
@@ -86,13 +85,12 @@ var encoderPool = sync.Pool{New: func() any {
 const csvHeader = "id,date,kind,title,with,project,tags,practices,path,body\n"
 
 var exportLayouts = map[string]exportLayout{
-	// As writeJSON lays out a list.
-	"json": {head: "[\n  ", sep: ",\n  ", tail: "\n]\n", none: "[]\n", render: func(dst []byte, _ *journal.Snapshot, e *journal.Entry, body string) []byte {
+	"json": {listLayout: jsonList, render: func(dst []byte, _ *journal.Snapshot, e *journal.Entry, body string) []byte {
 		enc := encoderPool.Get().(*encoders)
 		defer encoderPool.Put(enc)
 		return enc.appendEntry(dst, toEntryJSON(e, &body), "  ")
 	}},
-	"csv": {head: csvHeader, none: csvHeader, render: func(dst []byte, _ *journal.Snapshot, e *journal.Entry, body string) []byte {
+	"csv": {listLayout: listLayout{head: csvHeader, none: csvHeader}, render: func(dst []byte, _ *journal.Snapshot, e *journal.Entry, body string) []byte {
 		enc := encoderPool.Get().(*encoders)
 		defer encoderPool.Put(enc)
 		enc.buf.Reset()
@@ -101,7 +99,7 @@ var exportLayouts = map[string]exportLayout{
 		enc.csv.Flush()
 		return append(dst, enc.buf.Bytes()...)
 	}},
-	"markdown": {sep: "\n", render: func(dst []byte, s *journal.Snapshot, e *journal.Entry, body string) []byte {
+	"markdown": {listLayout: listLayout{sep: "\n"}, render: func(dst []byte, s *journal.Snapshot, e *journal.Entry, body string) []byte {
 		meta := []string{"*" + e.Kind + "*"}
 		if len(e.With) > 0 {
 			meta = append(meta, "with "+s.Names(e.With))
