@@ -40,6 +40,7 @@ func linkAnonymous(f *os.File, path string) error {
 	return nil
 }
 
+// keyOf is the identity of the file st describes.
 func keyOf(st *unix.Statx_t) fileKey {
 	return fileKey{size: int64(st.Size), mtime: st.Mtime.Sec*1e9 + int64(st.Mtime.Nsec),
 		ctime: st.Ctime.Sec*1e9 + int64(st.Ctime.Nsec), ino: st.Ino}

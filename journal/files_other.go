@@ -53,14 +53,10 @@ func (l *lister) readFile(name string) ([]byte, fileKey, error) {
 }
 
 // readFileKey reads a whole file and returns its identity too. Files
-// larger than MaxFileSize are refused without reading them.
+// larger than MaxFileSize, and anything but a regular file, are refused
+// without opening them (opening a named pipe would wait for a writer).
 func readFileKey(path string) ([]byte, fileKey, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fileKey{}, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
+	info, err := os.Stat(path)
 	if err != nil {
 		return nil, fileKey{}, err
 	}
@@ -70,6 +66,11 @@ func readFileKey(path string) ([]byte, fileKey, error) {
 	if info.Size() > MaxFileSize {
 		return nil, fileKey{}, &Problem{path, 0, fmt.Sprintf("file is %d bytes, larger than the %d lead reads", info.Size(), MaxFileSize)}
 	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fileKey{}, err
+	}
+	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
 	return data, fileKey{size: info.Size(), mtime: info.ModTime().UnixNano()}, err
 }
