@@ -56,7 +56,12 @@ type TodoFilter struct {
 // first, then by due date, then oldest first. The items are the
 // snapshot's own, not copies.
 func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []*Item {
-	out := pick(s.Items(), func(it *Item) bool {
+	return inOrder(s.commitments(f, now), 0, true)
+}
+
+// commitments returns the commitments that pass f in the order of Items.
+func (s *Snapshot) commitments(f TodoFilter, now time.Time) []*Item {
+	return pick(s.Items(), func(it *Item) bool {
 		return !it.Agenda && (!it.Done || f.Done) &&
 			(!f.Mine || f.Theirs || it.Mine()) &&
 			(!f.Theirs || f.Mine || !it.Mine()) &&
@@ -64,8 +69,6 @@ func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []*Item {
 			(!f.Overdue || it.Overdue(now)) &&
 			(f.AsOf.IsZero() || !it.Date.After(f.AsOf))
 	})
-	SortItems(out)
-	return out
 }
 
 // pick returns the items keep accepts.
@@ -79,41 +82,72 @@ func pick(items []*Item, keep func(*Item) bool) []*Item {
 	return out
 }
 
-// SortItems orders items by due date (undated last), then by date, and
-// otherwise keeps the order they came in.
-func SortItems(items []*Item) { sortItems(items, true) }
+// itemKey is where an item goes in a sorted list, in plain numbers: a
+// journal can hold a hundred thousand open items.
+type itemKey struct {
+	due, sec    int64
+	nsec, order int
+	item        *Item
+}
 
-// sortItems orders items by due date (undated last) when byDue, then by
-// date, and otherwise keeps the order they came in. It sorts keys of
-// plain numbers: a journal can hold a hundred thousand open items.
-func sortItems(items []*Item, byDue bool) {
-	type keyed struct {
-		due, sec    int64
-		nsec, order int
-		item        *Item
+// keyOfItem is the key of the item at position order of a list, sorted
+// by due date (undated last) when byDue, then by date, then by order.
+func keyOfItem(it *Item, order int, byDue bool) itemKey {
+	due := int64(math.MaxInt64)
+	if byDue && !it.Due.IsZero() {
+		due = it.Due.Unix()
 	}
-	keys := make([]keyed, len(items))
+	return itemKey{due, it.Date.Unix(), it.Date.Nanosecond(), order, it}
+}
+
+// compareItemKeys orders keys as inOrder orders items.
+func compareItemKeys(x, y itemKey) int {
+	switch {
+	case x.due != y.due:
+		return cmp.Compare(x.due, y.due)
+	case x.sec != y.sec:
+		return cmp.Compare(x.sec, y.sec)
+	case x.nsec != y.nsec:
+		return cmp.Compare(x.nsec, y.nsec)
+	}
+	return cmp.Compare(x.order, y.order)
+}
+
+// inOrder returns the first n items in order of due date (undated last)
+// when byDue, then of date, and otherwise in the order they came in.
+// With n 0 or at least len(items), it sorts items in place and returns
+// them; otherwise it leaves items as they are and picks the first n,
+// which costs little more than a look at each: a review shows a page of
+// each of its lists, from tens of thousands of open items.
+func inOrder(items []*Item, n int, byDue bool) []*Item {
+	if n > 0 && n < len(items) {
+		first := make([]itemKey, 0, n)
+		for i, it := range items {
+			k := keyOfItem(it, i, byDue)
+			if len(first) == n {
+				if compareItemKeys(k, first[n-1]) >= 0 {
+					continue
+				}
+				first = first[:n-1]
+			}
+			at, _ := slices.BinarySearchFunc(first, k, compareItemKeys)
+			first = slices.Insert(first, at, k)
+		}
+		out := make([]*Item, n)
+		for i, k := range first {
+			out[i] = k.item
+		}
+		return out
+	}
+	keys := make([]itemKey, len(items))
 	for i, it := range items {
-		due := int64(math.MaxInt64)
-		if byDue && !it.Due.IsZero() {
-			due = it.Due.Unix()
-		}
-		keys[i] = keyed{due, it.Date.Unix(), it.Date.Nanosecond(), i, it}
+		keys[i] = keyOfItem(it, i, byDue)
 	}
-	slices.SortFunc(keys, func(x, y keyed) int {
-		switch {
-		case x.due != y.due:
-			return cmp.Compare(x.due, y.due)
-		case x.sec != y.sec:
-			return cmp.Compare(x.sec, y.sec)
-		case x.nsec != y.nsec:
-			return cmp.Compare(x.nsec, y.nsec)
-		}
-		return cmp.Compare(x.order, y.order)
-	})
+	slices.SortFunc(keys, compareItemKeys)
 	for i, k := range keys {
 		items[i] = k.item
 	}
+	return items
 }
 
 func (it *Item) involves(slug string) bool {
@@ -126,18 +160,18 @@ func (s *Snapshot) OpenWith(slug string) []*Item {
 	out := pick(s.Items(), func(it *Item) bool {
 		return !it.Agenda && !it.Done && it.involves(slug) && (it.Mine() || it.Owner == slug)
 	})
-	SortItems(out)
-	return out
+	return inOrder(out, 0, true)
 }
 
 // Agenda returns what is queued to raise with a person: open items under
 // "## Agenda" in their file and under "## Next time" in entries with them,
 // oldest first.
 func (s *Snapshot) Agenda(slug string) []*Item {
-	return slices.Clone(s.agendas()[slug])
+	return inOrder(slices.Clone(s.agendas()[slug]), 0, false)
 }
 
-// agendas is every person's agenda, made on first use.
+// agendas is every person's agenda in the order of Items, made on first
+// use.
 func (s *Snapshot) agendas() map[string][]*Item {
 	if s.agenda == nil {
 		s.agenda = map[string][]*Item{}
@@ -147,9 +181,6 @@ func (s *Snapshot) agendas() map[string][]*Item {
 					s.agenda[w] = append(s.agenda[w], it)
 				}
 			}
-		}
-		for _, items := range s.agenda {
-			sortItems(items, false)
 		}
 	}
 	return s.agenda

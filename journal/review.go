@@ -2,7 +2,6 @@ package journal
 
 import (
 	"fmt"
-	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -22,14 +21,19 @@ type Review struct {
 	Entries    int                `json:"entries"`
 	Directions []DirectionBalance `json:"directions"`
 	Overdue    []Contact          `json:"-"`
-	MyOpen     []*Item            `json:"-"`
-	Waiting    []*Item            `json:"-"`
-	Wins       []Win              `json:"-"`
-	Feedback   []Feedback         `json:"-"`
-	Bosses     []BossPractices    `json:"-"`
-	Projects   []ProjectCheck     `json:"-"`
-	Coming     []ComingUp         `json:"-"`
-	DueSoon    []*Item            `json:"-"`
+	// MyOpen and Waiting are my open commitments and those owed to me,
+	// most urgent first, cut to the number of items the review was asked
+	// to show; MyOpenCount and WaitingCount say how many there are.
+	MyOpen       []*Item         `json:"-"`
+	MyOpenCount  int             `json:"-"`
+	Waiting      []*Item         `json:"-"`
+	WaitingCount int             `json:"-"`
+	Wins         []Win           `json:"-"`
+	Feedback     []Feedback      `json:"-"`
+	Bosses       []BossPractices `json:"-"`
+	Projects     []ProjectCheck  `json:"-"`
+	Coming       []ComingUp      `json:"-"`
+	DueSoon      []*Item         `json:"-"`
 
 	s *Snapshot
 }
@@ -66,10 +70,12 @@ type ProjectCheck struct {
 }
 
 // ComingUp is someone due for contact in the week after the window, with
-// what is queued to raise with them.
+// what is queued to raise with them: the oldest first, cut to the number
+// of items the review was asked to show, of AgendaCount.
 type ComingUp struct {
-	Contact Contact
-	Agenda  []*Item
+	Contact     Contact
+	Agenda      []*Item
+	AgendaCount int
 }
 
 // PracticeWindow and BossWindow are how far back the review looks for
@@ -79,16 +85,20 @@ const (
 	BossWindow     = 14 * 24 * time.Hour
 )
 
-// ReviewWeek reviews the ISO week that contains t, in t's location.
-func (s *Snapshot) ReviewWeek(t, now time.Time) *Review {
+// ReviewWeek reviews the ISO week that contains t, in t's location,
+// showing up to shown items of each list as Review does.
+func (s *Snapshot) ReviewWeek(t, now time.Time, shown int) *Review {
 	start := when.WeekStart(t)
-	r := s.Review(start, start.AddDate(0, 0, 7), now)
+	r := s.Review(start, start.AddDate(0, 0, 7), now, shown)
 	r.Week = when.WeekName(start)
 	return r
 }
 
-// Review reviews the window [start, end) as seen at now.
-func (s *Snapshot) Review(start, end, now time.Time) *Review {
+// Review reviews the window [start, end) as seen at now. Each of its
+// lists of items keeps the first shown (all of them when shown is 0):
+// ReviewListLimit for a review to read, which then sorts only what it
+// shows of tens of thousands of open items.
+func (s *Snapshot) Review(start, end, now time.Time, shown int) *Review {
 	r := &Review{Start: start, End: end, At: end, s: s}
 	if now.Before(end) {
 		r.At = now
@@ -97,9 +107,18 @@ func (s *Snapshot) Review(start, end, now time.Time) *Review {
 	// the journal: they are made while the rest is, once the items are
 	// gathered.
 	s.Items()
+	var mine []*Item
 	var lists sync.WaitGroup
-	lists.Go(func() { r.MyOpen = s.Commitments(TodoFilter{Mine: true, AsOf: r.At}, r.At) })
-	lists.Go(func() { r.Waiting = s.Commitments(TodoFilter{Theirs: true, AsOf: r.At}, r.At) })
+	lists.Go(func() {
+		mine = s.commitments(TodoFilter{Mine: true, AsOf: r.At}, r.At)
+		r.MyOpenCount = len(mine)
+		r.MyOpen = inOrder(mine, shown, true)
+	})
+	lists.Go(func() {
+		theirs := s.commitments(TodoFilter{Theirs: true, AsOf: r.At}, r.At)
+		r.WaitingCount = len(theirs)
+		r.Waiting = inOrder(theirs, shown, true)
+	})
 	lists.Go(func() { s.agendas() })
 	r.Directions = s.balance(start, end)
 	s.eachInWindow(start, end, func(*Entry) { r.Entries++ })
@@ -110,7 +129,7 @@ func (s *Snapshot) Review(start, end, now time.Time) *Review {
 	r.Bosses = s.bossPractices(r.At)
 	r.Projects = s.projectChecks(start, end, r.At)
 	lists.Wait()
-	r.Coming, r.DueSoon = s.comingUp(contacts, end, r.At, r.MyOpen)
+	r.Coming, r.DueSoon = s.comingUp(contacts, end, r.At, mine, shown)
 	return r
 }
 
@@ -209,33 +228,25 @@ func (s *Snapshot) projectChecks(start, end, at time.Time) []ProjectCheck {
 }
 
 // comingUp finds who is due for contact in the week from end (or overdue
-// at then), with their agenda, and among my open commitments, those due
-// in that week.
-func (s *Snapshot) comingUp(contacts []Contact, end, at time.Time, mine []*Item) ([]ComingUp, []*Item) {
+// at then), with the first shown items of their agenda as Review keeps
+// them, and among my open commitments (in any order), those due in that
+// week, soonest first.
+func (s *Snapshot) comingUp(contacts []Contact, end, at time.Time, mine []*Item, shown int) ([]ComingUp, []*Item) {
 	weekEnd := end.AddDate(0, 0, 7)
 	var coming []ComingUp
 	for _, c := range contacts {
-		agenda := s.Agenda(c.Person.Slug) // oldest first: what was queued by then is a prefix
-		if later := slices.IndexFunc(agenda, func(it *Item) bool { return it.Date.After(at) }); later >= 0 {
-			agenda = agenda[:later:later]
-		}
-		if len(agenda) == 0 {
-			agenda = nil
-		}
+		queued := pick(s.agendas()[c.Person.Slug], func(it *Item) bool { return !it.Date.After(at) })
 		due := !c.Cadence.IsZero() && !c.Snoozed && (c.Overdue || c.Due.Before(weekEnd))
-		if due || len(agenda) > 0 {
-			coming = append(coming, ComingUp{c, agenda})
+		if due || len(queued) > 0 {
+			coming = append(coming, ComingUp{c, inOrder(queued, shown, false), len(queued)})
 		}
 	}
 	sort.SliceStable(coming, func(a, b int) bool { return coming[a].Contact.Due.Before(coming[b].Contact.Due) })
-	var dueSoon []*Item
 	from := when.Day(end)
-	for _, it := range mine {
-		if !it.Due.IsZero() && it.Due.Before(weekEnd) && !it.Due.Before(from) {
-			dueSoon = append(dueSoon, it)
-		}
-	}
-	return coming, dueSoon
+	dueSoon := pick(mine, func(it *Item) bool {
+		return !it.Due.IsZero() && it.Due.Before(weekEnd) && !it.Due.Before(from)
+	})
+	return coming, inOrder(dueSoon, 0, true)
 }
 
 // NudgeFor returns the practice's suggestion addressed to a person: its

@@ -68,11 +68,11 @@ func TestReviewWeekAcrossTheYearBoundary(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r := s.ReviewWeek(start, now)
+	r := s.ReviewWeek(start, now, 0)
 	if r.Week != "2026-W53" || r.Entries != 1 || r.Directions[1].Count != 1 {
 		t.Errorf("2026-W53: week %s, %d entries, down %d; want the New Year's Eve entry", r.Week, r.Entries, r.Directions[1].Count)
 	}
-	r = s.ReviewWeek(time.Date(2027, 1, 4, 0, 0, 0, 0, newYork), now)
+	r = s.ReviewWeek(time.Date(2027, 1, 4, 0, 0, 0, 0, newYork), now, 0)
 	if r.Week != "2027-W01" || r.Entries != 1 {
 		t.Errorf("2027-W01: week %s, %d entries", r.Week, r.Entries)
 	}
@@ -94,7 +94,7 @@ func TestPracticesAndProjectsWithTheBoss(t *testing.T) {
 	writeFile(t, j, "entries/5.md", "---\ndate: 2026-11-19T10:00:00-05:00\nwith: [lee]\nproject: zeus\n---\n")
 	s := j.Load()
 	now := time.Date(2026, 11, 22, 16, 0, 0, 0, newYork)
-	r := s.ReviewWeek(now, now)
+	r := s.ReviewWeek(now, now, ReviewListLimit)
 	if len(r.Bosses) != 1 {
 		t.Fatalf("%d bosses", len(r.Bosses))
 	}

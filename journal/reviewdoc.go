@@ -57,7 +57,7 @@ func (r *Review) Markdown(chart string) string {
 		}
 		w("- %s%s%s\n", flag, it.Text, r.itemSource(it))
 	}
-	more(w, "", len(r.MyOpen), "lead todo --mine")
+	more(w, "", r.MyOpenCount, "lead todo --mine")
 
 	w("\n## Waiting on\n\n")
 	if len(r.Waiting) == 0 {
@@ -70,7 +70,7 @@ func (r *Review) Markdown(chart string) string {
 		}
 		w("- %s%s: %s%s\n", flag, r.s.Names([]string{it.Owner}), strings.TrimSpace(strings.TrimPrefix(it.Text, "@"+it.Owner)), r.itemSource(it))
 	}
-	more(w, "", len(r.Waiting), "lead todo --theirs")
+	more(w, "", r.WaitingCount, "lead todo --theirs")
 
 	w("\n## Wins\n\n")
 	if len(r.Wins) == 0 {
@@ -151,7 +151,7 @@ func (r *Review) Markdown(chart string) string {
 		for _, it := range c.Agenda[:min(len(c.Agenda), ReviewListLimit)] {
 			w("  - [ ] %s `%s`\n", it.Text, it.ShortID())
 		}
-		more(w, "  ", len(c.Agenda), "lead prep "+c.Contact.Person.Slug)
+		more(w, "  ", c.AgendaCount, "lead prep "+c.Contact.Person.Slug)
 	}
 	for _, it := range r.DueSoon {
 		w("- Due %s: %s `%s`\n", day(it.Due), it.Text, it.ShortID())

@@ -114,6 +114,10 @@ same week again keeps what you wrote under "## Reflection".`,
 				return err
 			}
 			now := a.env.Now()
+			shown := journal.ReviewListLimit // the review as a page
+			if asJSON {
+				shown = 0 // every item
+			}
 			var r *journal.Review
 			switch {
 			case week != "":
@@ -121,7 +125,7 @@ same week again keeps what you wrote under "## Reflection".`,
 				if err != nil {
 					return usageError{err}
 				}
-				r = s.ReviewWeek(start, now)
+				r = s.ReviewWeek(start, now, shown)
 			case since != "":
 				if write {
 					return usagef("--write saves whole weeks; use --week")
@@ -130,9 +134,9 @@ same week again keeps what you wrote under "## Reflection".`,
 				if err != nil {
 					return usagef("--since: %v", err)
 				}
-				r = s.Review(start, when.Day(now).AddDate(0, 0, 1), now)
+				r = s.Review(start, when.Day(now).AddDate(0, 0, 1), now, shown)
 			default:
-				r = s.ReviewWeek(now, now)
+				r = s.ReviewWeek(now, now, shown)
 			}
 			if write {
 				rel, err := a.journal.WriteReview(r, now)
