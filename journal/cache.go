@@ -253,10 +253,13 @@ func (j *Journal) refresh(rel, key string, l *lister, old *block, files []dirent
 		data, id, err := l.readFile(f.name)
 		var e *Entry
 		if err == nil {
-			e, err = l.scratch.parseEntry(rel+"/"+f.name, l.path(f.name), data, clock)
+			path, shown := l.filePaths(rel, f.name)
+			e, err = l.scratch.parseEntry(path, shown, data, clock)
 		}
 		if err != nil {
-			problems = append(problems, asProblem(l.path(f.name), err))
+			p := asProblem(l.path(f.name), err)
+			p.Path = l.path(f.name) // not the path in memory the next file reuses
+			problems = append(problems, p)
 			records[i] = -1
 			continue
 		}

@@ -13,6 +13,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"github.com/lead-journal/lead/journal/when"
 )
 
 // cacheJournal makes a journal with two entries and loads it once, so
@@ -139,6 +142,42 @@ func TestCacheKeepsEntriesAsParsed(t *testing.T) {
 		if x.ID != y.ID || x.Text != y.Text || x.Line != y.Line || x.Owner != y.Owner || !x.Due.Equal(y.Due) || x.Agenda != y.Agenda || x.Section != y.Section {
 			t.Errorf("item %d: %+v vs %+v", i, x, y)
 		}
+	}
+}
+
+// TestReadingManyFilesKeepsEachOnesOwn: a read with no index parses the
+// files of a directory one after another in reused memory; each entry
+// still has its own paths, its own summary (cut or not) and items that
+// name its file, as a file read alone gives them.
+func TestReadingManyFilesKeepsEachOnesOwn(t *testing.T) {
+	j := testJournal(t)
+	var rels []string
+	for i := range 12 {
+		first := strings.Repeat(fmt.Sprintf("ünïcode %d ", i), 3+4*i) // 36 to 200 characters
+		rel := fmt.Sprintf("entries/2026/11/e%02d.md", i)
+		writeFile(t, j, rel, fmt.Sprintf("---\ndate: 2026-11-%02dT10:00:00Z\nwith: [p%d]\n---\n%s\n- [ ] item %d\n", 1+i, i, first, i))
+		rels = append(rels, rel)
+	}
+	for _, s := range []*Snapshot{j.Load(), j.Load()} { // with no index, then through it
+		if len(s.Entries) != len(rels) {
+			t.Fatalf("%d entries, want %d", len(s.Entries), len(rels))
+		}
+		for _, e := range s.Entries {
+			data, err := os.ReadFile(j.Abs(e.Path))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := parseEntry(e.Path, e.Path, data, when.Clock{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if e.ID != want.ID || e.Summary != want.Summary || len(e.Items) != 1 || e.Items[0].Path != e.Path || e.Items[0].ID != want.Items[0].ID {
+				t.Errorf("%s: id %q summary %q items %+v, want id %q summary %q items %+v", e.Path, e.ID, e.Summary, e.Items, want.ID, want.Summary, want.Items)
+			}
+		}
+	}
+	if e := j.Load().Entries[0]; utf8.RuneCountInString(e.Summary) != maxSummary || !strings.HasSuffix(e.Summary, "…") {
+		t.Errorf("a long first line gives the summary %q, want %d characters ending in an ellipsis", e.Summary, maxSummary)
 	}
 }
 

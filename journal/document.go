@@ -85,14 +85,15 @@ type document struct {
 // next where many are read: what a parse returns points into it, and
 // stays valid until the next parse with the same scratch.
 type scratch struct {
-	doc    document
-	front  []byte
-	fields []field
-	lines  []string
-	strs   []string // the lists read from the front matter and the body
-	items  []Item
-	entry  Entry
-	ids    itemIDs
+	doc     document
+	front   []byte
+	fields  []field
+	lines   []string
+	strs    []string // the lists read from the front matter and the body
+	items   []Item
+	summary []byte // an entry's summary, when cut
+	entry   Entry
+	ids     itemIDs
 }
 
 // list cuts a list from the scratch's strings: add appends to them.

@@ -215,7 +215,7 @@ func (sc *scratch) parseBody(path, text string, firstLine int, agendaSection str
 	if b.summary == "" {
 		b.summary = firstText
 	}
-	b.summary = shorten(b.summary, maxSummary)
+	b.summary = sc.shorten(b.summary, maxSummary)
 	return b
 }
 
@@ -235,15 +235,17 @@ func bulletSection(name string) string {
 	return ""
 }
 
-// shorten cuts s to at most n characters, marking a cut with an ellipsis.
-func shorten(s string, n int) string {
+// shorten cuts s to at most n characters, marking a cut with an
+// ellipsis, in the scratch's memory.
+func (sc *scratch) shorten(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
 	count := 0
 	for i := range s {
 		if count == n-1 {
-			return s[:i] + "…"
+			sc.summary = append(append(sc.summary[:0], s[:i]...), "…"...)
+			return unsafe.String(unsafe.SliceData(sc.summary), len(sc.summary))
 		}
 		count++
 	}

@@ -375,6 +375,7 @@ type lister struct {
 	list    []dirent
 	pending []int  // the names of list to look at
 	text    []byte // the last file read
+	paths   []byte // its paths, see filePaths
 	scratch scratch
 	enc     *blockEncoder
 }
@@ -383,6 +384,18 @@ var listers = sync.Pool{New: func() any { return new(lister) }}
 
 // path is the path of the file name of the directory open last.
 func (l *lister) path(name string) string { return l.dir + string(filepath.Separator) + name }
+
+// filePaths returns the slash path in the journal of the file name of
+// the directory at rel, open last, and its path as shown, in memory the
+// next call reuses: what is parsed from a file with no index is encoded
+// into the index at once, and its paths are not kept.
+func (l *lister) filePaths(rel, name string) (string, string) {
+	l.paths = append(append(append(l.paths[:0], rel...), '/'), name...)
+	n := len(l.paths)
+	l.paths = append(append(append(l.paths, l.dir...), filepath.Separator), name...)
+	both := unsafe.String(unsafe.SliceData(l.paths), len(l.paths))
+	return both[:n], both[n:]
+}
 
 // borrow makes l read the files of the directory other has open, without
 // closing it: other must keep it open while l is in use.
