@@ -21,7 +21,7 @@ const CacheFile = CacheDir + "/cache/entries.idx"
 
 // cacheVersion changes whenever what the index holds, or how entries are
 // read, changes; an index of another version is ignored.
-const cacheVersion = "lead-entries-index 7\n"
+const cacheVersion = "lead-entries-index 8\n"
 
 // The index is, after a version line and before a CRC-32 of all the rest,
 // the number of blocks and, for each, its key and its bytes: a block per
@@ -31,7 +31,7 @@ const cacheVersion = "lead-entries-index 7\n"
 // goroutine that reads its files, and an unchanged block is written again
 // byte for byte:
 //
-//	how many entries, header lists, body lists and items it holds
+//	how many entries, header lists, body lists, items and open items it holds
 //	a table of the strings that repeat (kinds, slugs, tags, sections...)
 //	its records
 //
@@ -69,9 +69,9 @@ type block struct {
 	text string // data as a string, for strings to share
 
 	// Read by open.
-	entries, lists, bodyLists, items int // for the arenas entries are cut from
-	table                            []string
-	start                            int // where the records start
+	entries, lists, bodyLists, items, openItems int // for the arenas entries are cut from
+	table                                       []string
+	start                                       int // where the records start
 }
 
 // openIndex reads the index; any problem with it gives nil.
@@ -121,7 +121,7 @@ func newBlock(key string, data []byte) *block {
 // open reads a block's counts and table.
 func (b *block) open() error {
 	d := &decoder{data: b.data, text: b.text}
-	b.entries, b.lists, b.bodyLists, b.items = d.count(), d.count(), d.count(), d.count()
+	b.entries, b.lists, b.bodyLists, b.items, b.openItems = d.count(), d.count(), d.count(), d.count(), d.count()
 	n := d.count()
 	b.table = make([]string, 0, n)
 	for i := 0; i < n && d.err == nil; i++ {
@@ -209,7 +209,11 @@ func (b *block) decode(offsets []int, detail detail, keep func(*Entry) bool) ([]
 	lists := b.lists
 	if detail > headers {
 		lists += b.bodyLists
-		d.items = make([]Item, 0, b.items)
+		items := b.items
+		if detail == openItems {
+			items = b.openItems // a long journal's items are mostly ticked
+		}
+		d.items = make([]Item, 0, items)
 	}
 	d.lists = make([]string, 0, lists)
 	out := make([]*Entry, 0, len(offsets))
@@ -325,10 +329,10 @@ type encoder struct {
 // into may be reused; strings that repeat go into the table as they are
 // first seen.
 type blockEncoder struct {
-	table                   []string
-	records, rec, body      encoder
-	starts                  []int // where each record starts in records
-	lists, bodyLists, items int
+	table                         []string
+	records, rec, body            encoder
+	starts                        []int // where each record starts in records
+	lists, bodyLists, items, open int
 }
 
 // encoder returns the lister's block encoder, emptied: its memory is
@@ -342,7 +346,7 @@ func (l *lister) encoder() *blockEncoder {
 	e := l.enc
 	clear(e.records.positions)
 	e.table, e.records.b, e.starts = e.table[:0], e.records.b[:0], e.starts[:0]
-	e.lists, e.bodyLists, e.items = 0, 0, 0
+	e.lists, e.bodyLists, e.items, e.open = 0, 0, 0, 0
 	return e
 }
 
@@ -369,6 +373,9 @@ func (e *blockEncoder) add(en *Entry, key fileKey) {
 	}
 	for _, it := range en.Items {
 		strs(it.Owner, it.Section)
+		if !it.Done {
+			e.open++
+		}
 	}
 	e.bodyLists += len(en.Wins) + len(en.Feedback)
 	e.items += len(en.Items)
@@ -383,7 +390,7 @@ func (e *blockEncoder) add(en *Entry, key fileKey) {
 // strings that repeat, its records.
 func (e *blockEncoder) block() []byte {
 	head := &encoder{}
-	for _, n := range []int{len(e.starts), e.lists, e.bodyLists, e.items, len(e.table)} {
+	for _, n := range []int{len(e.starts), e.lists, e.bodyLists, e.items, e.open, len(e.table)} {
 		head.uvarint(uint64(n))
 	}
 	for _, s := range e.table {
@@ -664,10 +671,6 @@ func (d *decoder) details(e *Entry, openOnly bool) {
 	if n == 0 || d.err != nil {
 		return
 	}
-	if len(d.items)+n > cap(d.items) {
-		d.err = errCorrupt
-		return
-	}
 	start := len(d.items)
 	for range n {
 		it := Item{ID: d.raw(), Line: int(d.uvarint()), Path: e.Path, Date: e.Date, With: e.With}
@@ -681,6 +684,10 @@ func (d *decoder) details(e *Entry, openOnly bool) {
 			it.Due = time.Unix(due, 0).In(time.Local)
 		}
 		if !it.Done || !openOnly {
+			if len(d.items) == cap(d.items) { // more than the block's counts
+				d.err = errCorrupt
+				return
+			}
 			d.items = append(d.items, it)
 		}
 	}
