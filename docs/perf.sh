@@ -27,22 +27,41 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/lead" ./cmd/lead
 
+# ms COMMAND...: the wall time of one run, in ms.
+ms() {
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null 2>&1 || true
+  end=$(date +%s%N)
+  echo $(( (end - start) / 1000000 ))
+}
+
+# mid TIMES...: the median.
+mid() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+
 # median RUNS COMMAND...: the median wall time of RUNS runs, in ms.
 median() {
   local runs=$1; shift
   local times=()
-  for _ in $(seq "$runs"); do
-    local start end
-    start=$(date +%s%N)
-    "$@" >/dev/null 2>&1 || true
-    end=$(date +%s%N)
-    times+=($(( (end - start) / 1000000 )))
-  done
-  printf '%s\n' "${times[@]}" | sort -n | sed -n "$(( (runs + 1) / 2 ))p"
+  for _ in $(seq "$runs"); do times+=("$(ms "$@")"); done
+  mid "${times[@]}"
 }
 
-# cold DIR COMMAND...: one run with the index removed first.
-cold() { local dir=$1; shift; rm -rf "$dir/.lead/cache"; "$@"; }
+# side DIR SLUG ARGS...: RUNS rounds, each timing rg, lead with its index
+# and lead with none one after the other, so that all three meet the same
+# machine; prints the three medians in ms.
+side() {
+  local dir=$1 slug=$2; shift 2
+  local rg=() warm=() cold=()
+  "$work/lead" --dir "$dir" "$@" >/dev/null 2>&1 || true # build the index
+  for _ in $(seq "$RUNS"); do
+    rg+=("$(ms rg -l "with:.*$slug" "$dir/entries")")
+    warm+=("$(ms "$work/lead" --dir "$dir" "$@")")
+    rm -rf "$dir/.lead/cache"
+    cold+=("$(ms "$work/lead" --dir "$dir" "$@")") # and builds the index again
+  done
+  echo "$(mid "${rg[@]}") $(mid "${warm[@]}") $(mid "${cold[@]}")"
+}
 
 # peak COMMAND...: peak resident memory in MB.
 peak() { /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 | awk '{printf "%d", $1/1024}'; }
@@ -54,12 +73,9 @@ for n in 10000 100000; do
   go run ./cmd/gen-journal -entries "$n" -seed "$SEED" "$dir"
   slug=$(ls "$dir/people" | head -1 | sed 's/\.md$//')
   lead=("$work/lead" --dir "$dir")
-  rgms=$(median "$RUNS" rg -l "with:.*$slug" "$dir/entries")
   for cmd in "list --with $slug" "review" "list --grep escalation" "todo --mine --overdue" "prep $slug" "people"; do
     read -ra args <<<"$cmd"
-    "${lead[@]}" "${args[@]}" >/dev/null 2>&1 || true # build the index
-    warm=$(median "$RUNS" "${lead[@]}" "${args[@]}")
-    coldms=$(median 3 cold "$dir" "${lead[@]}" "${args[@]}")
+    read -r rgms warm coldms <<<"$(side "$dir" "$slug" "${args[@]}")"
     rm -rf "$dir/.lead/cache"
     memcold=$(peak "${lead[@]}" "${args[@]}")
     mem=$(peak "${lead[@]}" "${args[@]}")
