@@ -1,6 +1,8 @@
 package journal
 
 import (
+	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -307,7 +309,7 @@ func allScalars(n *yaml.Node) bool {
 
 // plainValue is the field as plain data for JSON output: lists as
 // lists, YAML's integers, floats and booleans as such, other scalars as
-// text, and maps decoded by yaml.v3.
+// text, and maps decoded by yaml.v3 as JSON can hold them (see jsonable).
 func (f field) plainValue() any {
 	switch f.kind {
 	case valueScalar:
@@ -329,7 +331,34 @@ func (f field) plainValue() any {
 	case valueOther:
 		var v any
 		_ = yaml.Unmarshal([]byte(f.value), &v) // it was encoded from a node
-		return v
+		return jsonable(v)
 	}
 	return nil
+}
+
+// jsonable makes what yaml.v3 decoded into data JSON can hold: a map's
+// keys that are not text (YAML allows `{1: a}`) become text, and floats
+// JSON has no number for (.nan, .inf) the text Go prints for them.
+func jsonable(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			v[k] = jsonable(x)
+		}
+	case map[any]any:
+		m := make(map[string]any, len(v))
+		for k, x := range v {
+			m[fmt.Sprint(k)] = jsonable(x)
+		}
+		return m
+	case []any:
+		for i, x := range v {
+			v[i] = jsonable(x)
+		}
+	case float64:
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Sprint(v)
+		}
+	}
+	return v
 }

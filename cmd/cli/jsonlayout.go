@@ -79,7 +79,7 @@ func (enc *encoders) appendEncoded(dst []byte, v any, indent string) []byte {
 func (enc *encoders) encode(dst []byte, v any) []byte {
 	enc.buf.Reset()
 	if err := enc.json.Encode(v); err != nil {
-		return append(dst, "null"...) // what cannot be encoded: a map with keys that are not text
+		return append(dst, "null"...) // nothing lead reads is left unencodable (journal's jsonable); should anything be, null keeps the document whole
 	}
 	return append(dst, bytes.TrimSuffix(enc.buf.Bytes(), []byte("\n"))...)
 }

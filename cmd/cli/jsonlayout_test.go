@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"testing"
 )
 
@@ -54,4 +55,15 @@ func FuzzEntryJSONLayout(f *testing.F) {
 			t.Errorf("laid out:\n%s\nencoding/json:\n%s", got, want)
 		}
 	})
+}
+
+// TestJSONListReportsWhatItCannotEncode: an element encoding/json refuses
+// is an error of the command, on whichever processor it is encoded.
+func TestJSONListReportsWhatItCannotEncode(t *testing.T) {
+	for _, list := range [][]any{{math.NaN()}, {1, 2, 3, math.Inf(1)}, {math.Inf(-1), "a", "b", "c", "d"}} {
+		var b bytes.Buffer
+		if err := writeJSONList(&b, list); err == nil {
+			t.Errorf("%v: no error, wrote %q", list, b.String())
+		}
+	}
 }

@@ -70,8 +70,9 @@ func writeJSONList[T any](w io.Writer, list []T) error {
 				if i > 0 {
 					b.WriteString(jsonList.sep)
 				}
-				errs[p] = enc.Encode(list[i])
-				b.Truncate(b.Len() - 1) // the newline Encode ends with
+				if errs[p] = enc.Encode(list[i]); errs[p] == nil {
+					b.Truncate(b.Len() - 1) // the newline Encode ends with
+				}
 			}
 		})
 	}
