@@ -261,8 +261,9 @@ func (j *Journal) refresh(rel, key string, l *lister, old *block, files []dirent
 			e, err = l.scratch.parseEntry(path, shown, data, clock)
 		}
 		if err != nil {
-			p := asProblem(l.path(f.name), err)
-			p.Path = l.path(f.name) // not the path in memory the next file reuses
+			shown := l.path(f.name) // in fresh memory: the next file reuses filePaths'
+			p := asProblem(shown, err)
+			p.Path = shown
 			problems = append(problems, p)
 			records[i] = -1
 			continue

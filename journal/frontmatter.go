@@ -229,30 +229,29 @@ func (sc *scratch) flowList(s string) ([]string, bool) {
 	if strings.ContainsAny(inner, "[]{}#") {
 		return nil, false
 	}
-	start := len(sc.strs)
-	out := sc.strs
-	defer func() { sc.strs = out }()
-	for rest, more := inner, true; more; {
-		var part string
-		part, rest, more = strings.Cut(rest, ",")
-		part = trimSpaces(part)
-		if part == "" {
-			return nil, false
-		}
-		if part[0] == '\'' || part[0] == '"' {
-			v, ok := scalar(part)
-			if !ok {
-				return nil, false
+	ok := true
+	list := sc.list(func(out []string) []string {
+		for rest, more := inner, true; more && ok; {
+			var part string
+			part, rest, more = strings.Cut(rest, ",")
+			part = trimSpaces(part)
+			v := part
+			switch {
+			case part == "":
+				ok = false
+			case part[0] == '\'' || part[0] == '"':
+				v, ok = scalar(part)
+			default:
+				ok = flowSafe(part)
 			}
 			out = append(out, v)
-			continue
 		}
-		if !flowSafe(part) {
-			return nil, false
-		}
-		out = append(out, part)
+		return out
+	})
+	if !ok {
+		return nil, false
 	}
-	return out[start:len(out):len(out)], true
+	return list, true
 }
 
 // flowSafe reports whether a plain flow-list item holds only letters,
