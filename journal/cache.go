@@ -9,6 +9,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unsafe"
@@ -21,7 +22,7 @@ const CacheFile = CacheDir + "/cache/entries.idx"
 
 // cacheVersion changes whenever what the index holds, or how entries are
 // read, changes; an index of another version is ignored.
-const cacheVersion = "lead-entries-index 8\n"
+const cacheVersion = "lead-entries-index 9\n"
 
 // The index is, after a version line and before a CRC-32 of all the rest,
 // the number of blocks and, for each, its key and its bytes: a block per
@@ -33,6 +34,7 @@ const cacheVersion = "lead-entries-index 8\n"
 //
 //	how many entries, header lists, body lists, items and open items it holds
 //	a table of the strings that repeat (kinds, slugs, tags, sections...)
+//	the order of its records by the entries' dates, newest first
 //	its records
 //
 // A record is its length, the file's path and identity, then the front
@@ -71,7 +73,8 @@ type block struct {
 	// Read by open.
 	entries, lists, bodyLists, items, openItems int // for the arenas entries are cut from
 	table                                       []string
-	start                                       int // where the records start
+	order                                       []int32 // the records' numbers, newest entry first
+	start                                       int     // where the records start
 }
 
 // openIndex reads the index; any problem with it gives nil.
@@ -127,8 +130,38 @@ func (b *block) open() error {
 	for i := 0; i < n && d.err == nil; i++ {
 		b.table = append(b.table, d.raw())
 	}
+	b.order = make([]int32, b.entries)
+	seen := make([]bool, b.entries)
+	for i := range b.order {
+		r := d.uvarint()
+		if r >= uint64(b.entries) || seen[r] {
+			return errCorrupt
+		}
+		b.order[i], seen[r] = int32(r), true
+	}
 	b.start = d.off
 	return d.err
+}
+
+// newestFirst returns where the records at offsets (-1 for none) start,
+// ordered by their entries newest first when they are all of the block's
+// records, and in the order given otherwise.
+func (b *block) newestFirst(offsets []int) []int {
+	starts := make([]int, 0, len(offsets))
+	for _, off := range offsets {
+		if off >= 0 {
+			starts = append(starts, off)
+		}
+	}
+	if b == nil || len(starts) != b.entries {
+		return starts
+	}
+	slices.Sort(starts) // where the records start, in the block's order; sorted unless listed in another order
+	out := make([]int, len(starts))
+	for i, r := range b.order {
+		out[i] = starts[r]
+	}
+	return out
 }
 
 // match finds each file's record in the block: offsets[i] is where the
@@ -197,23 +230,28 @@ func (b *block) names() map[string]int {
 
 func baseName(rel string) string { return rel[strings.LastIndexByte(rel, '/')+1:] }
 
-// decode decodes the records at offsets (-1 skips a file), in order: the
-// entries keep accepts (all when it is nil), with as much of what their
-// bodies hold as detail asks for.
-func (b *block) decode(offsets []int, detail detail, keep func(*Entry) bool) ([]*Entry, error) {
+// decode decodes the records at offsets (-1 skips a file), in order, as r
+// reads them: the entries it keeps, with as much of what their bodies
+// hold as r.detail asks for, and for a review's read, the open items of
+// the entries before its windows (see reviewScope).
+func (b *block) decode(offsets []int, r *reading) ([]*Entry, []heldItems, error) {
 	if b == nil {
-		return nil, nil
+		return nil, nil, nil
 	}
 	d := &decoder{data: b.data, text: b.text, table: b.table}
 	d.entries = make([]Entry, 0, b.entries)
 	lists := b.lists
-	if detail > headers {
+	if r.detail > headers {
 		lists += b.bodyLists
 		items := b.items
-		if detail == openItems {
+		if r.detail == openItems {
 			items = b.openItems // a long journal's items are mostly ticked
 		}
 		d.items = make([]Item, 0, items)
+	}
+	if r.review != nil {
+		d.review = r.review.read()
+		lists += b.lists // held items keep their people, and the newest entries are read again
 	}
 	d.lists = make([]string, 0, lists)
 	out := make([]*Entry, 0, len(offsets))
@@ -222,11 +260,21 @@ func (b *block) decode(offsets []int, detail detail, keep func(*Entry) bool) ([]
 			continue
 		}
 		d.off = off
-		if e := d.record(detail, keep); e != nil {
+		if e := d.record(r.detail, r.keep); e != nil {
 			out = append(out, e)
 		}
 	}
-	return out, d.err
+	if scope := d.review; scope != nil {
+		d.review = nil
+		for _, off := range scope.records() {
+			d.off = off
+			if e := d.record(headers, nil); e != nil {
+				out = append(out, e)
+			}
+		}
+		return out, scope.held, d.err
+	}
+	return out, nil, d.err
 }
 
 // refresh brings the block key, of files of the directory rel, up to date
@@ -240,7 +288,7 @@ func (j *Journal) refresh(rel, key string, l *lister, old *block, files []dirent
 	if current {
 		return old, offsets, false, nil
 	}
-	kept, err := old.decode(offsets, everything, nil) // one for each offset, in order
+	kept, _, err := old.decode(offsets, &reading{detail: everything}) // one for each offset, in order
 	if err != nil {
 		kept, offsets = nil, nil // a damaged block: read every file
 	}
@@ -334,6 +382,14 @@ type blockEncoder struct {
 	records, rec, body            encoder
 	starts                        []int // where each record starts in records
 	lists, bodyLists, items, open int
+	order                         []recordDate
+}
+
+// recordDate is a record's number and its entry's date and id.
+type recordDate struct {
+	n    int
+	date time.Time
+	id   string
 }
 
 // encoder returns the lister's block encoder, emptied: its memory is
@@ -388,7 +444,7 @@ func (e *blockEncoder) add(en *Entry, key fileKey) {
 }
 
 // block returns the bytes of the block: its counts, its table of the
-// strings that repeat, its records.
+// strings that repeat, the order of its records, its records.
 func (e *blockEncoder) block() []byte {
 	head := &encoder{}
 	for _, n := range []int{len(e.starts), e.lists, e.bodyLists, e.items, e.open, len(e.table)} {
@@ -396,6 +452,21 @@ func (e *blockEncoder) block() []byte {
 	}
 	for _, s := range e.table {
 		head.raw(s)
+	}
+	// The entries' dates and ids, read back from the records.
+	d := &decoder{data: e.records.b, text: unsafe.String(unsafe.SliceData(e.records.b), len(e.records.b))}
+	e.order = e.order[:0]
+	for n, start := range e.starts {
+		d.off = start
+		d.count()
+		rel := d.raw()
+		d.key()
+		sec, nsec := d.varint(), d.varint()
+		e.order = append(e.order, recordDate{n, time.Unix(sec, nsec), strings.TrimSuffix(baseName(rel), ".md")})
+	}
+	slices.SortFunc(e.order, func(a, b recordDate) int { return newestFirst(a.date, a.id, b.date, b.id) })
+	for _, r := range e.order {
+		head.uvarint(uint64(r.n))
 	}
 	return append(append(make([]byte, 0, len(head.b)+len(e.records.b)), head.b...), e.records.b...)
 }
@@ -496,7 +567,8 @@ type decoder struct {
 	lists   []string
 	items   []Item
 	entries []Entry
-	extras  []field // front matter keys lead does not know, cut a chunk at a time
+	extras  []field    // front matter keys lead does not know, cut a chunk at a time
+	review  *scopeRead // for a review's read
 }
 
 var errCorrupt = errors.New("corrupt index")
@@ -611,6 +683,7 @@ func (d *decoder) key() fileKey {
 // much of what its body holds as detail asks for. An entry keep refuses
 // gives nil, and the arenas take back what it used.
 func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
+	start := d.off
 	size := d.count()
 	end := d.off + size
 	rel := d.raw()
@@ -642,13 +715,11 @@ func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
 	if d.err != nil {
 		return nil
 	}
-	if keep != nil && !keep(e) {
-		d.entries, d.lists = d.entries[:len(d.entries)-1], d.lists[:lists]
-		if extras >= 0 {
-			d.extras = d.extras[:extras]
-		}
+	if keep != nil && !keep(e) || d.review != nil && e.Date.After(d.review.end) {
+		d.drop(lists, extras)
 		return nil
 	}
+	before := d.review != nil && e.Date.Before(d.review.since)
 	if detail > headers {
 		d.details(e, detail == openItems)
 	} else {
@@ -660,7 +731,25 @@ func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
 	if d.err != nil {
 		return nil
 	}
+	if before {
+		d.review.note(e, start)
+		if len(e.Items) > 0 {
+			d.review.held = append(d.review.held, heldItems{e.Date, e.ID, e.Items})
+			lists += len(e.With) // the items' people
+		}
+		d.drop(lists, extras)
+		return nil
+	}
 	return e
+}
+
+// drop takes the entry decoded last out of the arenas, back to where its
+// lists and extras started (extras -1 when it has none); its items stay.
+func (d *decoder) drop(lists, extras int) {
+	d.entries, d.lists = d.entries[:len(d.entries)-1], d.lists[:lists]
+	if extras >= 0 {
+		d.extras = d.extras[:extras]
+	}
 }
 
 // details reads the block of what an entry's body holds, without the

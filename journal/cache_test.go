@@ -527,7 +527,7 @@ func TestMergeNewestFirst(t *testing.T) {
 		}
 		rng.Shuffle(len(runs), func(a, b int) { runs[a], runs[b] = runs[b], runs[a] })
 		SortNewestFirst(all)
-		if got := mergeNewestFirst(runs); !slices.Equal(got, all) {
+		if got := mergeNewestFirst(runs, compareNewestFirst); !slices.Equal(got, all) {
 			t.Fatalf("trial %d: merged %v, want %v", trial, ids(got), ids(all))
 		}
 	}

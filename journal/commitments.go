@@ -21,16 +21,23 @@ func (s *Snapshot) Items() []*Item {
 	for _, e := range s.Entries {
 		n += len(e.Items)
 	}
+	for _, h := range s.held {
+		n += len(h.items)
+	}
 	out := make([]*Item, 0, n)
-	for _, p := range s.People {
-		for i := range p.Items {
-			out = append(out, &p.Items[i])
+	add := func(items []Item) {
+		for i := range items {
+			out = append(out, &items[i])
 		}
 	}
+	for _, p := range s.People {
+		add(p.Items)
+	}
 	for _, e := range s.Entries {
-		for i := range e.Items {
-			out = append(out, &e.Items[i])
-		}
+		add(e.Items)
+	}
+	for _, h := range s.held { // older than the entries with items
+		add(h.items)
 	}
 	for _, it := range out {
 		if o := it.Owner; o != "" && s.people[o] == nil {

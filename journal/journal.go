@@ -15,6 +15,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"time"
 	"unsafe"
 )
 
@@ -118,9 +119,7 @@ const (
 
 func (j *Journal) load(d detail) *Snapshot {
 	s := j.LoadPeople()
-	entries, problems := j.readEntries(d, nil, nil)
-	s.Entries = entries
-	s.Problems = append(s.Problems, problems...)
+	j.readEntries(s, reading{detail: d})
 	return s
 }
 
@@ -136,9 +135,7 @@ func (j *Journal) Query(build func(*Snapshot) (Filter, error)) (*Snapshot, []*En
 	}
 	unlimited := f
 	unlimited.Limit = 0
-	entries, problems := j.readEntries(headers, func(e *Entry) bool { return s.matches(e, unlimited) }, f.Grep)
-	s.Entries = entries
-	s.Problems = append(s.Problems, problems...)
+	j.readEntries(s, reading{detail: headers, keep: func(e *Entry) bool { return s.matches(e, unlimited) }, grep: f.Grep})
 	return s, s.Query(f), nil
 }
 
@@ -179,20 +176,28 @@ func (j *Journal) readPerson(rel string) (*Person, error) {
 	return parsePerson(rel, j.Abs(rel), data)
 }
 
-// readEntries reads the entries that keep accepts (all when it is nil)
-// and, when grep is set, whose whole text it matches: from the index when
-// the file has not changed since, from the file otherwise. Each directory
-// is listed, its files' identities checked against its block of the
-// index, its block rebuilt when anything differs, and its entries
-// decoded, by one goroutine; the index is rewritten when any block
-// changed. With grep, the files of the entries kept are then read whole
-// and matched, in the same goroutine.
-func (j *Journal) readEntries(detail detail, keep func(*Entry) bool, grep *TextMatcher) ([]*Entry, []*Problem) {
+// reading is what a read of the entries keeps.
+type reading struct {
+	detail detail
+	keep   func(*Entry) bool // the entries kept; nil keeps all
+	grep   *TextMatcher      // when set, keeps only entries whose whole text it matches
+	review *reviewScope      // when set, what a review's read keeps (LoadReview)
+}
+
+// readEntries reads the entries r keeps into s, with the problems met:
+// from the index when the file has not changed since, from the file
+// otherwise. Each directory is listed, its files' identities checked
+// against its block of the index, its block rebuilt when anything
+// differs, and its entries decoded, by one goroutine; the index is
+// rewritten when any block changed. With r.grep, the files of the entries
+// kept are then read whole and matched, in the same goroutine.
+func (j *Journal) readEntries(s *Snapshot, r reading) {
 	idx := j.openIndex()
 	var (
 		mu       sync.Mutex
 		blocks   []*block
-		runs     [][]*Entry // each directory's entries, newest first
+		runs     [][]*Entry    // each directory's entries, newest first
+		held     [][]heldItems // each directory's held items, newest first
 		problems []*Problem
 		changed  = idx == nil
 		found    int // blocks of the index whose directory is still there
@@ -201,15 +206,16 @@ func (j *Journal) readEntries(detail detail, keep func(*Entry) bool, grep *TextM
 	read := func(relDir, key string, l *lister, files []dirent) {
 		old := idx.block(key)
 		b, offsets, rebuilt, probs := j.refresh(relDir, key, l, old, files)
-		list, err := b.decode(offsets, detail, keep)
+		list, items, err := b.decode(b.newestFirst(offsets), &r)
 		if err != nil { // damaged, though its checksum held: read the files
 			b, offsets, rebuilt, probs = j.refresh(relDir, key, l, nil, files)
-			list, _ = b.decode(offsets, detail, keep)
+			list, items, _ = b.decode(b.newestFirst(offsets), &r)
 		}
-		if grep != nil {
-			list = l.grep(list, grep, &probs)
+		if r.grep != nil {
+			list = l.grep(list, r.grep, &probs)
 		}
-		SortNewestFirst(list)
+		SortNewestFirst(list) // in order unless files were listed in another order, or changed
+		slices.SortFunc(items, compareHeld)
 		mu.Lock()
 		defer mu.Unlock()
 		if old != nil {
@@ -221,6 +227,9 @@ func (j *Journal) readEntries(detail detail, keep func(*Entry) bool, grep *TextM
 		changed = changed || rebuilt
 		if len(list) > 0 {
 			runs = append(runs, list)
+		}
+		if len(items) > 0 {
+			held = append(held, items)
 		}
 		problems = append(problems, probs...)
 	}
@@ -240,7 +249,9 @@ func (j *Journal) readEntries(detail detail, keep func(*Entry) bool, grep *TextM
 	if changed || idx != nil && found != len(idx.blocks) {
 		_ = j.saveCache(blocks) // a cache that cannot be written is rebuilt next time
 	}
-	return mergeNewestFirst(runs), sortProblems(append(listed, problems...))
+	s.Entries = mergeNewestFirst(runs, compareNewestFirst)
+	s.held = mergeNewestFirst(held, compareHeld)
+	s.Problems = append(s.Problems, sortProblems(append(listed, problems...))...)
 }
 
 // partSize is about the most files one block holds: a directory with more
@@ -276,25 +287,25 @@ func partition(files []dirent) [][]dirent {
 	return parts
 }
 
-// mergeNewestFirst joins runs of entries each sorted newest first into
-// one sorted list. Runs are mostly months that do not overlap: laid end
-// to end, newest run first, they are sorted already when each run ends
-// no older than the next begins, which is checked where runs meet rather
-// than over every entry. Runs that overlap (the parts of a large
-// directory) are merged two by two.
-func mergeNewestFirst(runs [][]*Entry) []*Entry {
-	slices.SortFunc(runs, func(a, b []*Entry) int { return compareNewestFirst(a[0], b[0]) })
+// mergeNewestFirst joins runs each sorted by compare, newest first, into
+// one sorted list. Runs are mostly months that do not
+// overlap: laid end to end, newest run first, they are sorted already
+// when each run ends no older than the next begins, which is checked
+// where runs meet rather than over every element. Runs that overlap (the
+// parts of a large directory) are merged two by two.
+func mergeNewestFirst[T any](runs [][]T, compare func(a, b T) int) []T {
+	slices.SortFunc(runs, func(a, b []T) int { return compare(a[0], b[0]) })
 	n, overlap := 0, false
 	for i, run := range runs {
 		n += len(run)
-		overlap = overlap || i > 0 && compareNewestFirst(runs[i-1][len(runs[i-1])-1], run[0]) > 0
+		overlap = overlap || i > 0 && compare(runs[i-1][len(runs[i-1])-1], run[0]) > 0
 	}
 	if !overlap {
-		entries := make([]*Entry, 0, n)
+		all := make([]T, 0, n)
 		for _, run := range runs {
-			entries = append(entries, run...)
+			all = append(all, run...)
 		}
-		return entries
+		return all
 	}
 	for len(runs) > 1 {
 		merged := runs[:0]
@@ -303,18 +314,18 @@ func mergeNewestFirst(runs [][]*Entry) []*Entry {
 				merged = append(merged, runs[i])
 				break
 			}
-			merged = append(merged, mergeTwo(runs[i], runs[i+1]))
+			merged = append(merged, mergeTwo(runs[i], runs[i+1], compare))
 		}
 		runs = merged
 	}
 	return runs[0]
 }
 
-// mergeTwo merges two runs of entries sorted newest first.
-func mergeTwo(a, b []*Entry) []*Entry {
-	out := make([]*Entry, 0, len(a)+len(b))
+// mergeTwo merges two runs sorted by compare.
+func mergeTwo[T any](a, b []T, compare func(a, b T) int) []T {
+	out := make([]T, 0, len(a)+len(b))
 	for len(a) > 0 && len(b) > 0 {
-		if compareNewestFirst(b[0], a[0]) < 0 {
+		if compare(b[0], a[0]) < 0 {
 			out, b = append(out, b[0]), b[1:]
 		} else {
 			out, a = append(out, a[0]), a[1:]
@@ -331,11 +342,15 @@ func sortProblems(problems []*Problem) []*Problem {
 // SortNewestFirst orders entries by date, newest first, then by id.
 func SortNewestFirst(entries []*Entry) { slices.SortFunc(entries, compareNewestFirst) }
 
-func compareNewestFirst(a, b *Entry) int {
-	if c := b.Date.Compare(a.Date); c != 0 {
+func compareNewestFirst(a, b *Entry) int { return newestFirst(a.Date, a.ID, b.Date, b.ID) }
+
+// newestFirst orders what an entry's date and id (a, then b) say, newest
+// first.
+func newestFirst(aDate time.Time, aID string, bDate time.Time, bID string) int {
+	if c := bDate.Compare(aDate); c != 0 {
 		return c
 	}
-	return strings.Compare(b.ID, a.ID)
+	return strings.Compare(bID, aID)
 }
 
 // grep keeps the entries, of the directory listed last, whose whole file

@@ -99,10 +99,7 @@ func (s *Snapshot) ReviewWeek(t, now time.Time, shown int) *Review {
 // ReviewListLimit for a review to read, which then sorts only what it
 // shows of tens of thousands of open items.
 func (s *Snapshot) Review(start, end, now time.Time, shown int) *Review {
-	r := &Review{Start: start, End: end, At: end, s: s}
-	if now.Before(end) {
-		r.At = now
-	}
+	r := &Review{Start: start, End: end, At: reviewAt(end, now), s: s}
 	// The lists of commitments and the agenda go through every open item of
 	// the journal: they are made while the rest is, once the items are
 	// gathered.

@@ -1,12 +1,17 @@
 package journal_test
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/lead-journal/lead/journal"
 	"github.com/lead-journal/lead/journal/synth"
+	"github.com/lead-journal/lead/journal/when"
 )
 
 // TestReviewPageIsTheWholeReviewCut: a review made to be read, which
@@ -56,4 +61,108 @@ func TestReviewPageIsTheWholeReviewCut(t *testing.T) {
 			t.Errorf("week of %s: %d open commitments and %d agendas longer than a page: nothing was cut", at.Format(time.DateOnly), whole.MyOpenCount, cutAgendas)
 		}
 	}
+}
+
+// TestReviewReadIsTheWholeJournalsReview: a review made from LoadReview,
+// which keeps the entries before the review's windows only where the
+// review looks them up, is the review of the whole journal, in weeks and
+// longer windows across a generated journal and its future, both as a
+// page and whole: the same Markdown, the same items in the same order,
+// the same last contacts. Entries with the same date break ties as the
+// whole journal does.
+func TestReviewReadIsTheWholeJournalsReview(t *testing.T) {
+	dir := t.TempDir()
+	if err := synth.Generate(dir, synth.Options{Entries: 3000, Years: 3, Seed: 9}); err != nil {
+		t.Fatal(err)
+	}
+	j, _, err := journal.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	boss := j.LoadPeople().Bosses()[0].Slug
+	newest := j.LoadHeaders().Entries[0].Date
+	// Entries on the same minute in three directories, long before the
+	// windows: the newest with a person met nowhere else and on a project
+	// with the boss, holding open items with the same dates; and the
+	// project in the last week.
+	write := func(rel, text string) {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, rel)), 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, rel), []byte(text), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("people/tie.md", "---\nname: Tie Breaker\nrelation: peer\n---\n")
+	tied := newest.AddDate(-1, 0, 0).Format(time.RFC3339)
+	for i, name := range []string{"b", "a", "c", "d"} {
+		write(fmt.Sprintf("entries/ties%d/%s.md", i%3, name), "---\ndate: "+tied+"\nwith: [tie, "+boss+"]\nproject: ties\n---\n"+
+			"- [ ] mine "+name+"\n- [ ] @tie theirs "+name+"\n\n## Next time\n\n- [ ] raise "+name+"\n")
+	}
+	write("entries/ties0/now.md", "---\ndate: "+newest.Format(time.RFC3339)+"\nproject: ties\n---\n")
+
+	whole := j.LoadOpen()
+	for _, at := range []time.Time{newest.AddDate(-3, 0, 0), newest.AddDate(-2, 0, 0), newest.AddDate(-1, 0, 1),
+		newest.AddDate(0, -6, 3), newest.AddDate(0, 0, -2), newest, newest.AddDate(0, 1, 0)} {
+		now := at.Add(36 * time.Hour)
+		start := when.WeekStart(at)
+		windows := [][2]time.Time{{start, start.AddDate(0, 0, 7)}, {at.AddDate(0, -1, 0), at}, {at.AddDate(-1, 0, 0), at.AddDate(0, 0, 3)}}
+		for _, w := range windows {
+			read := j.LoadReview(w[0], w[1], now)
+			for _, shown := range []int{journal.ReviewListLimit, 0} {
+				got, want := reviewText(read.Review(w[0], w[1], now, shown)), reviewText(whole.Review(w[0], w[1], now, shown))
+				if got != want {
+					t.Fatalf("%s to %s, shown %d: LoadReview's review differs from the whole journal's:\n%s",
+						w[0].Format(time.DateOnly), w[1].Format(time.DateOnly), shown, firstDifference(got, want))
+				}
+			}
+			if len(read.Entries) >= len(whole.Entries)/2 && w[1].Sub(w[0]) < 30*24*time.Hour {
+				t.Errorf("%s to %s: LoadReview kept %d of %d entries", w[0].Format(time.DateOnly), w[1].Format(time.DateOnly), len(read.Entries), len(whole.Entries))
+			}
+		}
+	}
+}
+
+// reviewText is a review as its Markdown, and every list of it by item,
+// contact and project.
+func reviewText(r *journal.Review) string {
+	var b strings.Builder
+	b.WriteString(r.Markdown(journal.ChartText))
+	items := func(name string, list []*journal.Item, count int) {
+		fmt.Fprintf(&b, "%s (%d):", name, count)
+		for _, it := range list {
+			fmt.Fprintf(&b, " %s:%d", it.Path, it.Line)
+		}
+		b.WriteByte('\n')
+	}
+	contact := func(c journal.Contact) {
+		last := "never"
+		if c.Last != nil {
+			last = c.Last.Path
+		}
+		fmt.Fprintf(&b, "%s: last %s, due %s, overdue %v\n", c.Person.Slug, last, c.Due, c.Overdue)
+	}
+	items("mine", r.MyOpen, r.MyOpenCount)
+	items("waiting", r.Waiting, r.WaitingCount)
+	items("due soon", r.DueSoon, len(r.DueSoon))
+	for _, c := range r.Overdue {
+		contact(c)
+	}
+	for _, c := range r.Coming {
+		contact(c.Contact)
+		items("agenda", c.Agenda, c.AgendaCount)
+	}
+	fmt.Fprintf(&b, "%d entries, %v, %+v\n", r.Entries, r.Directions, r.Projects)
+	return b.String()
+}
+
+// firstDifference shows the first line where got and want differ.
+func firstDifference(got, want string) string {
+	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
+	for i := range min(len(g), len(w)) {
+		if g[i] != w[i] {
+			return fmt.Sprintf("line %d:\n got: %.300s\nwant: %.300s", i+1, g[i], w[i])
+		}
+	}
+	return fmt.Sprintf("got %d lines, want %d", len(g), len(w))
 }

@@ -25,6 +25,7 @@ type Snapshot struct {
 	Problems []*Problem
 
 	people map[string]*Person
+	held   []heldItems        // open items of entries not in Entries, newest first (LoadReview)
 	items  []*Item            // all items, gathered on first use
 	agenda map[string][]*Item // open agenda items by person, computed on first use
 	mu     sync.Mutex

@@ -109,34 +109,42 @@ same week again keeps what you wrote under "## Reflection".`,
 			if week != "" && since != "" {
 				return usagef("--week and --since cannot be used together")
 			}
-			s, err := a.loadOpen()
+			now := a.env.Now()
+			start := when.WeekStart(now) // the window is a week unless --since says otherwise
+			switch {
+			case week != "":
+				t, _, err := when.ISOWeek(week, now.Location())
+				if err != nil {
+					return usageError{err}
+				}
+				start = when.WeekStart(t)
+			case since != "":
+				if write {
+					return usagef("--write saves whole weeks; use --week")
+				}
+				t, err := when.Since(since, now)
+				if err != nil {
+					return usagef("--since: %v", err)
+				}
+				start = t
+			}
+			end := start.AddDate(0, 0, 7)
+			if since != "" {
+				end = when.Day(now).AddDate(0, 0, 1)
+			}
+			s, err := a.read(func(j *journal.Journal) *journal.Snapshot { return j.LoadReview(start, end, now) })
 			if err != nil {
 				return err
 			}
-			now := a.env.Now()
 			shown := journal.ReviewListLimit // the review as a page
 			if asJSON {
 				shown = 0 // every item
 			}
 			var r *journal.Review
-			switch {
-			case week != "":
-				start, _, err := when.ISOWeek(week, now.Location())
-				if err != nil {
-					return usageError{err}
-				}
+			if since != "" {
+				r = s.Review(start, end, now, shown)
+			} else {
 				r = s.ReviewWeek(start, now, shown)
-			case since != "":
-				if write {
-					return usagef("--write saves whole weeks; use --week")
-				}
-				start, err := when.Since(since, now)
-				if err != nil {
-					return usagef("--since: %v", err)
-				}
-				r = s.Review(start, when.Day(now).AddDate(0, 0, 1), now, shown)
-			default:
-				r = s.ReviewWeek(now, now, shown)
 			}
 			if write {
 				rel, err := a.journal.WriteReview(r, now)
