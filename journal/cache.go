@@ -145,9 +145,9 @@ func (b *block) open() error {
 
 // newestFirst returns where the records at offsets (-1 for none) start,
 // ordered by their entries newest first when they are all of the block's
-// records, and in the order given otherwise.
+// records, and in the order given otherwise. It reuses offsets.
 func (b *block) newestFirst(offsets []int) []int {
-	starts := make([]int, 0, len(offsets))
+	starts := offsets[:0]
 	for _, off := range offsets {
 		if off >= 0 {
 			starts = append(starts, off)
@@ -230,11 +230,14 @@ func (b *block) names() map[string]int {
 
 func baseName(rel string) string { return rel[strings.LastIndexByte(rel, '/')+1:] }
 
+// entryID is the id of the entry at rel: its file name without .md.
+func entryID(rel string) string { return strings.TrimSuffix(baseName(rel), ".md") }
+
 // decode decodes the records at offsets (-1 skips a file), in order, as r
 // reads them: the entries it keeps, with as much of what their bodies
-// hold as r.detail asks for, and for a review's read, the open items of
+// hold as r.detail asks for, and for a review's read, what it finds in
 // the entries before its windows (see reviewScope).
-func (b *block) decode(offsets []int, r *reading) ([]*Entry, []heldItems, error) {
+func (b *block) decode(offsets []int, r *reading) ([]*Entry, *scopeRead, error) {
 	if b == nil {
 		return nil, nil, nil
 	}
@@ -251,11 +254,15 @@ func (b *block) decode(offsets []int, r *reading) ([]*Entry, []heldItems, error)
 	}
 	if r.review != nil {
 		d.review = r.review.read()
-		lists += b.lists // held items keep their people, and the newest entries are read again
+		lists += b.lists // items kept keep their people, and the newest entries are read again
 	}
 	d.lists = make([]string, 0, lists)
 	out := make([]*Entry, 0, len(offsets))
-	for _, off := range offsets {
+	for i := range offsets {
+		off := offsets[i]
+		if d.review != nil {
+			off = offsets[len(offsets)-1-i] // oldest first: see scopeRead
+		}
 		if off < 0 {
 			continue
 		}
@@ -272,7 +279,7 @@ func (b *block) decode(offsets []int, r *reading) ([]*Entry, []heldItems, error)
 				out = append(out, e)
 			}
 		}
-		return out, scope.held, d.err
+		return out, scope, d.err
 	}
 	return out, nil, d.err
 }
@@ -462,7 +469,7 @@ func (e *blockEncoder) block() []byte {
 		rel := d.raw()
 		d.key()
 		sec, nsec := d.varint(), d.varint()
-		e.order = append(e.order, recordDate{n, time.Unix(sec, nsec), strings.TrimSuffix(baseName(rel), ".md")})
+		e.order = append(e.order, recordDate{n, time.Unix(sec, nsec), entryID(rel)})
 	}
 	slices.SortFunc(e.order, func(a, b recordDate) int { return newestFirst(a.date, a.id, b.date, b.id) })
 	for _, r := range e.order {
@@ -696,7 +703,7 @@ func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
 	}
 	lists, extras := len(d.lists), -1 // where this entry's extras start, if any
 	sec, nsec, offset := d.varint(), d.varint(), int(d.varint())
-	d.entries = append(d.entries, Entry{Path: rel, ID: strings.TrimSuffix(baseName(rel), ".md"), Date: d.date(sec, nsec, offset)})
+	d.entries = append(d.entries, Entry{Path: rel, ID: entryID(rel), Date: d.date(sec, nsec, offset)})
 	e := &d.entries[len(d.entries)-1]
 	e.Kind, e.Title, e.Project = d.ref(), d.raw(), d.ref()
 	e.With, e.Tags, e.Practices = d.list(d.ref), d.list(d.ref), d.list(d.ref)
@@ -733,10 +740,10 @@ func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
 	}
 	if before {
 		d.review.note(e, start)
-		if len(e.Items) > 0 {
-			d.review.held = append(d.review.held, heldItems{e.Date, e.ID, e.Items})
-			lists += len(e.With) // the items' people
+		if d.review.hold(e) {
+			lists += len(e.With) // the people of the items kept
 		}
+		d.items = d.items[:len(d.items)-len(e.Items)] // copied where kept
 		d.drop(lists, extras)
 		return nil
 	}

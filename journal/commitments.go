@@ -21,10 +21,7 @@ func (s *Snapshot) Items() []*Item {
 	for _, e := range s.Entries {
 		n += len(e.Items)
 	}
-	for _, h := range s.held {
-		n += len(h.items)
-	}
-	out := make([]*Item, 0, n)
+	out := make([]*Item, 0, n+len(s.older))
 	add := func(items []Item) {
 		for i := range items {
 			out = append(out, &items[i])
@@ -36,9 +33,7 @@ func (s *Snapshot) Items() []*Item {
 	for _, e := range s.Entries {
 		add(e.Items)
 	}
-	for _, h := range s.held { // older than the entries with items
-		add(h.items)
-	}
+	out = append(out, s.older...) // older than the entries with items
 	for _, it := range out {
 		if o := it.Owner; o != "" && s.people[o] == nil {
 			if p, err := s.FindPerson(o); err == nil {

@@ -196,8 +196,9 @@ func (j *Journal) readEntries(s *Snapshot, r reading) {
 	var (
 		mu       sync.Mutex
 		blocks   []*block
-		runs     [][]*Entry    // each directory's entries, newest first
-		held     [][]heldItems // each directory's held items, newest first
+		runs     [][]*Entry // each directory's entries, newest first
+		older    [][]*Item  // for a review, each directory's items before its windows, in order
+		hidden   hiddenItems
 		problems []*Problem
 		changed  = idx == nil
 		found    int // blocks of the index whose directory is still there
@@ -206,16 +207,20 @@ func (j *Journal) readEntries(s *Snapshot, r reading) {
 	read := func(relDir, key string, l *lister, files []dirent) {
 		old := idx.block(key)
 		b, offsets, rebuilt, probs := j.refresh(relDir, key, l, old, files)
-		list, items, err := b.decode(b.newestFirst(offsets), &r)
+		list, scope, err := b.decode(b.newestFirst(offsets), &r)
 		if err != nil { // damaged, though its checksum held: read the files
 			b, offsets, rebuilt, probs = j.refresh(relDir, key, l, nil, files)
-			list, items, _ = b.decode(b.newestFirst(offsets), &r)
+			list, scope, _ = b.decode(b.newestFirst(offsets), &r)
 		}
 		if r.grep != nil {
 			list = l.grep(list, r.grep, &probs)
 		}
-		SortNewestFirst(list) // in order unless files were listed in another order, or changed
-		slices.SortFunc(items, compareHeld)
+		SortNewestFirst(list) // in order already, but for a block read in another order
+		var items []*Item
+		if scope != nil {
+			items = scope.items()
+			slices.SortFunc(items, compareRead) // in order already, but for a block read in another order
+		}
 		mu.Lock()
 		defer mu.Unlock()
 		if old != nil {
@@ -229,7 +234,10 @@ func (j *Journal) readEntries(s *Snapshot, r reading) {
 			runs = append(runs, list)
 		}
 		if len(items) > 0 {
-			held = append(held, items)
+			older = append(older, items)
+		}
+		if scope != nil {
+			hidden.add(scope.hidden)
 		}
 		problems = append(problems, probs...)
 	}
@@ -250,7 +258,7 @@ func (j *Journal) readEntries(s *Snapshot, r reading) {
 		_ = j.saveCache(blocks) // a cache that cannot be written is rebuilt next time
 	}
 	s.Entries = mergeNewestFirst(runs, compareNewestFirst)
-	s.held = mergeNewestFirst(held, compareHeld)
+	s.older, s.hidden = mergeNewestFirst(older, compareRead), hidden
 	s.Problems = append(s.Problems, sortProblems(append(listed, problems...))...)
 }
 

@@ -108,12 +108,12 @@ func (s *Snapshot) Review(start, end, now time.Time, shown int) *Review {
 	var lists sync.WaitGroup
 	lists.Go(func() {
 		mine = s.commitments(TodoFilter{Mine: true, AsOf: r.At}, r.At)
-		r.MyOpenCount = len(mine)
+		r.MyOpenCount = len(mine) + s.hidden.mine
 		r.MyOpen = inOrder(mine, shown, true)
 	})
 	lists.Go(func() {
 		theirs := s.commitments(TodoFilter{Theirs: true, AsOf: r.At}, r.At)
-		r.WaitingCount = len(theirs)
+		r.WaitingCount = len(theirs) + s.hidden.theirs
 		r.Waiting = inOrder(theirs, shown, true)
 	})
 	lists.Go(func() { s.agendas() })
@@ -128,6 +128,32 @@ func (s *Snapshot) Review(start, end, now time.Time, shown int) *Review {
 	lists.Wait()
 	r.Coming, r.DueSoon = s.comingUp(contacts, end, r.At, mine, shown)
 	return r
+}
+
+// reviewAt is the moment a review of a window ending at end judges what
+// is open and overdue: end, or now if earlier.
+func reviewAt(end, now time.Time) time.Time {
+	if now.Before(end) {
+		return now
+	}
+	return end
+}
+
+// firstCounted is where the earliest window a review of [start, end) at
+// at counts entries in starts: the four windows balance averages over,
+// or the weeks of bossPractices.
+func firstCounted(start, end, at time.Time) time.Time {
+	first := start.Add(-4 * end.Sub(start))
+	if practices := at.Add(-PracticeWindow); practices.Before(first) {
+		return practices
+	}
+	return first
+}
+
+// dueSoonDays is the week after a review's window ending at end, from
+// end's day: who is due for contact in it, and my commitments due in it.
+func dueSoonDays(end time.Time) (from, until time.Time) {
+	return when.Day(end), end.AddDate(0, 0, 7)
 }
 
 // balance counts entries per direction in [start, end) and averages the
@@ -229,17 +255,17 @@ func (s *Snapshot) projectChecks(start, end, at time.Time) []ProjectCheck {
 // them, and among my open commitments (in any order), those due in that
 // week, soonest first.
 func (s *Snapshot) comingUp(contacts []Contact, end, at time.Time, mine []*Item, shown int) ([]ComingUp, []*Item) {
-	weekEnd := end.AddDate(0, 0, 7)
+	from, weekEnd := dueSoonDays(end)
 	var coming []ComingUp
 	for _, c := range contacts {
 		queued := pick(s.agendas()[c.Person.Slug], func(it *Item) bool { return !it.Date.After(at) })
+		count := len(queued) + s.hidden.agenda[c.Person.Slug]
 		due := !c.Cadence.IsZero() && !c.Snoozed && (c.Overdue || c.Due.Before(weekEnd))
-		if due || len(queued) > 0 {
-			coming = append(coming, ComingUp{c, inOrder(queued, shown, false), len(queued)})
+		if due || count > 0 {
+			coming = append(coming, ComingUp{c, inOrder(queued, shown, false), count})
 		}
 	}
 	sort.SliceStable(coming, func(a, b int) bool { return coming[a].Contact.Due.Before(coming[b].Contact.Due) })
-	from := when.Day(end)
 	dueSoon := pick(mine, func(it *Item) bool {
 		return !it.Due.IsZero() && it.Due.Before(weekEnd) && !it.Due.Before(from)
 	})

@@ -132,13 +132,13 @@ same week again keeps what you wrote under "## Reflection".`,
 			if since != "" {
 				end = when.Day(now).AddDate(0, 0, 1)
 			}
-			s, err := a.read(func(j *journal.Journal) *journal.Snapshot { return j.LoadReview(start, end, now) })
-			if err != nil {
-				return err
-			}
 			shown := journal.ReviewListLimit // the review as a page
 			if asJSON {
 				shown = 0 // every item
+			}
+			s, err := a.read(func(j *journal.Journal) *journal.Snapshot { return j.LoadReview(start, end, now, shown) })
+			if err != nil {
+				return err
 			}
 			var r *journal.Review
 			if since != "" {
