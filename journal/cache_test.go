@@ -504,7 +504,8 @@ func TestFilteredReadKeepsEachEntrysFields(t *testing.T) {
 
 // Runs of entries, each newest first, are merged into one list newest
 // first, whether they lie end to end (months) or overlap (parts of a large
-// directory), with ties broken by id.
+// directory), with ties broken by id, then by path (files of the same
+// name in two directories).
 func TestMergeNewestFirst(t *testing.T) {
 	base := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -518,7 +519,11 @@ func TestMergeNewestFirst(t *testing.T) {
 				if trial%2 == 0 {
 					hours = r*10 + rng.IntN(10) // runs end to end, but for a shared hour
 				}
-				e := &Entry{ID: fmt.Sprintf("e%d-%d", r, k), Date: base.Add(time.Duration(hours) * time.Hour)}
+				id := fmt.Sprintf("e%d-%d", r, k)
+				if trial%3 == 0 {
+					id = fmt.Sprintf("e%d", k) // in every run
+				}
+				e := &Entry{ID: id, Path: fmt.Sprintf("entries/%d/%s.md", r, id), Date: base.Add(time.Duration(hours) * time.Hour)}
 				run = append(run, e)
 				all = append(all, e)
 			}

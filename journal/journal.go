@@ -5,6 +5,7 @@
 package journal
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"hash/fnv"
@@ -347,10 +348,13 @@ func sortProblems(problems []*Problem) []*Problem {
 	return problems
 }
 
-// SortNewestFirst orders entries by date, newest first, then by id.
+// SortNewestFirst orders entries by date, newest first, then by id and
+// path.
 func SortNewestFirst(entries []*Entry) { slices.SortFunc(entries, compareNewestFirst) }
 
-func compareNewestFirst(a, b *Entry) int { return newestFirst(a.Date, a.ID, b.Date, b.ID) }
+func compareNewestFirst(a, b *Entry) int {
+	return cmp.Or(newestFirst(a.Date, a.ID, b.Date, b.ID), strings.Compare(b.Path, a.Path))
+}
 
 // newestFirst orders what an entry's date and id (a, then b) say, newest
 // first.

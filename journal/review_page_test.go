@@ -82,10 +82,10 @@ func TestReviewReadIsTheWholeJournalsReview(t *testing.T) {
 	}
 	boss := j.LoadPeople().Bosses()[0].Slug
 	newest := j.LoadHeaders().Entries[0].Date
-	// Entries on the same minute in three directories, long before the
-	// windows: the newest with a person met nowhere else and on a project
-	// with the boss, holding open items with the same dates; and the
-	// project in the last week.
+	// Entries on the same minute in three directories, two of the same
+	// name, long before the windows: the newest with a person met nowhere
+	// else and on a project with the boss, holding open items with the
+	// same dates; and the project in the last week.
 	write := func(rel, text string) {
 		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, rel)), 0o700); err != nil {
 			t.Fatal(err)
@@ -96,7 +96,7 @@ func TestReviewReadIsTheWholeJournalsReview(t *testing.T) {
 	}
 	write("people/tie.md", "---\nname: Tie Breaker\nrelation: peer\n---\n")
 	tied := newest.AddDate(-1, 0, 0).Format(time.RFC3339)
-	for i, name := range []string{"b", "a", "c", "d"} {
+	for i, name := range []string{"b", "a", "c", "d", "b"} {
 		write(fmt.Sprintf("entries/ties%d/%s.md", i%3, name), "---\ndate: "+tied+"\nwith: [tie, "+boss+"]\nproject: ties\n---\n"+
 			"- [ ] mine "+name+"\n- [ ] @tie theirs "+name+"\n\n## Next time\n\n- [ ] raise "+name+"\n")
 	}

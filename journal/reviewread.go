@@ -69,14 +69,16 @@ func (h *hiddenItems) add(other hiddenItems) {
 	}
 }
 
-// compareRead orders items as Items does: their entries newest first,
-// then by line.
+// compareRead orders items as Items does: their entries newest first (as
+// compareNewestFirst), then by line.
 func compareRead(a, b *Item) int {
-	c := b.Date.Compare(a.Date)
-	if c == 0 && a.Path != b.Path {
-		c = strings.Compare(entryID(b.Path), entryID(a.Path)) // as newestFirst
+	if a.Path == b.Path {
+		return cmp.Compare(a.Line, b.Line)
 	}
-	return cmp.Or(c, cmp.Compare(a.Line, b.Line))
+	if c := b.Date.Compare(a.Date); c != 0 {
+		return c
+	}
+	return cmp.Or(strings.Compare(entryID(b.Path), entryID(a.Path)), strings.Compare(b.Path, a.Path))
 }
 
 // compareItems orders items as inOrder does when they are in the order
