@@ -2,11 +2,13 @@ package journal
 
 import (
 	"bufio"
+	"cmp"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
 	"io"
 	"io/fs"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"slices"
@@ -389,14 +391,15 @@ type blockEncoder struct {
 	records, rec, body            encoder
 	starts                        []int // where each record starts in records
 	lists, bodyLists, items, open int
-	order                         []recordDate
+	dates                         []recordDate // of each record
 }
 
-// recordDate is a record's number and its entry's date and id.
+// recordDate is the date of a record's entry, and where its id is in the
+// records.
 type recordDate struct {
-	n    int
-	date time.Time
-	id   string
+	sec        int64
+	nsec       int32
+	id, idSize int32
 }
 
 // encoder returns the lister's block encoder, emptied: its memory is
@@ -409,7 +412,7 @@ func (l *lister) encoder() *blockEncoder {
 	}
 	e := l.enc
 	clear(e.records.positions)
-	e.table, e.records.b, e.starts = e.table[:0], e.records.b[:0], e.starts[:0]
+	e.table, e.records.b, e.starts, e.dates = e.table[:0], e.records.b[:0], e.starts[:0], e.dates[:0]
 	e.lists, e.bodyLists, e.items, e.open = 0, 0, 0, 0
 	return e
 }
@@ -447,6 +450,11 @@ func (e *blockEncoder) add(en *Entry, key fileKey) {
 	e.rec.record(en, key, &e.body)
 	e.starts = append(e.starts, len(e.records.b))
 	e.records.uvarint(uint64(len(e.rec.b)))
+	// The record starts with the path's length and the path, which ends
+	// with the id and ".md".
+	path := len(e.records.b) + (bits.Len(uint(len(en.Path))|1)+6)/7 // after its length, a uvarint
+	id := path + strings.LastIndexByte(en.Path, '/') + 1
+	e.dates = append(e.dates, recordDate{en.Date.Unix(), int32(en.Date.Nanosecond()), int32(id), int32(len(en.ID))})
 	e.records.b = append(e.records.b, e.rec.b...)
 }
 
@@ -460,20 +468,23 @@ func (e *blockEncoder) block() []byte {
 	for _, s := range e.table {
 		head.raw(s)
 	}
-	// The entries' dates and ids, read back from the records.
-	d := &decoder{data: e.records.b, text: unsafe.String(unsafe.SliceData(e.records.b), len(e.records.b))}
-	e.order = e.order[:0]
-	for n, start := range e.starts {
-		d.off = start
-		d.count()
-		rel := d.raw()
-		d.key()
-		sec, nsec := d.varint(), d.varint()
-		e.order = append(e.order, recordDate{n, time.Unix(sec, nsec), entryID(rel)})
+	order := make([]int32, len(e.dates))
+	for n := range order {
+		order[n] = int32(n)
 	}
-	slices.SortFunc(e.order, func(a, b recordDate) int { return newestFirst(a.date, a.id, b.date, b.id) })
-	for _, r := range e.order {
-		head.uvarint(uint64(r.n))
+	id := func(d recordDate) string { return unsafe.String(&e.records.b[d.id], d.idSize) }
+	slices.SortFunc(order, func(a, b int32) int { // as compareNewestFirst: a block's paths differ by their ids
+		x, y := e.dates[a], e.dates[b]
+		switch {
+		case x.sec != y.sec:
+			return cmp.Compare(y.sec, x.sec)
+		case x.nsec != y.nsec:
+			return cmp.Compare(y.nsec, x.nsec)
+		}
+		return strings.Compare(id(y), id(x))
+	})
+	for _, n := range order {
+		head.uvarint(uint64(n))
 	}
 	return append(append(make([]byte, 0, len(head.b)+len(e.records.b)), head.b...), e.records.b...)
 }

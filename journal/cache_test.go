@@ -236,6 +236,45 @@ func TestIndexInAnotherOrder(t *testing.T) {
 	}
 }
 
+// TestBlockKeepsItsEntriesNewestFirst: a block keeps the order of its
+// records by their entries, newest first, ties broken by id, so that
+// reading it in that order needs no sorting.
+func TestBlockKeepsItsEntriesNewestFirst(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	base := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
+	enc := new(lister).encoder()
+	var want []*Entry
+	for i := range 300 {
+		// Hours apart, or seconds, or milliseconds, and some the same moment.
+		date := base.Add(time.Duration(rng.IntN(40))*time.Hour + time.Duration(rng.IntN(2))*time.Second + time.Duration(rng.IntN(2))*time.Millisecond)
+		e := &Entry{ID: fmt.Sprintf("%03d-%x", rng.IntN(1000), i), Date: date, Kind: "note"}
+		e.Path = "entries/2026/11/" + e.ID + ".md"
+		enc.add(e, fileKey{ino: uint64(i)})
+		want = append(want, e)
+	}
+	b := newBlock("entries/2026/11", enc.block())
+	if err := b.open(); err != nil {
+		t.Fatal(err)
+	}
+	records := make([]int, len(enc.starts))
+	for i, start := range enc.starts {
+		records[i] = b.start + start
+	}
+	got, _, err := b.decode(b.newestFirst(records), &reading{detail: headers})
+	if err != nil {
+		t.Fatal(err)
+	}
+	SortNewestFirst(want)
+	if len(got) != len(want) {
+		t.Fatalf("%d entries read, want %d", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Path != want[i].Path || !got[i].Date.Equal(want[i].Date) {
+			t.Fatalf("entry %d read is %s of %s, want %s of %s", i, got[i].ID, got[i].Date, want[i].ID, want[i].Date)
+		}
+	}
+}
+
 // TestEntriesOutsideTheirMonth: entries are newest first even when a
 // date was edited by hand to fall outside its directory's month.
 func TestEntriesOutsideTheirMonth(t *testing.T) {
