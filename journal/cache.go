@@ -378,8 +378,26 @@ func (j *Journal) saveCache(blocks []*block) error {
 
 // encoder appends the index's varints and strings to b.
 type encoder struct {
-	b         []byte
-	positions map[string]uint64 // where each string of the table is
+	b     []byte
+	table *stringTable // where strings written as references go
+}
+
+// stringTable is a block's table of the strings that repeat.
+type stringTable struct {
+	strings   []string
+	positions map[string]uint64 // where each string is
+}
+
+// position returns where s is in the table, adding it when it is not.
+func (t *stringTable) position(s string) uint64 {
+	if p, ok := t.positions[s]; ok {
+		return p
+	}
+	p := uint64(len(t.strings))
+	s = strings.Clone(s) // the table outlives what s points into
+	t.positions[s] = p
+	t.strings = append(t.strings, s)
+	return p
 }
 
 // blockEncoder encodes the entries of one directory, in listing order, as
@@ -387,7 +405,7 @@ type encoder struct {
 // into may be reused; strings that repeat go into the table as they are
 // first seen.
 type blockEncoder struct {
-	table                         []string
+	table                         stringTable
 	records, rec, body            encoder
 	starts                        []int // where each record starts in records
 	lists, bodyLists, items, open int
@@ -406,40 +424,23 @@ type recordDate struct {
 // reused from one directory to the next.
 func (l *lister) encoder() *blockEncoder {
 	if l.enc == nil {
-		l.enc = &blockEncoder{records: encoder{positions: map[string]uint64{}}}
-		l.enc.rec.positions = l.enc.records.positions
-		l.enc.body.positions = l.enc.records.positions
+		l.enc = &blockEncoder{table: stringTable{positions: map[string]uint64{}}}
+		l.enc.rec.table, l.enc.body.table = &l.enc.table, &l.enc.table
 	}
 	e := l.enc
-	clear(e.records.positions)
-	e.table, e.records.b, e.starts, e.dates = e.table[:0], e.records.b[:0], e.starts[:0], e.dates[:0]
+	clear(e.table.positions)
+	e.table.strings, e.records.b, e.starts, e.dates = e.table.strings[:0], e.records.b[:0], e.starts[:0], e.dates[:0]
 	e.lists, e.bodyLists, e.items, e.open = 0, 0, 0, 0
 	return e
 }
 
 // add encodes an entry read from a file with the identity key.
 func (e *blockEncoder) add(en *Entry, key fileKey) {
-	strs := func(list ...string) {
-		for _, s := range list {
-			if _, ok := e.records.positions[s]; !ok {
-				s = strings.Clone(s) // the table outlives what s points into
-				e.records.positions[s] = uint64(len(e.table))
-				e.table = append(e.table, s)
-			}
-		}
-	}
-	strs(en.Kind, en.Project)
-	strs(en.With...)
-	strs(en.Tags...)
-	strs(en.Practices...)
 	e.lists += len(en.With) + len(en.Tags) + len(en.Practices)
 	for _, x := range en.extra {
-		strs(x.key, x.value)
-		strs(x.list...)
 		e.lists += len(x.list)
 	}
 	for _, it := range en.Items {
-		strs(it.Owner, it.Section)
 		if !it.Done {
 			e.open++
 		}
@@ -462,10 +463,10 @@ func (e *blockEncoder) add(en *Entry, key fileKey) {
 // strings that repeat, the order of its records, its records.
 func (e *blockEncoder) block() []byte {
 	head := &encoder{}
-	for _, n := range []int{len(e.starts), e.lists, e.bodyLists, e.items, e.open, len(e.table)} {
+	for _, n := range []int{len(e.starts), e.lists, e.bodyLists, e.items, e.open, len(e.table.strings)} {
 		head.uvarint(uint64(n))
 	}
-	for _, s := range e.table {
+	for _, s := range e.table.strings {
 		head.raw(s)
 	}
 	order := make([]int32, len(e.dates))
@@ -497,8 +498,8 @@ func (e *encoder) raw(s string) {
 	e.b = append(e.b, s...)
 }
 
-// ref writes a string of the table.
-func (e *encoder) ref(s string) { e.uvarint(e.positions[s]) }
+// ref writes a string as a reference to the table.
+func (e *encoder) ref(s string) { e.uvarint(e.table.position(s)) }
 
 func (e *encoder) refs(list []string) {
 	e.uvarint(uint64(len(list)))
