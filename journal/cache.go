@@ -700,7 +700,9 @@ func (d *decoder) key() fileKey {
 
 // record decodes the record at d.off into the arenas: the entry, with as
 // much of what its body holds as detail asks for. An entry keep refuses
-// gives nil, and the arenas take back what it used.
+// gives nil, and the arenas take back what it used; so do, in a review's
+// read, an entry after its end and, once noted and its items held, one
+// before its windows.
 func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
 	start := d.off
 	size := d.count()

@@ -216,11 +216,13 @@ func (j *Journal) readEntries(s *Snapshot, r reading) {
 		if r.grep != nil {
 			list = l.grep(list, r.grep, &probs)
 		}
-		SortNewestFirst(list) // in order already, but for a block read in another order
+		// In order already, unless newestFirst kept the order given, and
+		// but for the newest entries a review's read adds at the end.
+		SortNewestFirst(list)
 		var items []*Item
 		if scope != nil {
 			items = scope.items()
-			slices.SortFunc(items, compareRead) // in order already, but for a block read in another order
+			slices.SortFunc(items, compareRead)
 		}
 		mu.Lock()
 		defer mu.Unlock()
@@ -297,11 +299,11 @@ func partition(files []dirent) [][]dirent {
 }
 
 // mergeNewestFirst joins runs each sorted by compare, newest first, into
-// one sorted list. Runs are mostly months that do not
-// overlap: laid end to end, newest run first, they are sorted already
-// when each run ends no older than the next begins, which is checked
-// where runs meet rather than over every element. Runs that overlap (the
-// parts of a large directory) are merged two by two.
+// one sorted list. Runs are mostly months that do not overlap: laid end
+// to end, newest run first, they are sorted already when each run ends
+// no older than the next begins, which is checked where runs meet rather
+// than over every element. Runs that overlap (the parts of a large
+// directory) are merged two by two.
 func mergeNewestFirst[T any](runs [][]T, compare func(a, b T) int) []T {
 	slices.SortFunc(runs, func(a, b []T) int { return compare(a[0], b[0]) })
 	n, overlap := 0, false
