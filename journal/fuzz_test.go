@@ -301,3 +301,46 @@ func FuzzBulletSection(f *testing.F) {
 		}
 	})
 }
+
+// FuzzShorten holds the summary's cut, which takes bytes for characters
+// while they are ASCII, to a cut after n-1 characters counted one by one.
+func FuzzShorten(f *testing.F) {
+	for _, seed := range []string{strings.Repeat("a", 130), strings.Repeat("é", 130), strings.Repeat("a", 118) + "ééé",
+		strings.Repeat("a", 119) + "é" + strings.Repeat("b", 10), "short", strings.Repeat("\xff", 125), strings.Repeat("日", 50)} {
+		f.Add(seed, maxSummary)
+	}
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		if n < 1 || n > 200 {
+			return
+		}
+		want := s
+		if len(s) > n {
+			count := 0
+			for i := range s {
+				if count == n-1 {
+					want = s[:i] + "…"
+					break
+				}
+				count++
+			}
+		}
+		if got := new(scratch).shorten(s, n); got != want {
+			t.Fatalf("shorten(%q, %d) = %q, want %q", s, n, got, want)
+		}
+	})
+}
+
+// FuzzParseDay holds the reader of due days to time.ParseInLocation.
+func FuzzParseDay(f *testing.F) {
+	for _, seed := range []string{"2026-11-25", "2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29", "2026-13-01",
+		"2026-00-10", "2026-04-31", "2026-04-30", "0000-01-01", "2026-1-05", "2026-11-5x", "+026-11-25", "2026/11/25", ""} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := time.ParseInLocation("2006-01-02", s, time.Local)
+		got, ok := parseDay(s)
+		if ok != (err == nil) || ok && !got.Equal(want) || ok && got.Location() != want.Location() {
+			t.Fatalf("parseDay(%q) = %v, %v; time.ParseInLocation: %v, %v", s, got, ok, want, err)
+		}
+	})
+}

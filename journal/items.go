@@ -241,15 +241,28 @@ func (sc *scratch) shorten(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
-	count := 0
-	for i := range s {
-		if count == n-1 {
-			sc.summary = append(append(sc.summary[:0], s[:i]...), "…"...)
-			return unsafe.String(unsafe.SliceData(sc.summary), len(sc.summary))
+	cut := n - 1 // where the first n-1 characters end: n-1 bytes when they are ASCII, as mostly
+	for i := range cut {
+		if s[i] >= utf8.RuneSelf {
+			cut = -1
+			break
 		}
-		count++
 	}
-	return s
+	if cut < 0 {
+		count := 0
+		for i := range s {
+			if count == n-1 {
+				cut = i
+				break
+			}
+			count++
+		}
+		if cut < 0 {
+			return s
+		}
+	}
+	sc.summary = append(append(sc.summary[:0], s[:cut]...), "…"...)
+	return unsafe.String(unsafe.SliceData(sc.summary), len(sc.summary))
 }
 
 // heading reads an ATX heading ("## Name ##"): its text and level, or
@@ -329,9 +342,41 @@ func itemDue(text string) time.Time {
 		return time.Time{}
 	}
 	for start, end := range dueValues(text) {
-		if t, err := time.ParseInLocation("2006-01-02", text[start:end], time.Local); err == nil {
+		if t, ok := parseDay(text[start:end]); ok {
 			return t
 		}
 	}
 	return time.Time{}
+}
+
+// parseDay reads a day written YYYY-MM-DD, at midnight in the local zone,
+// as time.ParseInLocation("2006-01-02", s, time.Local) reads it, without
+// its general parser: it runs on every item of every file read.
+func parseDay(s string) (time.Time, bool) {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return time.Time{}, false
+	}
+	number := func(digits string) int {
+		n := 0
+		for _, c := range []byte(digits) {
+			if c < '0' || c > '9' {
+				return -1
+			}
+			n = n*10 + int(c-'0')
+		}
+		return n
+	}
+	year, month, day := number(s[:4]), number(s[5:7]), number(s[8:])
+	if year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, time.Month(month)) {
+		return time.Time{}, false
+	}
+	return time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.Local), true
+}
+
+// daysIn is the number of days in a month of a year.
+func daysIn(year int, month time.Month) int {
+	if month == time.February && year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+		return 29
+	}
+	return [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[month-1]
 }
