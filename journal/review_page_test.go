@@ -102,15 +102,19 @@ func TestReviewReadIsTheWholeJournalsReview(t *testing.T) {
 	}
 	write("entries/ties0/now.md", "---\ndate: "+newest.Format(time.RFC3339)+"\nproject: ties\n---\n")
 	// More of my commitments due on one day, long ago, than a page shows,
-	// in two entries of the same minute; and, in a month of many, one due
-	// in the week after the last week reviewed.
+	// in two entries of the same minute, and more to raise with a person;
+	// and, in a month of many, one due in the week after the last week
+	// reviewed.
+	var agenda strings.Builder
 	for _, name := range []string{"early-a", "early-b"} {
 		var items strings.Builder
 		for i := range journal.ReviewListLimit/2 + 3 {
 			fmt.Fprintf(&items, "- [ ] %s %d due:2000-01-01\n", name, i)
+			fmt.Fprintf(&agenda, "- [ ] raise %s %d\n", name, i)
 		}
 		write("entries/ties2/"+name+".md", "---\ndate: "+tied+"\n---\n"+items.String())
 	}
+	write("entries/ties2/agenda.md", "---\ndate: "+tied+"\nwith: [tie]\n---\n## Next time\n\n"+agenda.String())
 	soon := when.WeekStart(newest).AddDate(0, 0, 9).Format(time.DateOnly)
 	write("entries/"+tied[:4]+"/"+tied[5:7]+"/soon.md", "---\ndate: "+tied+"\n---\n- [ ] renew the contract due:"+soon+"\n")
 
