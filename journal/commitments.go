@@ -11,8 +11,9 @@ import (
 )
 
 // Items returns every task item in the journal's entries and people
-// files, with @mentions resolved to person slugs where they match one.
-// The items are the snapshot's own, not copies.
+// files (of a snapshot from LoadReview, those it kept), with @mentions
+// resolved to person slugs where they match one. The items are the
+// snapshot's own, not copies.
 func (s *Snapshot) Items() []*Item {
 	if s.items != nil {
 		return s.items

@@ -97,7 +97,8 @@ func (s *Snapshot) ReviewWeek(t, now time.Time, shown int) *Review {
 // Review reviews the window [start, end) as seen at now. Each of its
 // lists of items keeps the first shown (all of them when shown is 0):
 // ReviewListLimit for a review to read, which then sorts only what it
-// shows of tens of thousands of open items.
+// shows of tens of thousands of open items. The snapshot holds the whole
+// journal, or what LoadReview read for the same review.
 func (s *Snapshot) Review(start, end, now time.Time, shown int) *Review {
 	r := &Review{Start: start, End: end, At: reviewAt(end, now), s: s}
 	// The lists of commitments and the agenda go through every open item of
