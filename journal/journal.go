@@ -216,8 +216,8 @@ func (j *Journal) readEntries(s *Snapshot, r reading) {
 		if r.grep != nil {
 			list = l.grep(list, r.grep, &probs)
 		}
-		// In order already, unless newestFirst kept the order given, and
-		// but for the newest entries a review's read adds at the end.
+		// In order already, unless newestFirst kept the order given or a
+		// review's read added the newest entries it looks up at the end.
 		SortNewestFirst(list)
 		var items []*Item
 		if scope != nil {

@@ -14,20 +14,27 @@ import (
 	"github.com/lead-journal/lead/journal/when"
 )
 
-// TestReviewPageIsTheWholeReviewCut: a review made to be read, which
-// keeps ReviewListLimit items of each list, shows what the whole review
-// shows, in weeks across a generated journal and its future: the same
-// Markdown, each list the start of the whole one, the same counts; and
-// each agenda is the person's, as lead prep lists it, up to then.
-func TestReviewPageIsTheWholeReviewCut(t *testing.T) {
+// generated opens a journal generated in a temporary directory.
+func generated(t *testing.T, o synth.Options) (string, *journal.Journal) {
+	t.Helper()
 	dir := t.TempDir()
-	if err := synth.Generate(dir, synth.Options{Entries: 3000, Years: 3, Seed: 5}); err != nil {
+	if err := synth.Generate(dir, o); err != nil {
 		t.Fatal(err)
 	}
 	j, _, err := journal.Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dir, j
+}
+
+// TestReviewPageIsTheWholeReviewCut: a review made to be read, which
+// keeps ReviewListLimit items of each list, shows what the whole review
+// shows, in weeks across a generated journal and its future: the same
+// Markdown, each list the start of the whole one, the same counts; and
+// each agenda is the person's, as lead prep lists it, up to then.
+func TestReviewPageIsTheWholeReviewCut(t *testing.T) {
+	_, j := generated(t, synth.Options{Entries: 3000, Years: 3, Seed: 5})
 	s := j.LoadOpen()
 	newest := s.Entries[0].Date
 	for _, at := range []time.Time{newest.AddDate(-2, 0, 0), newest.AddDate(0, -6, 3), newest, newest.AddDate(0, 1, 0)} {
@@ -72,14 +79,7 @@ func TestReviewPageIsTheWholeReviewCut(t *testing.T) {
 // counts and last contacts. Entries and items with the same dates break
 // ties as in the whole journal.
 func TestReviewReadIsTheWholeJournalsReview(t *testing.T) {
-	dir := t.TempDir()
-	if err := synth.Generate(dir, synth.Options{Entries: 4000, Years: 2, Seed: 9}); err != nil {
-		t.Fatal(err)
-	}
-	j, _, err := journal.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, j := generated(t, synth.Options{Entries: 4000, Years: 2, Seed: 9})
 	boss := j.LoadPeople().Bosses()[0].Slug
 	newest := j.LoadHeaders().Entries[0].Date
 	// Entries on the same minute in three directories, two of the same
