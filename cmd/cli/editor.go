@@ -36,7 +36,11 @@ func (a *app) editorCommand() (command, source string) {
 func (a *app) edit(path string) error {
 	editor, _ := a.editorCommand()
 	cmd := exec.Command("sh", "-c", editor+` "$@"`, editor, path)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = a.env.Stdin, a.env.Stdout, a.env.Stderr
+	streams := a.env
+	if streams.raw != nil {
+		streams = streams.raw // the editor draws on the terminal itself
+	}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = streams.Stdin, streams.Stdout, streams.Stderr
 	if f, ok := a.env.Stdin.(*os.File); ok && !a.env.StdinTTY {
 		// An editor on a pipe cannot work; give it the terminal if there is one.
 		if tty, err := os.Open("/dev/tty"); err == nil {

@@ -30,6 +30,8 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 // Run runs lead with args and returns the exit code.
 func Run(args []string, env *Env) int {
+	env, flush := safeStreams(env)
+	defer flush()
 	root := NewRoot(env)
 	root.SetArgs(args)
 	err := root.Execute()
