@@ -69,8 +69,12 @@ func Init(root string) (*Journal, error) {
 	return j, err
 }
 
-// GitIgnore is the .gitignore a new journal gets.
-const GitIgnore = CacheDir + "/\n"
+// TempPattern is the glob of the names of lead's temporary files.
+const TempPattern = tempPrefix + "*"
+
+// GitIgnore is the .gitignore a new journal gets: the disposable .lead/
+// directory, and the temporary files a killed rewrite can leave.
+const GitIgnore = CacheDir + "/\n" + TempPattern + "\n"
 
 func create(root string) error {
 	for _, dir := range []string{root, filepath.Join(root, EntriesDir), filepath.Join(root, PeopleDir), filepath.Join(root, CacheDir)} {

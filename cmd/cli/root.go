@@ -71,6 +71,9 @@ type app struct {
 	dir      string // --dir
 	journal  *journal.Journal
 	reported map[*journal.Snapshot]int // problems already printed
+	// userEdited holds the files that had uncommitted changes before
+	// this run rewrote them (see rewriting).
+	userEdited map[string]bool
 }
 
 // NewRoot builds the whole command tree.

@@ -157,6 +157,7 @@ since and the item is gone, nothing is written.`,
 				if err != nil {
 					return err
 				}
+				a.rewriting(it.Path)
 				if err := a.journal.SetDone(it, !undo); err != nil {
 					return err
 				}
@@ -217,6 +218,7 @@ file and under "## Next time" in entries with them. Tick them with lead done.`,
 			if err != nil {
 				return err
 			}
+			a.rewriting(p.Path)
 			it, err := a.journal.AddAgenda(p, strings.Join(args[1:], " "))
 			if err != nil {
 				return err
