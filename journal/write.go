@@ -156,9 +156,9 @@ type Logged struct {
 // person, and saves them as a new file that never replaces another. People
 // in `with` the journal does not know get stub files; names and prefixes
 // become slugs, and in task items relative due dates ("due:fri") become
-// absolute and @mentions by prefix become slugs. display names the draft
-// in problems.
-func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, error) {
+// absolute, counted from the entry's own date, and @mentions by prefix
+// become slugs. display names the draft in problems.
+func (s *Snapshot) Log(data []byte, display string) (*Logged, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
 	}
@@ -185,7 +185,7 @@ func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, err
 	for _, name := range stubs { // known while the items are resolved, written once they are
 		s.add(&Person{Slug: Slugify(name), Name: name})
 	}
-	if body, err = s.resolveItems(body, display, d.bodyLine, now); err != nil {
+	if body, err = s.resolveItems(body, display, d.bodyLine, e.Date); err != nil {
 		return nil, err
 	}
 	head := data[:len(data)-len(d.body)]
@@ -245,9 +245,9 @@ func (s *Snapshot) resolveWith(d *document, display string) (slugs, stubs []stri
 	return slugs, stubs, nil
 }
 
-// resolveItems rewrites relative due dates and @mention prefixes in the
-// task items of body.
-func (s *Snapshot) resolveItems(body, display string, firstLine int, now time.Time) (string, error) {
+// resolveItems rewrites relative due dates, counted from the day of on,
+// and @mention prefixes in the task items of body.
+func (s *Snapshot) resolveItems(body, display string, firstLine int, on time.Time) (string, error) {
 	lines := strings.SplitAfter(body, "\n")
 	for i, line := range lines {
 		_, start, end, ok := taskItem(line)
@@ -263,7 +263,10 @@ func (s *Snapshot) resolveItems(body, display string, firstLine int, now time.Ti
 		var resolved strings.Builder
 		done := 0
 		for from, to := range dueValues(text) {
-			t, err := when.Due(text[from:to], now)
+			if from < done { // inside the phrase before
+				continue
+			}
+			t, to, err := duePhrase(text, from, to, on)
 			if err != nil {
 				return "", &Problem{display, firstLine + i, err.Error()}
 			}
@@ -275,6 +278,26 @@ func (s *Snapshot) resolveItems(body, display string, firstLine int, now time.Ti
 		lines[i] = line[:start] + resolved.String() + line[end:]
 	}
 	return strings.Join(lines, ""), nil
+}
+
+// duePhrase resolves the due date whose first word is text[from:to],
+// taking the longest run of up to four words that when.Due reads, so that
+// "due:next week" and "due:end of month" are read whole. It returns the
+// end of the phrase it read.
+func duePhrase(text string, from, to int, on time.Time) (time.Time, int, error) {
+	t, err := when.Due(text[from:to], on)
+	end := to
+	for words := 1; words < 4 && end < len(text); words++ {
+		next := end + 1
+		for next < len(text) && !isSpace(text[next]) {
+			next++
+		}
+		if longer, lerr := when.Due(text[from:next], on); lerr == nil {
+			t, to, err = longer, next, nil
+		}
+		end = next
+	}
+	return t, to, err
 }
 
 // setList re-renders a front matter mapping with key set to a flow list.

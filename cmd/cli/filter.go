@@ -24,8 +24,8 @@ func (f *filterFlags) register(fs *pflag.FlagSet, limit bool) {
 	fs.StringSliceVar(&f.projects, "project", nil, "entries about this project (any given)")
 	fs.StringSliceVar(&f.directions, "direction", nil, "entries with someone up, down, side or out (any given)")
 	fs.StringArrayVar(&f.fields, "field", nil, "entries whose front matter KEY holds VALUE, as KEY=VALUE (repeatable)")
-	fs.StringVar(&f.since, "since", "", "entries from this date or span back (2026-11-01, monday, 7d, 2w, 3m, 1y)")
-	fs.StringVar(&f.until, "until", "", "entries up to and including this date")
+	fs.StringVar(&f.since, "since", "", "entries from this date or span back (2026-11-01, monday, nov 9, 7d, 2w, \"2 weeks\", 3m, 1y)")
+	fs.StringVar(&f.until, "until", "", "entries up to and including this date (2026-11-20, yesterday, nov 20)")
 	fs.StringVar(&f.grep, "grep", "", "entries whose text matches this regular expression (case-insensitive unless it has a capital)")
 	if limit {
 		fs.IntVarP(&f.limit, "limit", "n", 0, "show at most this many entries")

@@ -51,8 +51,8 @@ with nobody.`,
 	f.StringSliceVar(&o.tags, "tag", nil, "tag (repeatable, or comma-separated)")
 	f.StringSliceVarP(&o.practices, "practice", "p", nil, "practice shown, see lead practices (repeatable)")
 	f.StringVar(&o.project, "project", "", "project the interaction was about")
-	f.StringVar(&o.date, "date", "", "when: 2026-11-22, \"2026-11-22 14:30\", RFC 3339, today, yesterday, monday, 14:30, -2h (default now)")
-	f.StringArrayVar(&o.todos, "todo", nil, "a commitment; start with @person for theirs, due:fri for a due date (repeatable)")
+	f.StringVar(&o.date, "date", "", "when: 2026-11-22, \"2026-11-22 14:30\", RFC 3339, yesterday, last monday, nov 9, 3 days ago, 2:30pm, \"yesterday 3pm\", -2h (default now)")
+	f.StringArrayVar(&o.todos, "todo", nil, "a commitment; start with @person for theirs, due:fri or due:next week for a due date, counted from --date (repeatable)")
 	f.StringArrayVar(&o.next, "next", nil, "an agenda item for next time (repeatable)")
 	f.StringArrayVar(&o.wins, "win", nil, "a win, with the people to credit (repeatable)")
 	f.StringArrayVar(&o.feedback, "feedback", nil, "feedback received (repeatable)")
@@ -140,7 +140,7 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		return err
 	}
 	if !editing {
-		logged, err := s.Log(data, "", now)
+		logged, err := s.Log(data, "")
 		if err != nil {
 			return err
 		}
@@ -182,7 +182,7 @@ func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte) err
 		a.infof("draft unchanged; nothing logged")
 		return nil
 	}
-	logged, err := s.Log(data, draft, a.env.Now())
+	logged, err := s.Log(data, draft)
 	if errors.Is(err, journal.ErrEmpty) {
 		os.Remove(draft)
 		a.infof("%v", err)
