@@ -150,6 +150,7 @@ func stripContext(body string) string {
 type Logged struct {
 	Entry   *Entry    // as read back from the new file
 	Created []*Person // stubs made for people the journal did not know
+	Guessed []Guess   // names in `with` taken to mean someone close to them
 }
 
 // Log validates the bytes of a new entry, composed by lead or edited by a
@@ -178,10 +179,11 @@ func (s *Snapshot) Log(data []byte, display string) (*Logged, error) {
 		return nil, &Problem{display, d.line("kind"), fmt.Sprintf("kind %q is not one of %s (set kinds in %s to add it)", e.Kind, strings.Join(s.Journal.Config.Kinds, ", "), ConfigFile)}
 	}
 	var logged Logged
-	slugs, stubs, err := s.resolveWith(d, display)
+	slugs, stubs, guesses, err := s.resolveWith(d, display)
 	if err != nil {
 		return nil, err
 	}
+	logged.Guessed = guesses
 	for _, name := range stubs { // known while the items are resolved, written once they are
 		s.add(&Person{Slug: Slugify(name), Name: name})
 	}
@@ -219,30 +221,28 @@ func (s *Snapshot) Log(data []byte, display string) (*Logged, error) {
 	return &logged, err
 }
 
-// resolveWith resolves the names in `with` to slugs; names that match no
-// one become stubs, named as given.
-func (s *Snapshot) resolveWith(d *document, display string) (slugs, stubs []string, err error) {
+// resolveWith resolves the names in `with` to slugs as ResolveNew does;
+// names close to nobody become stubs, named as given.
+func (s *Snapshot) resolveWith(d *document, display string) (slugs, stubs []string, guesses []Guess, err error) {
 	names, _ := d.list("with")
 	line := d.line("with")
 	for _, name := range names {
-		p, err := s.FindPerson(name)
-		var nf *NotFoundError
-		switch {
-		case errors.As(err, &nf):
-			slug := Slugify(name)
-			if slug == "" {
-				return nil, nil, &Problem{display, line, fmt.Sprintf("with: %q is not a name", name)}
-			}
-			if !slices.Contains(slugs, slug) {
-				slugs, stubs = append(slugs, slug), append(stubs, name)
-			}
-		case err != nil:
-			return nil, nil, &Problem{display, line, "with: " + err.Error()}
-		case !slices.Contains(slugs, p.Slug):
-			slugs = append(slugs, p.Slug)
+		slug, stub, guess, err := s.ResolveNew(name)
+		if err != nil {
+			return nil, nil, nil, &Problem{display, line, "with: " + err.Error()}
+		}
+		if slices.Contains(slugs, slug) {
+			continue
+		}
+		slugs = append(slugs, slug)
+		if stub != "" {
+			stubs = append(stubs, stub)
+		}
+		if guess != nil {
+			guesses = append(guesses, *guess)
 		}
 	}
-	return slugs, stubs, nil
+	return slugs, stubs, guesses, nil
 }
 
 // resolveItems rewrites relative due dates, counted from the day of on,

@@ -36,9 +36,9 @@ func (f *filterFlags) register(fs *pflag.FlagSet, limit bool) {
 func (f *filterFlags) build(s *journal.Snapshot, now time.Time) (journal.Filter, error) {
 	out := journal.Filter{Kinds: f.kinds, Tags: f.tags, Practices: f.practices, Projects: f.projects, Limit: f.limit}
 	for _, name := range f.with {
-		p, err := s.FindPerson(name)
+		p, err := s.Lookup(name)
 		if err != nil {
-			return out, err
+			return out, usagef("--with: %v", err)
 		}
 		out.With = append(out.With, p.Slug)
 	}

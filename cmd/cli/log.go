@@ -28,8 +28,10 @@ func (a *app) cmdLog() *cobra.Command {
 		GroupID: "daily",
 		Long: `Record an interaction as a new entry and print its path.
 
-People are given by slug, name or unique prefix; a name lead does not know
-becomes a new person file, and lead says so. With no message on a terminal,
+People are given by slug, name or unique prefix. A name close to one person
+(a surname, initials, a slip: "Smith", "D. Smith", "Dana Smithe") is taken
+to be them and lead says so; one close to several is refused, listing them;
+a name close to nobody becomes a new person file, and lead says so. With no message on a terminal,
 or with --edit, your editor opens on the kind's template with the people's
 open commitments and queued agenda for reference. An unchanged or empty
 draft logs nothing; a draft that cannot be logged is kept under
@@ -118,11 +120,14 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 	}
 	d.Practices = o.practices
 	for _, name := range o.with {
-		slug := name
-		if p, err := s.FindPerson(name); err == nil {
-			slug = p.Slug
-		} else if !errors.As(err, new(*journal.NotFoundError)) {
-			return err
+		slug, stub, guess, err := s.ResolveNew(name)
+		switch {
+		case err != nil:
+			return usagef("--with %q: %v", name, err)
+		case guess != nil:
+			a.noteGuess(*guess)
+		case stub != "":
+			slug = stub // Log makes the stub, named as given
 		}
 		d.With = append(d.With, slug)
 	}
@@ -195,8 +200,16 @@ func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte) err
 	return a.printLogged(s, logged)
 }
 
+// noteGuess says which person a name that matched no one was taken to be.
+func (a *app) noteGuess(g journal.Guess) {
+	a.infof("%q taken to be %s; for someone new, run lead people add %q first", g.Name, g.Person.Label(), g.Name)
+}
+
 func (a *app) printLogged(s *journal.Snapshot, l *journal.Logged) error {
 	paths := []string{l.Entry.Path}
+	for _, g := range l.Guessed {
+		a.noteGuess(g)
+	}
 	for _, p := range l.Created {
 		a.infof("new person %s: %s (set their relation in that file)", p.Name, a.abs(p.Path))
 		paths = append(paths, p.Path)
