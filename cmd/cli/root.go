@@ -237,13 +237,13 @@ func (a *app) loadHeaders() (*journal.Snapshot, error) { return a.read((*journal
 func (a *app) loadPeople() (*journal.Snapshot, error) { return a.read((*journal.Journal).LoadPeople) }
 
 // loadPerson reads the journal with load and finds the person a command
-// names.
+// names; a name that matches no one is refused naming the closest people.
 func (a *app) loadPerson(name string, load func() (*journal.Snapshot, error)) (*journal.Snapshot, *journal.Person, error) {
 	s, err := load()
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := s.FindPerson(name)
+	p, err := s.Lookup(name)
 	return s, p, err
 }
 

@@ -236,7 +236,7 @@ the same file again adds only what is new. Times are read as local time.`,
 			if err != nil {
 				return err
 			}
-			res, err := s.ImportJrnl(entries, a.env.Now())
+			res, err := s.ImportJrnl(entries)
 			if res != nil {
 				paths := make([]string, len(res.Added))
 				for i, e := range res.Added {
