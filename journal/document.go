@@ -2,6 +2,7 @@ package journal
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"regexp"
@@ -37,6 +38,12 @@ const MaxFileSize = 8 << 20
 
 // maxFrontMatter bounds the front matter handed to the YAML decoder.
 const maxFrontMatter = 256 << 10
+
+// MaxDepth is how deeply front matter may nest, counting the map of its
+// keys as the first level. Real front matter nests two or three levels;
+// a deeper one is refused as a problem of its file, so that it cannot
+// break, or blow up, the JSON of a listing or an export.
+const MaxDepth = 32
 
 var bom = []byte("\xEF\xBB\xBF")
 
@@ -128,7 +135,25 @@ func (sc *scratch) parseDocument(path string, data []byte) (*document, error) {
 		return nil, err
 	}
 	d.fields = fieldsOf(node, d.metaLine)
+	if err := d.duplicateKey(); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// duplicateKey reports a key given twice, with both lines. YAML forbids
+// it and readers disagree on which value wins, so lead reads neither: the
+// file is reported until one is removed. (The fast reader never accepts
+// a duplicate; yaml.v3 does when decoding into nodes.)
+func (d *document) duplicateKey() error {
+	first := make(map[string]int, len(d.fields))
+	for _, f := range d.fields {
+		if line, ok := first[f.key]; ok {
+			return &Problem{d.path, f.line, fmt.Sprintf("key %q given twice, at lines %d and %d: keep one", f.key, line, f.line)}
+		}
+		first[f.key] = f.line
+	}
+	return nil
 }
 
 // splitDocument checks data and splits it into front matter and body,
@@ -182,9 +207,47 @@ func (d *document) node() (*yaml.Node, error) {
 	case node.Kind == 0, node.Kind == yaml.DocumentNode && len(node.Content) == 0: // empty, or only comments
 		return &yaml.Node{Kind: yaml.MappingNode}, nil
 	case node.Kind == yaml.DocumentNode && len(node.Content) == 1 && node.Content[0].Kind == yaml.MappingNode:
-		return node.Content[0], nil
+		meta := node.Content[0]
+		if deep := tooDeep(meta); deep != nil {
+			return nil, &Problem{d.path, d.metaLine - 1 + deep.Line, fmt.Sprintf("front matter nests deeper than the %d levels lead reads", MaxDepth)}
+		}
+		return meta, nil
 	}
 	return nil, &Problem{d.path, d.metaLine, "front matter must be a map of keys to values"}
+}
+
+// tooDeep returns the first node of n nested deeper than MaxDepth, n
+// being the first level, or nil. An alias counts as the node it names.
+func tooDeep(n *yaml.Node) *yaml.Node {
+	heights := map[*yaml.Node]int{}
+	var height func(n *yaml.Node) int
+	height = func(n *yaml.Node) int {
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		if h, ok := heights[n]; ok {
+			return h
+		}
+		heights[n] = 1 // until known: an alias of an enclosing node adds nothing
+		h := 1
+		for _, c := range n.Content {
+			h = max(h, 1+height(c))
+		}
+		heights[n] = h
+		return h
+	}
+	for level := 1; ; level++ {
+		if level > MaxDepth {
+			return n
+		}
+		if height(n) <= MaxDepth-level+1 {
+			return nil
+		}
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		n = slices.MaxFunc(n.Content, func(a, b *yaml.Node) int { return cmp.Compare(height(a), height(b)) })
+	}
 }
 
 // openingLine returns the 1-based line of the opening "---", allowing blank
@@ -268,7 +331,7 @@ func (d *document) text(key string) (string, error) {
 	switch {
 	case f == nil || f.kind == valueNull:
 		return "", nil
-	case f.kind != valueScalar:
+	case f.kind != valueScalar && f.kind != valueText:
 		return "", &Problem{d.path, f.line, fmt.Sprintf("%s: want a single value", key)}
 	}
 	return strings.TrimSpace(f.value), nil
@@ -283,7 +346,7 @@ func (d *document) list(key string) ([]string, error) {
 	}
 	values := f.list
 	switch f.kind {
-	case valueScalar:
+	case valueScalar, valueText:
 		values = strings.Split(f.value, ",")
 	case valueList:
 	default:
@@ -318,7 +381,7 @@ func fieldValues(fields []field, key string) []string {
 			continue
 		}
 		switch f.kind {
-		case valueScalar:
+		case valueScalar, valueText:
 			return []string{f.value}
 		case valueList:
 			return f.list

@@ -3,8 +3,8 @@ package journal
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,9 +14,10 @@ import (
 // Kinds of front matter value.
 const (
 	valueNull   = 'n'
-	valueScalar = 's'
+	valueScalar = 's' // a plain scalar: text, a number, a boolean, a date, as YAML resolves it
+	valueText   = 't' // a quoted or block scalar: always text
 	valueList   = 'l'
-	valueOther  = 'o' // a map, or a list of non-scalars: kept as YAML text
+	valueOther  = 'o' // a map, or a list of non-scalars: kept as YAML text, aliases resolved
 )
 
 // field is one decoded front matter key.
@@ -133,9 +134,12 @@ func (sc *scratch) decodeFast(text string, firstLine int) ([]field, bool) {
 			if !ok {
 				return nil, false
 			}
-			if isNull(rest) {
+			switch {
+			case rest[0] == '\'' || rest[0] == '"':
+				f.kind, f.value = valueText, v
+			case isNull(rest):
 				f.kind = valueNull
-			} else {
+			default:
 				f.kind, f.value = valueScalar, v
 			}
 		}
@@ -275,9 +279,14 @@ func fieldsOf(meta *yaml.Node, firstLine int) []field {
 	for i := 0; i+1 < len(c); i += 2 {
 		k, v := c[i], c[i+1]
 		f := field{key: k.Value, line: firstLine + k.Line - 1}
+		if v.Kind == yaml.AliasNode && v.Alias != nil {
+			v = v.Alias // YAML reads an alias as the value it names
+		}
 		switch {
 		case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
 			f.kind = valueNull
+		case v.Kind == yaml.ScalarNode && v.Style != 0 && v.ShortTag() == "!!str":
+			f.kind, f.value = valueText, v.Value
 		case v.Kind == yaml.ScalarNode:
 			f.kind, f.value = valueScalar, v.Value
 		case v.Kind == yaml.SequenceNode && allScalars(v):
@@ -287,9 +296,14 @@ func fieldsOf(meta *yaml.Node, firstLine int) []field {
 				f.list = append(f.list, item.Value)
 			}
 		default:
+			// Decoded and encoded again, so that the text holds no alias
+			// (an alias bomb stops at yaml.v3's limit and reads as null).
 			f.kind = valueOther
-			if b, err := yaml.Marshal(v); err == nil {
-				f.value = string(b)
+			var data any
+			if v.Decode(&data) == nil {
+				if b, err := yaml.Marshal(data); err == nil {
+					f.value = string(b)
+				}
 			}
 		}
 		out = append(out, f)
@@ -311,20 +325,10 @@ func allScalars(n *yaml.Node) bool {
 // text, and maps decoded by yaml.v3 as JSON can hold them (see jsonable).
 func (f field) plainValue() any {
 	switch f.kind {
-	case valueScalar:
-		switch f.value {
-		case "true", "True", "TRUE":
-			return true
-		case "false", "False", "FALSE":
-			return false
-		}
-		if i, err := strconv.ParseInt(f.value, 10, 64); err == nil {
-			return i
-		}
-		if x, err := strconv.ParseFloat(f.value, 64); err == nil && strings.ContainsAny(f.value, ".eE") && !strings.ContainsAny(f.value, "xXnN") {
-			return x
-		}
+	case valueText:
 		return f.value
+	case valueScalar:
+		return plainScalar(f.value)
 	case valueList:
 		return f.list
 	case valueOther:
@@ -333,6 +337,29 @@ func (f field) plainValue() any {
 		return jsonable(v)
 	}
 	return nil
+}
+
+// plainScalar reads an unquoted scalar as YAML does: true and false, null
+// and ~, integers (decimal, 0x, 0o, with _), floats (.inf, .nan), else
+// text. A date stays the text it was written as.
+func plainScalar(s string) any {
+	if s == "" {
+		return nil
+	}
+	if c := s[0]; c >= 'a' && c <= 'z' && c != 't' && c != 'f' && c != 'n' || c >= 'A' && c <= 'Z' && c != 'T' && c != 'F' && c != 'N' {
+		return s // text: no other YAML value starts so
+	}
+	var v any
+	if err := yaml.Unmarshal([]byte(s), &v); err != nil {
+		return s
+	}
+	switch v := v.(type) {
+	case string, time.Time:
+		return s
+	case int:
+		return int64(v)
+	}
+	return jsonable(v)
 }
 
 // jsonable makes what yaml.v3 decoded into data JSON can hold: a map's

@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -50,10 +51,29 @@ func (r Repo) IsRepo() bool {
 	return err == nil
 }
 
-// Init makes the directory a repository.
+// Init makes the directory a private repository: .git and everything git
+// writes into it later are for the owner alone (core.sharedRepository
+// 0600), whatever the umask.
 func (r Repo) Init() error {
-	_, err := r.run("init", "--quiet")
-	return err
+	if _, err := r.run("init", "--quiet", "--shared=0600"); err != nil {
+		return err
+	}
+	return filepath.WalkDir(filepath.Join(r.Dir, ".git"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			return nil
+		}
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		if perm := info.Mode().Perm(); perm&0o077 != 0 {
+			return os.Chmod(path, perm&^0o077)
+		}
+		return nil
+	})
 }
 
 // Commit commits exactly the given files (paths relative to the
