@@ -237,11 +237,10 @@ func entryID(rel string) string { return strings.TrimSuffix(baseName(rel), ".md"
 
 // decode decodes the records at offsets (-1 skips a file), in order, as r
 // reads them: the entries it keeps, with as much of what their bodies
-// hold as r.detail asks for, and for a review's read, what it finds in
-// the entries before its windows (see reviewScope).
-func (b *block) decode(offsets []int, r *reading) ([]*Entry, *scopeRead, error) {
+// hold as r.detail asks for.
+func (b *block) decode(offsets []int, r *reading) ([]*Entry, error) {
 	if b == nil {
-		return nil, nil, nil
+		return nil, nil
 	}
 	d := &decoder{data: b.data, text: b.text, table: b.table}
 	d.entries = make([]Entry, 0, b.entries)
@@ -254,17 +253,9 @@ func (b *block) decode(offsets []int, r *reading) ([]*Entry, *scopeRead, error) 
 		}
 		d.items = make([]Item, 0, items)
 	}
-	if r.review != nil {
-		d.review = r.review.read()
-		lists += b.lists // items kept keep their people, and the newest entries are read again
-	}
 	d.lists = make([]string, 0, lists)
 	out := make([]*Entry, 0, len(offsets))
-	for i := range offsets {
-		off := offsets[i]
-		if d.review != nil {
-			off = offsets[len(offsets)-1-i] // oldest first: see scopeRead
-		}
+	for _, off := range offsets {
 		if off < 0 {
 			continue
 		}
@@ -273,17 +264,7 @@ func (b *block) decode(offsets []int, r *reading) ([]*Entry, *scopeRead, error) 
 			out = append(out, e)
 		}
 	}
-	if scope := d.review; scope != nil {
-		d.review = nil
-		for _, off := range scope.records() {
-			d.off = off
-			if e := d.record(headers, nil); e != nil {
-				out = append(out, e)
-			}
-		}
-		return out, scope, d.err
-	}
-	return out, nil, d.err
+	return out, d.err
 }
 
 // refresh brings the block key, of files of the directory rel, up to date
@@ -297,7 +278,7 @@ func (j *Journal) refresh(rel, key string, l *lister, old *block, files []dirent
 	if current {
 		return old, offsets, false, nil
 	}
-	kept, _, err := old.decode(offsets, &reading{detail: everything}) // one for each offset, in order
+	kept, err := old.decode(offsets, &reading{detail: everything}) // one for each offset, in order
 	if err != nil {
 		kept, offsets = nil, nil // a damaged block: read every file
 	}
@@ -586,8 +567,7 @@ type decoder struct {
 	lists   []string
 	items   []Item
 	entries []Entry
-	extras  []field    // front matter keys lead does not know, cut a chunk at a time
-	review  *scopeRead // for a review's read
+	extras  []field // front matter keys lead does not know, cut a chunk at a time
 }
 
 var errCorrupt = errors.New("corrupt index")
@@ -700,11 +680,8 @@ func (d *decoder) key() fileKey {
 
 // record decodes the record at d.off into the arenas: the entry, with as
 // much of what its body holds as detail asks for. An entry keep refuses
-// gives nil, and the arenas take back what it used; so do, in a review's
-// read, an entry after its end and, once noted and its items held, one
-// before its windows.
+// gives nil, and the arenas take back what it used.
 func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
-	start := d.off
 	size := d.count()
 	end := d.off + size
 	rel := d.raw()
@@ -736,11 +713,10 @@ func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
 	if d.err != nil {
 		return nil
 	}
-	if keep != nil && !keep(e) || d.review != nil && e.Date.After(d.review.end) {
+	if keep != nil && !keep(e) {
 		d.drop(lists, extras)
 		return nil
 	}
-	before := d.review != nil && e.Date.Before(d.review.since)
 	if detail > headers {
 		d.details(e, detail == openItems)
 	} else {
@@ -750,15 +726,6 @@ func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
 		d.err = errCorrupt
 	}
 	if d.err != nil {
-		return nil
-	}
-	if before {
-		d.review.note(e, start)
-		if d.review.hold(e) {
-			lists += len(e.With) // the people of the items kept
-		}
-		d.items = d.items[:len(d.items)-len(e.Items)] // copied where kept
-		d.drop(lists, extras)
 		return nil
 	}
 	return e

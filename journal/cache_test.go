@@ -260,7 +260,7 @@ func TestBlockKeepsItsEntriesNewestFirst(t *testing.T) {
 	for i, start := range enc.starts {
 		records[i] = b.start + start
 	}
-	got, _, err := b.decode(b.newestFirst(records), &reading{detail: headers})
+	got, err := b.decode(b.newestFirst(records), &reading{detail: headers})
 	if err != nil {
 		t.Fatal(err)
 	}

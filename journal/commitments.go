@@ -11,7 +11,7 @@ import (
 )
 
 // Items returns every task item in the journal's entries and people
-// files (of a snapshot from LoadReview, those it kept), with @mentions
+// files, with @mentions
 // resolved to person slugs where they match one. The items are the
 // snapshot's own, not copies.
 func (s *Snapshot) Items() []*Item {
@@ -22,7 +22,7 @@ func (s *Snapshot) Items() []*Item {
 	for _, e := range s.Entries {
 		n += len(e.Items)
 	}
-	out := make([]*Item, 0, n+len(s.older))
+	out := make([]*Item, 0, n)
 	add := func(items []Item) {
 		for i := range items {
 			out = append(out, &items[i])
@@ -34,7 +34,6 @@ func (s *Snapshot) Items() []*Item {
 	for _, e := range s.Entries {
 		add(e.Items)
 	}
-	out = append(out, s.older...) // older than the entries with items
 	for _, it := range out {
 		if o := it.Owner; o != "" && s.people[o] == nil {
 			if p, err := s.FindPerson(o); err == nil {

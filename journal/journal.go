@@ -182,7 +182,6 @@ type reading struct {
 	detail detail
 	keep   func(*Entry) bool // the entries kept; nil keeps all
 	grep   *TextMatcher      // when set, keeps only entries whose whole text it matches
-	review *reviewScope      // when set, what a review's read keeps (LoadReview)
 }
 
 // readEntries reads the entries r keeps into s, with the problems met:
@@ -198,8 +197,6 @@ func (j *Journal) readEntries(s *Snapshot, r reading) {
 		mu       sync.Mutex
 		blocks   []*block
 		runs     [][]*Entry // each directory's entries, newest first
-		older    [][]*Item  // for a review, each directory's items before its windows, in order
-		hidden   hiddenItems
 		problems []*Problem
 		changed  = idx == nil
 		found    int // blocks of the index whose directory is still there
@@ -208,22 +205,16 @@ func (j *Journal) readEntries(s *Snapshot, r reading) {
 	read := func(relDir, key string, l *lister, files []dirent) {
 		old := idx.block(key)
 		b, offsets, rebuilt, probs := j.refresh(relDir, key, l, old, files)
-		list, scope, err := b.decode(b.newestFirst(offsets), &r)
+		list, err := b.decode(b.newestFirst(offsets), &r)
 		if err != nil { // damaged, though its checksum held: read the files
 			b, offsets, rebuilt, probs = j.refresh(relDir, key, l, nil, files)
-			list, scope, _ = b.decode(b.newestFirst(offsets), &r)
+			list, _ = b.decode(b.newestFirst(offsets), &r)
 		}
 		if r.grep != nil {
 			list = l.grep(list, r.grep, &probs)
 		}
-		// In order already, unless newestFirst kept the order given or a
-		// review's read added the newest entries it looks up at the end.
+		// In order already, unless newestFirst kept the order given.
 		SortNewestFirst(list)
-		var items []*Item
-		if scope != nil {
-			items = scope.items()
-			slices.SortFunc(items, compareRead)
-		}
 		mu.Lock()
 		defer mu.Unlock()
 		if old != nil {
@@ -235,12 +226,6 @@ func (j *Journal) readEntries(s *Snapshot, r reading) {
 		changed = changed || rebuilt
 		if len(list) > 0 {
 			runs = append(runs, list)
-		}
-		if len(items) > 0 {
-			older = append(older, items)
-		}
-		if scope != nil {
-			hidden.add(scope.hidden)
 		}
 		problems = append(problems, probs...)
 	}
@@ -261,7 +246,6 @@ func (j *Journal) readEntries(s *Snapshot, r reading) {
 		_ = j.saveCache(blocks) // a cache that cannot be written is rebuilt next time
 	}
 	s.Entries = mergeNewestFirst(runs, compareNewestFirst)
-	s.older, s.hidden = mergeNewestFirst(older, compareRead), hidden
 	s.Problems = append(s.Problems, sortProblems(append(listed, problems...))...)
 }
 

@@ -25,8 +25,6 @@ type Snapshot struct {
 	Problems []*Problem
 
 	people map[string]*Person
-	older  []*Item            // open items of entries before Entries (LoadReview), in order
-	hidden hiddenItems        // open items LoadReview left out
 	items  []*Item            // all items, gathered on first use
 	agenda map[string][]*Item // open agenda items by person, computed on first use
 	mu     sync.Mutex
