@@ -14,6 +14,8 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
 	"github.com/lead-journal/lead/journal/when"
 	"github.com/lead-journal/lead/templates"
 	"gopkg.in/yaml.v3"
@@ -162,20 +164,20 @@ func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, err
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
 	}
-	d, err := parseDocument(display, data)
+	d, err := format.ParseDocument(display, data)
 	if err != nil {
 		return nil, err
 	}
-	e, err := entryOf(d, "draft.md", s.Journal.Config.Clock())
+	e, err := format.EntryOf(d, "draft.md", s.Journal.Config.Clock())
 	if err != nil {
 		return nil, err
 	}
-	body := stripContext(string(d.body))
+	body := stripContext(string(d.Body))
 	if isBlank(body) && e.Title == "" {
 		return nil, ErrEmpty
 	}
 	if !containsFold(s.Journal.Config.Kinds, e.Kind) {
-		return nil, &Problem{display, d.line("kind"), fmt.Sprintf("kind %q is not one of %s (set kinds in %s to add it)", e.Kind, strings.Join(s.Journal.Config.Kinds, ", "), ConfigFile)}
+		return nil, &Problem{Path: display, Line: d.Line("kind"), Msg: fmt.Sprintf("kind %q is not one of %s (set kinds in %s to add it)", e.Kind, strings.Join(s.Journal.Config.Kinds, ", "), ConfigFile)}
 	}
 	var logged Logged
 	slugs, stubs, err := s.resolveWith(d, display)
@@ -185,12 +187,12 @@ func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, err
 	for _, name := range stubs { // known while the items are resolved, written once they are
 		s.add(&Person{Slug: Slugify(name), Name: name})
 	}
-	if body, err = s.resolveItems(body, display, d.bodyLine, now); err != nil {
+	if body, err = s.resolveItems(body, display, d.BodyLine, now); err != nil {
 		return nil, err
 	}
-	head := data[:len(data)-len(d.body)]
+	head := data[:len(data)-len(d.Body)]
 	if !slices.Equal(slugs, e.With) {
-		node, err := d.node()
+		node, err := d.Node()
 		if err != nil {
 			return nil, err
 		}
@@ -215,15 +217,15 @@ func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, err
 	if err != nil {
 		return nil, err
 	}
-	logged.Entry, err = parseEntry(rel, s.Journal.Abs(rel), saved, s.Journal.Config.Clock())
+	logged.Entry, err = format.ParseEntry(rel, s.Journal.Abs(rel), saved, s.Journal.Config.Clock())
 	return &logged, err
 }
 
 // resolveWith resolves the names in `with` to slugs; names that match no
 // one become stubs, named as given.
-func (s *Snapshot) resolveWith(d *document, display string) (slugs, stubs []string, err error) {
-	names, _ := d.list("with")
-	line := d.line("with")
+func (s *Snapshot) resolveWith(d *format.Document, display string) (slugs, stubs []string, err error) {
+	names, _ := d.List("with")
+	line := d.Line("with")
 	for _, name := range names {
 		p, err := s.FindPerson(name)
 		var nf *NotFoundError
@@ -231,13 +233,13 @@ func (s *Snapshot) resolveWith(d *document, display string) (slugs, stubs []stri
 		case errors.As(err, &nf):
 			slug := Slugify(name)
 			if slug == "" {
-				return nil, nil, &Problem{display, line, fmt.Sprintf("with: %q is not a name", name)}
+				return nil, nil, &Problem{Path: display, Line: line, Msg: fmt.Sprintf("with: %q is not a name", name)}
 			}
 			if !slices.Contains(slugs, slug) {
 				slugs, stubs = append(slugs, slug), append(stubs, name)
 			}
 		case err != nil:
-			return nil, nil, &Problem{display, line, "with: " + err.Error()}
+			return nil, nil, &Problem{Path: display, Line: line, Msg: "with: " + err.Error()}
 		case !slices.Contains(slugs, p.Slug):
 			slugs = append(slugs, p.Slug)
 		}
@@ -250,22 +252,22 @@ func (s *Snapshot) resolveWith(d *document, display string) (slugs, stubs []stri
 func (s *Snapshot) resolveItems(body, display string, firstLine int, now time.Time) (string, error) {
 	lines := strings.SplitAfter(body, "\n")
 	for i, line := range lines {
-		_, start, end, ok := taskItem(line)
+		_, start, end, ok := format.TaskItem(line)
 		if !ok {
 			continue
 		}
 		text := line[start:end]
-		if name, ok := mention(text); ok && !strings.EqualFold(name, "me") {
+		if name, ok := format.Mention(text); ok && !strings.EqualFold(name, "me") {
 			if p, err := s.FindPerson(name); err == nil {
 				text = "@" + p.Slug + text[1+len(name):]
 			}
 		}
 		var resolved strings.Builder
 		done := 0
-		for from, to := range dueValues(text) {
+		for from, to := range format.DueValues(text) {
 			t, err := when.Due(text[from:to], now)
 			if err != nil {
-				return "", &Problem{display, firstLine + i, err.Error()}
+				return "", &Problem{Path: display, Line: firstLine + i, Msg: err.Error()}
 			}
 			resolved.WriteString(text[done:from])
 			resolved.WriteString(t.Format("2006-01-02"))
@@ -288,13 +290,13 @@ func setList(meta *yaml.Node, key string, list []string) []byte {
 			c[i+1] = &v
 		}
 	}
-	return (&mapping{node: *meta}).render()
+	return (&format.Mapping{Node: *meta}).Render()
 }
 
 func isBlank(body string) bool {
 	for _, line := range strings.Split(body, "\n") {
 		t := strings.TrimSpace(line)
-		if _, level := heading(t); t != "" && level == 0 {
+		if _, level := format.Heading(t); t != "" && level == 0 {
 			return false
 		}
 	}
@@ -334,7 +336,7 @@ func (j *Journal) createEntry(date time.Time, slug string, data []byte) (string,
 		if err != nil {
 			return "", err
 		}
-		if err = createFile(abs, data); err == nil {
+		if err = store.CreateFile(abs, data); err == nil {
 			return rel, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
@@ -364,13 +366,13 @@ func (j *Journal) AddPerson(p Profile, notes string) (*Person, error) {
 		return nil, err
 	}
 	data := append(p.Render(), tidy(body)...)
-	if err := createFile(abs, data); err != nil {
+	if err := store.CreateFile(abs, data); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return nil, fmt.Errorf("%s already exists: %s: %w", p.Name, j.Abs(rel), fs.ErrExist)
 		}
 		return nil, err
 	}
-	return parsePerson(rel, j.Abs(rel), data)
+	return format.ParsePerson(rel, j.Abs(rel), data)
 }
 
 // SaveDraft keeps the text of an entry that could not be logged under

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/lead-journal/lead/journal/gitrepo"
+	"github.com/lead-journal/lead/cmd/gitrepo"
 	"github.com/spf13/cobra"
 )
 

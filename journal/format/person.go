@@ -1,4 +1,4 @@
-package journal
+package format
 
 import (
 	"path"
@@ -26,27 +26,27 @@ type Person struct {
 	Body        string
 	Items       []Item
 
-	extra []field
+	Extra []Field
 	lines map[string]int
 }
 
 // PersonFields lists the person keys lead knows, in the order it writes them.
 var PersonFields = []string{"name", "relation", "org", "cadence", "style", "prefers", "trusts", "stance", "influence", "interest", "snooze_until"}
 
-func parsePerson(rel, display string, data []byte) (*Person, error) {
-	d, err := parseDocument(display, data)
+func ParsePerson(rel, display string, data []byte) (*Person, error) {
+	d, err := ParseDocument(display, data)
 	if err != nil {
 		return nil, err
 	}
-	p := &Person{Slug: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Body: string(d.body), extra: d.extras(PersonFields), lines: map[string]int{}}
+	p := &Person{Slug: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Body: string(d.Body), Extra: d.extras(PersonFields), lines: map[string]int{}}
 	for _, f := range d.fields {
-		p.lines[f.key] = f.line
+		p.lines[f.Key] = f.line
 	}
 	for key, dst := range map[string]*string{
 		"name": &p.Name, "relation": &p.Relation, "org": &p.Org, "cadence": &p.Cadence, "style": &p.Style,
 		"stance": &p.Stance, "influence": &p.Influence, "interest": &p.Interest,
 	} {
-		if *dst, err = d.text(key); err != nil {
+		if *dst, err = d.Text(key); err != nil {
 			return nil, err
 		}
 	}
@@ -56,28 +56,28 @@ func parsePerson(rel, display string, data []byte) (*Person, error) {
 	}
 	if p.Cadence != "" {
 		if _, err := when.ParseSpan(p.Cadence); err != nil {
-			return nil, &Problem{display, d.line("cadence"), "cadence: " + err.Error()}
+			return nil, &Problem{display, d.Line("cadence"), "cadence: " + err.Error()}
 		}
 	}
-	if p.Prefers, err = d.list("prefers"); err != nil {
+	if p.Prefers, err = d.List("prefers"); err != nil {
 		return nil, err
 	}
-	if p.Trusts, err = d.list("trusts"); err != nil {
+	if p.Trusts, err = d.List("trusts"); err != nil {
 		return nil, err
 	}
 	for i, t := range p.Trusts {
 		p.Trusts[i] = strings.ToLower(t)
 	}
-	snooze, err := d.text("snooze_until")
+	snooze, err := d.Text("snooze_until")
 	if err != nil {
 		return nil, err
 	}
 	if snooze != "" {
 		if p.SnoozeUntil, _, err = when.Absolute(snooze, time.Local, when.Clock{}); err != nil {
-			return nil, &Problem{display, d.line("snooze_until"), "snooze_until: " + err.Error()}
+			return nil, &Problem{display, d.Line("snooze_until"), "snooze_until: " + err.Error()}
 		}
 	}
-	p.Items = parseBody(rel, p.Body, d.bodyLine, "Agenda").items
+	p.Items = parseBody(rel, p.Body, d.BodyLine, "Agenda").items
 	for i := range p.Items {
 		p.Items[i].With = []string{p.Slug}
 	}
@@ -100,8 +100,8 @@ func (p *Person) Meta() map[string]any {
 	if !p.SnoozeUntil.IsZero() {
 		m["snooze_until"] = p.SnoozeUntil.Format("2006-01-02")
 	}
-	for _, f := range p.extra {
-		m[f.key] = f.plainValue()
+	for _, f := range p.Extra {
+		m[f.Key] = f.plainValue()
 	}
 	return m
 }
@@ -122,16 +122,16 @@ type Profile struct {
 
 // Render returns the person's front matter block.
 func (p Profile) Render() []byte {
-	m := &mapping{}
-	m.add("name", p.Name)
-	m.add("relation", p.Relation)
-	m.add("org", p.Org)
-	m.add("cadence", p.Cadence)
-	m.add("style", p.Style)
-	m.add("prefers", p.Prefers)
-	m.add("trusts", p.Trusts)
-	m.add("stance", p.Stance)
-	m.add("influence", p.Influence)
-	m.add("interest", p.Interest)
-	return m.render()
+	m := &Mapping{}
+	m.Add("name", p.Name)
+	m.Add("relation", p.Relation)
+	m.Add("org", p.Org)
+	m.Add("cadence", p.Cadence)
+	m.Add("style", p.Style)
+	m.Add("prefers", p.Prefers)
+	m.Add("trusts", p.Trusts)
+	m.Add("stance", p.Stance)
+	m.Add("influence", p.Influence)
+	m.Add("interest", p.Interest)
+	return m.Render()
 }
