@@ -43,3 +43,7 @@ const (
 // ErrChanged reports that a file changed under lead between reading and
 // rewriting it; nothing was written.
 var ErrChanged = store.ErrChanged
+
+// EmailValue is how an email key is written: one address as a plain
+// value, several as a list.
+func EmailValue(addresses []string) any { return format.EmailValue(addresses) }

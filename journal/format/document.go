@@ -89,7 +89,7 @@ func splitFrontMatter(text []byte) (front, body []byte, ok bool) {
 // Document is a Markdown file with YAML front matter.
 type Document struct {
 	path     string
-	fields   []Field
+	Fields   []Field
 	front    string // the front matter's text
 	metaLine int    // file line of the first front matter line
 	Body     []byte // everything after the closing delimiter, byte for byte
@@ -136,14 +136,14 @@ func (sc *Scratch) ParseDocument(path string, data []byte) (*Document, error) {
 		return nil, err
 	}
 	if fields, ok := sc.decodeFast(d.front, d.metaLine); ok {
-		d.fields = fields
+		d.Fields = fields
 		return d, nil
 	}
 	node, err := d.Node()
 	if err != nil {
 		return nil, err
 	}
-	d.fields = fieldsOf(node, d.metaLine)
+	d.Fields = fieldsOf(node, d.metaLine)
 	return d, nil
 }
 
@@ -262,9 +262,9 @@ func YAMLProblem(path string, open int, err error) *Problem {
 
 // Field returns the decoded key, or nil.
 func (d *Document) Field(key string) *Field {
-	for i := range d.fields {
-		if d.fields[i].Key == key {
-			return &d.fields[i]
+	for i := range d.Fields {
+		if d.Fields[i].Key == key {
+			return &d.Fields[i]
 		}
 	}
 	return nil
@@ -273,7 +273,7 @@ func (d *Document) Field(key string) *Field {
 // line returns the file line of key, or 0.
 func (d *Document) Line(key string) int {
 	if f := d.Field(key); f != nil {
-		return f.line
+		return f.Line
 	}
 	return 0
 }
@@ -285,7 +285,7 @@ func (d *Document) Text(key string) (string, error) {
 	case f == nil || f.Kind == valueNull:
 		return "", nil
 	case f.Kind != valueScalar:
-		return "", &Problem{d.path, f.line, fmt.Sprintf("%s: want a single value", key)}
+		return "", &Problem{d.path, f.Line, fmt.Sprintf("%s: want a single value", key)}
 	}
 	return strings.TrimSpace(f.Value), nil
 }
@@ -303,7 +303,7 @@ func (d *Document) List(key string) ([]string, error) {
 		values = strings.Split(f.Value, ",")
 	case valueList:
 	default:
-		return nil, &Problem{d.path, f.line, fmt.Sprintf("%s: want a list of values", key)}
+		return nil, &Problem{d.path, f.Line, fmt.Sprintf("%s: want a list of values", key)}
 	}
 	return d.sc.list(func(out []string) []string {
 		for _, s := range values {
@@ -318,7 +318,7 @@ func (d *Document) List(key string) ([]string, error) {
 // extras returns the fields whose keys lead does not know.
 func (d *Document) extras(known []string) []Field {
 	var out []Field
-	for _, f := range d.fields {
+	for _, f := range d.Fields {
 		if !slices.Contains(known, f.Key) {
 			out = append(out, f)
 		}

@@ -22,7 +22,7 @@ const (
 // Field is one decoded front matter key.
 type Field struct {
 	Key   string
-	line  int    // file line of the key
+	Line  int    // file line of the key
 	Kind  byte   // valueNull, valueScalar, valueList or valueOther
 	Value string // the scalar; for valueOther, the YAML text of the value
 	List  []string
@@ -84,7 +84,7 @@ func (sc *Scratch) decodeFast(text string, firstLine int) ([]Field, bool) {
 				return nil, false // yaml.v3 rejects duplicate keys
 			}
 		}
-		f := Field{Key: key, line: firstLine + i}
+		f := Field{Key: key, Line: firstLine + i}
 		rest := stripComment(trimSpaces(line[colon+1:]))
 		switch {
 		case rest == "":
@@ -274,7 +274,7 @@ func fieldsOf(meta *yaml.Node, firstLine int) []Field {
 	c := meta.Content
 	for i := 0; i+1 < len(c); i += 2 {
 		k, v := c[i], c[i+1]
-		f := Field{Key: k.Value, line: firstLine + k.Line - 1}
+		f := Field{Key: k.Value, Line: firstLine + k.Line - 1}
 		switch {
 		case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
 			f.Kind = valueNull

@@ -175,7 +175,7 @@ func FuzzFastFrontMatter(f *testing.F) {
 		}
 		for i := range fast {
 			a, b := fast[i], slow[i]
-			if a.Key != b.Key || a.line != b.line || a.Kind != b.Kind || a.Value != b.Value || strings.Join(a.List, "\x00") != strings.Join(b.List, "\x00") {
+			if a.Key != b.Key || a.Line != b.Line || a.Kind != b.Kind || a.Value != b.Value || strings.Join(a.List, "\x00") != strings.Join(b.List, "\x00") {
 				t.Fatalf("fast %+v, yaml.v3 %+v, from:\n%s", a, b, text)
 			}
 		}

@@ -75,7 +75,7 @@ func Mention(text string) (name string, ok bool) {
 // the same results).
 func TaskItem(line string) (box, start, end int, ok bool) {
 	i := 0
-	for i < len(line) && isSpace(line[i]) {
+	for i < len(line) && IsSpace(line[i]) {
 		i++
 	}
 	if len(line)-i < 5 || !strings.ContainsRune("-*+", rune(line[i])) || line[i+1] != ' ' || line[i+2] != '[' ||
@@ -93,8 +93,8 @@ func TaskItem(line string) (box, start, end int, ok bool) {
 	return box, start, end, true
 }
 
-// isSpace is the white space of regular expressions' \s.
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+// IsSpace reports whether c is the white space of regular expressions' \s.
+func IsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
 // DueValues yields the start and end of the value of each "due:" token in
 // text, in order: "due:" at the start or after white space, up to the next
@@ -108,11 +108,11 @@ func DueValues(text string) iter.Seq2[int, int] {
 			}
 			at := off + i
 			start, end := at+len("due:"), at+len("due:")
-			for end < len(text) && !isSpace(text[end]) {
+			for end < len(text) && !IsSpace(text[end]) {
 				end++
 			}
 			off = at + 1
-			if at > 0 && !isSpace(text[at-1]) || end == start {
+			if at > 0 && !IsSpace(text[at-1]) || end == start {
 				continue
 			}
 			if !yield(start, end) {

@@ -1,6 +1,7 @@
 package format
 
 import (
+	"fmt"
 	"path"
 	"strings"
 	"time"
@@ -22,6 +23,7 @@ type Person struct {
 	Stance      string
 	Influence   string
 	Interest    string
+	Email       []string // addresses, matched against calendar attendees
 	SnoozeUntil time.Time
 	Body        string
 	Items       []Item
@@ -31,7 +33,7 @@ type Person struct {
 }
 
 // PersonFields lists the person keys lead knows, in the order it writes them.
-var PersonFields = []string{"name", "relation", "org", "cadence", "style", "prefers", "trusts", "stance", "influence", "interest", "snooze_until"}
+var PersonFields = []string{"name", "relation", "org", "cadence", "style", "prefers", "trusts", "stance", "influence", "interest", "email", "snooze_until"}
 
 func ParsePerson(rel, display string, data []byte) (*Person, error) {
 	d, err := ParseDocument(display, data)
@@ -39,8 +41,8 @@ func ParsePerson(rel, display string, data []byte) (*Person, error) {
 		return nil, err
 	}
 	p := &Person{Slug: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Body: string(d.Body), Extra: d.extras(PersonFields), lines: map[string]int{}}
-	for _, f := range d.fields {
-		p.lines[f.Key] = f.line
+	for _, f := range d.Fields {
+		p.lines[f.Key] = f.Line
 	}
 	for key, dst := range map[string]*string{
 		"name": &p.Name, "relation": &p.Relation, "org": &p.Org, "cadence": &p.Cadence, "style": &p.Style,
@@ -68,6 +70,9 @@ func ParsePerson(rel, display string, data []byte) (*Person, error) {
 	for i, t := range p.Trusts {
 		p.Trusts[i] = strings.ToLower(t)
 	}
+	if p.Email, err = d.List("email"); err != nil {
+		return nil, err
+	}
 	snooze, err := d.Text("snooze_until")
 	if err != nil {
 		return nil, err
@@ -84,6 +89,9 @@ func ParsePerson(rel, display string, data []byte) (*Person, error) {
 	return p, nil
 }
 
+// Label is how a person is named in messages: "dana-smith (Dana Smith)".
+func (p *Person) Label() string { return fmt.Sprintf("%s (%s)", p.Slug, p.Name) }
+
 // KeyLine returns the file line of a front matter key, or 0.
 func (p *Person) KeyLine(key string) int { return p.lines[key] }
 
@@ -96,6 +104,9 @@ func (p *Person) Meta() map[string]any {
 		if v != "" {
 			m[key] = v
 		}
+	}
+	if len(p.Email) > 0 {
+		m["email"] = p.Email
 	}
 	if !p.SnoozeUntil.IsZero() {
 		m["snooze_until"] = p.SnoozeUntil.Format("2006-01-02")
@@ -118,6 +129,7 @@ type Profile struct {
 	Stance    string
 	Influence string
 	Interest  string
+	Email     []string
 }
 
 // Render returns the person's front matter block.
@@ -133,5 +145,15 @@ func (p Profile) Render() []byte {
 	m.Add("stance", p.Stance)
 	m.Add("influence", p.Influence)
 	m.Add("interest", p.Interest)
+	m.Add("email", EmailValue(p.Email))
 	return m.Render()
+}
+
+// EmailValue is how an email key is written: one address as a plain
+// value, several as a list.
+func EmailValue(addresses []string) any {
+	if len(addresses) == 1 {
+		return addresses[0]
+	}
+	return addresses
 }
