@@ -34,9 +34,10 @@ People are given by slug, name or unique prefix. A name close to one person
 to be them and lead says so; one close to several is refused, listing them;
 a name close to nobody becomes a new person file, and lead says so. With no message on a terminal,
 or with --edit, your editor opens on the kind's template with the people's
-open commitments and queued agenda for reference. An unchanged or empty
-draft logs nothing; a draft that cannot be logged is kept under
-.lead/drafts and "lead log --resume" opens it again.
+open commitments and queued agenda for reference. A draft returned
+unchanged logs what the flags gave (notes, items, title, tags), and nothing
+when they gave no words; an emptied draft logs nothing. A draft that cannot
+be logged is kept under .lead/drafts and "lead log --resume" opens it again.
 
 The kind defaults to 1on1 with one person, meeting with several, and note
 with nobody.`,
@@ -83,7 +84,7 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		if err != nil {
 			return err
 		}
-		return a.editAndLog(s, drafts[0], nil)
+		return a.editAndLog(s, drafts[0], nil, false)
 	}
 	now := a.env.Now()
 	if o.message == "-" {
@@ -173,13 +174,17 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		os.Remove(f.Name())
 		return err
 	}
-	return a.editAndLog(s, f.Name(), data)
+	typed := hasBody || o.title != "" || o.project != "" || len(o.tags)+len(o.practices) > 0
+	return a.editAndLog(s, f.Name(), data, typed)
 }
 
 // editAndLog opens the editor on a draft file and logs the result. The
 // draft is removed when it is logged or left unchanged, and kept, with its
-// path printed, whenever the words would otherwise be lost.
-func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte) error {
+// path printed, whenever the words would otherwise be lost. A draft the
+// editor left unchanged is logged as it is when typed says the command
+// line gave it words: an editor that returns at once (a GUI editor
+// without its wait flag) must not lose them.
+func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte, typed bool) error {
 	keep := func(err error) error {
 		a.infof("%v", err)
 		a.infof("your draft is kept in %s; fix it and run: lead log --resume", draft)
@@ -192,7 +197,10 @@ func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte) err
 	if err != nil {
 		return keep(err)
 	}
-	if original != nil && string(data) == string(original) {
+	unchanged := original != nil && string(data) == string(original)
+	if unchanged && typed {
+		a.infof("the editor returned the draft unchanged; logging what the command line gave")
+	} else if unchanged {
 		os.Remove(draft)
 		a.infof("draft unchanged; nothing logged")
 		return nil

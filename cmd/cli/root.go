@@ -30,6 +30,8 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 // Run runs lead with args and returns the exit code.
 func Run(args []string, env *Env) int {
+	env, flush := safeStreams(env)
+	defer flush()
 	root := NewRoot(env)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -195,6 +197,13 @@ func (a *app) open() (*journal.Journal, error) {
 	}
 	if created {
 		a.infof("created a new journal in %s", dir)
+	}
+	if len(j.Config.Ignored) > 0 {
+		own, _ := a.userConfigPath()
+		for _, key := range j.Config.Ignored {
+			a.warnf("%s: %s is ignored: a journal cannot choose a program for lead to run; set it in your own %s",
+				j.Abs(journal.ConfigFile), key, own)
+		}
 	}
 	a.journal = j
 	return j, nil
