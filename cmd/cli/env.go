@@ -23,6 +23,9 @@ type Env struct {
 	// Width is the width of the terminal standard output is, in cells; 0
 	// (or a nil Width) when unknown.
 	Width func() int
+	// raw is the Env before Run made its output safe: what the editor,
+	// a program of the user's choosing, is given.
+	raw *Env
 }
 
 // System is the Env of a real process.

@@ -30,7 +30,7 @@ var (
 // renderMarkdown lays out md for a terminal of width cells.
 func (a *app) renderMarkdown(md string, width int) string {
 	var b strings.Builder
-	lines := strings.Split(strings.ReplaceAll(md, "\r\n", "\n"), "\n")
+	lines := strings.Split(visibleText(strings.ReplaceAll(md, "\r\n", "\n")), "\n")
 	if len(lines) > 0 && lines[len(lines)-1] == "" {
 		lines = lines[:len(lines)-1]
 	}

@@ -2,8 +2,10 @@ package cli
 
 import (
 	"bufio"
+	"fmt"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 )
@@ -16,52 +18,73 @@ import (
 // ellipsis ends a cell cut to fit.
 const ellipsis = "…"
 
-// escapeEnd returns the length of the ANSI escape sequence s starts with,
-// 0 if it starts with none: CSI (ESC [ ... final byte) or OSC (ESC ] ...
-// BEL or ESC \).
+// escapeEnd returns the length of the colour escape s starts with, 0 if
+// it starts with none: a CSI sequence (ESC [ ... final byte), its ESC
+// written as it is or as the styleMark paint writes.
 func escapeEnd(s string) int {
-	if len(s) < 2 || s[0] != '\x1b' {
+	start := 0
+	switch {
+	case strings.HasPrefix(s, styleMark):
+		start = len(styleMark)
+	case strings.HasPrefix(s, "\x1b"):
+		start = 1
+	default:
 		return 0
 	}
-	switch s[1] {
-	case '[':
-		for i := 2; i < len(s); i++ {
+	if start < len(s) && s[start] == '[' {
+		for i := start + 1; i < len(s); i++ {
 			if s[i] >= 0x40 && s[i] <= 0x7e {
 				return i + 1
 			}
 		}
-	case ']':
-		for i := 2; i < len(s); i++ {
-			if s[i] == '\a' {
-				return i + 1
-			}
-			if s[i] == '\x1b' && i+1 < len(s) && s[i+1] == '\\' {
-				return i + 2
-			}
-		}
 	}
-	return len(s)
+	return 0
 }
 
 // cells is the number of terminal cells s takes.
 func cells(s string) int {
-	if !strings.Contains(s, "\x1b") {
-		return uniseg.StringWidth(s)
-	}
 	n := 0
 	for s != "" {
-		if k := escapeEnd(s); k > 0 {
-			s = s[k:]
-			continue
-		}
 		i := strings.IndexByte(s, '\x1b')
 		if i < 0 {
-			i = len(s)
+			return n + uniseg.StringWidth(s)
 		}
 		n += uniseg.StringWidth(s[:i])
-		s = s[i:]
+		if k := escapeEnd(s[i:]); k > 0 {
+			s = s[i+k:]
+		} else {
+			s = s[i+1:]
+		}
 	}
 	return n
+}
+
+// visibleText is s as a terminalWriter shows it, the style marks of paint
+// kept: what is measured must be what the terminal is given.
+func visibleText(s string) string {
+	plain := true
+	for i := 0; i < len(s) && plain; i++ {
+		plain = s[i] >= 0x20 && s[i] < 0x7f || s[i] == '\t' || s[i] == '\n'
+	}
+	if plain {
+		return s
+	}
+	var b []byte
+	for i := 0; i < len(s); {
+		if strings.HasPrefix(s[i:], styleMark) {
+			b = append(b, styleMark...)
+			i += len(styleMark)
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && n == 1 {
+			b = fmt.Appendf(b, "<0x%02X>", s[i])
+		} else {
+			b = appendVisible(b, r)
+		}
+		i += n
+	}
+	return string(b)
 }
 
 // truncate cuts s to at most width cells, ending it with … when cut. The
@@ -93,7 +116,7 @@ func truncate(s string, width int) string {
 	}
 	b.WriteString(ellipsis)
 	if escaped {
-		b.WriteString("\x1b[0m")
+		b.WriteString(styleMark + "[0m")
 	}
 	return b.String()
 }
@@ -156,8 +179,8 @@ func (t *table) freeText(names ...string) *table {
 
 func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
 
-// cellSpace keeps a piped cell on its line and in its column.
-var cellSpace = strings.NewReplacer("\t", " ", "\n", " ")
+// cellSpace keeps a cell on its line and in its column.
+var cellSpace = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 
 func (t *table) print() error {
 	out := bufio.NewWriterSize(t.app.env.Stdout, outputBuffer)
@@ -172,6 +195,11 @@ func (t *table) print() error {
 			out.WriteByte('\n')
 		}
 		return out.Flush()
+	}
+	for _, r := range t.rows {
+		for i, c := range r {
+			r[i] = visibleText(cellSpace.Replace(c))
+		}
 	}
 	widths := make([]int, len(t.header))
 	for i, h := range t.header {
@@ -193,7 +221,7 @@ func (t *table) print() error {
 			if i > 0 {
 				b.WriteString(strings.Repeat(" ", tableGap))
 			}
-			c = truncate(cellSpace.Replace(c), widths[i])
+			c = truncate(c, widths[i])
 			if i < len(row)-1 {
 				c = pad(c, widths[i])
 			}

@@ -98,7 +98,11 @@ func (a *app) paint(style, s string) string {
 	if !a.color() || s == "" || !ok {
 		return s
 	}
-	return "\x1b[" + code + "m" + s + "\x1b[0m"
+	esc := "\x1b" // piped output is written as it is
+	if a.env.StdoutTTY {
+		esc = styleMark // a terminalWriter turns it into ESC
+	}
+	return esc + "[" + code + "m" + s + esc + "[0m"
 }
 
 // dueSoonDays is how many days ahead a due date counts as soon.
