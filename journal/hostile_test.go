@@ -3,6 +3,8 @@ package journal
 import (
 	"strings"
 	"testing"
+
+	"github.com/lead-journal/lead/journal/format"
 )
 
 // hostileFiles are files a journal may meet that were made to hurt a
@@ -24,8 +26,8 @@ func hostileFiles() map[string]string {
 		"ten-mb.md":      "---\ndate: 2026-11-20\n---\n" + strings.Repeat("words ", 10<<20/6),
 		"deep-flow.md":   "---\ndate: 2026-11-20\nx: " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n---\n",
 		"deep-block.md":  "---\ndate: 2026-11-20\n" + deepBlock(500) + "---\n",
-		"deep-limit.md":  "---\ndate: 2026-11-20\n" + deepBlock(MaxDepth-1) + "---\n",
-		"deep-past.md":   "---\ndate: 2026-11-20\nx: " + strings.Repeat("[", MaxDepth) + strings.Repeat("]", MaxDepth) + "\n---\n",
+		"deep-limit.md":  "---\ndate: 2026-11-20\n" + deepBlock(format.MaxDepth-1) + "---\n",
+		"deep-past.md":   "---\ndate: 2026-11-20\nx: " + strings.Repeat("[", format.MaxDepth) + strings.Repeat("]", format.MaxDepth) + "\n---\n",
 		"deep-alias.md":  "---\ndate: 2026-11-20\na: &a " + strings.Repeat("[", 20) + strings.Repeat("]", 20) + "\nb: " + strings.Repeat("[", 20) + "*a" + strings.Repeat("]", 20) + "\n---\n",
 		"long-line.md":   "---\ndate: 2026-11-20\n---\n- [ ] " + strings.Repeat("a", 1<<20) + "\n",
 		"many-items.md":  "---\ndate: 2026-11-20\n---\n" + strings.Repeat("- [ ] item due:2026-11-21\n", 100000),
@@ -75,7 +77,7 @@ func TestHostileFilesAreReportedOrRead(t *testing.T) {
 	if n := len(read["many-items.md"].Items); n != 100000 {
 		t.Errorf("many-items: %d items", n)
 	}
-	for name, line := range map[string]int{"deep-block.md": 3 + MaxDepth, "deep-past.md": 3, "deep-alias.md": 3} {
+	for name, line := range map[string]int{"deep-block.md": 3 + format.MaxDepth, "deep-past.md": 3, "deep-alias.md": 3} {
 		if want := "front matter nests deeper than the 32 levels lead reads"; problems[name] != want || lines[name] != line {
 			t.Errorf("%s: line %d: %q, want line %d: %q", name, lines[name], problems[name], line, want)
 		}
@@ -91,7 +93,7 @@ func BenchmarkHostileFile(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if e, err := parseEntry("entries/"+name, name, data, DefaultConfig().Clock()); err == nil {
+				if e, err := format.ParseEntry("entries/"+name, name, data, DefaultConfig().Clock()); err == nil {
 					e.Meta()
 				}
 			}

@@ -6,8 +6,8 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/lead-journal/lead/cmd/gitrepo"
 	"github.com/lead-journal/lead/journal"
-	"github.com/lead-journal/lead/journal/gitrepo"
 	"github.com/spf13/cobra"
 )
 

@@ -3,9 +3,11 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/lead-journal/lead/journal"
-	"github.com/lead-journal/lead/journal/gitrepo"
+
+	"github.com/lead-journal/lead/cmd/gitrepo"
 	"github.com/spf13/cobra"
 )
 
@@ -82,7 +84,7 @@ left are removed.`,
 				return err
 			}
 			j.RemoveStaleTemps()
-			res, err := gitrepo.Repo{Dir: j.Root}.Sync("sync: "+a.env.Now().Format("2006-01-02 15:04"), journal.TempPattern)
+			res, err := gitrepo.Repo{Dir: j.Root}.Sync(func(files []string) string { return "sync: " + countFiles(files) }, journal.TempPattern)
 			if err != nil {
 				var ce *gitrepo.ConflictError
 				var nr *gitrepo.NotReadyError
@@ -91,15 +93,54 @@ left are removed.`,
 				}
 				return err
 			}
-			switch {
-			case res.NoRemote && res.Committed:
-				a.infof("committed; no remote to sync with (git remote add origin URL)")
-			case res.NoRemote:
-				a.infof("nothing to commit; no remote to sync with (git remote add origin URL)")
-			default:
-				a.infof("synced: committed %v, pulled %v, pushed %v", res.Committed, res.Pulled, res.Pushed)
+			committed := "nothing to commit"
+			if res.Committed {
+				committed = countFiles(res.Files) + " committed"
 			}
+			if res.NoRemote {
+				a.infof("%s; no remote to sync with (git remote add origin URL)", committed)
+				return nil
+			}
+			pulled := "nothing pulled"
+			if len(res.PulledIn) > 0 {
+				pulled = countFiles(res.PulledIn) + " pulled"
+			}
+			a.infof("%s, %s, pushed to %s", committed, pulled, res.Remote)
 			return nil
 		},
 	}
+}
+
+// countFiles says what journal files a list of paths holds, in words:
+// "3 entries, 1 person", "2 files".
+func countFiles(paths []string) string {
+	var entries, people, reviews, other int
+	for _, p := range paths {
+		switch {
+		case strings.HasPrefix(p, journal.EntriesDir+"/"):
+			entries++
+		case strings.HasPrefix(p, journal.PeopleDir+"/"):
+			people++
+		case strings.HasPrefix(p, journal.ReviewsDir+"/"):
+			reviews++
+		default:
+			other++
+		}
+	}
+	var parts []string
+	for _, c := range []struct {
+		n         int
+		one, many string
+	}{{entries, "entry", "entries"}, {people, "person", "people"}, {reviews, "review", "reviews"}, {other, "other file", "other files"}} {
+		switch {
+		case c.n == 1:
+			parts = append(parts, "1 "+c.one)
+		case c.n > 1:
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.many))
+		}
+	}
+	if len(parts) == 0 {
+		return "no files"
+	}
+	return strings.Join(parts, ", ")
 }

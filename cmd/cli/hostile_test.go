@@ -68,7 +68,7 @@ func TestHostileJournal(t *testing.T) {
 				if strings.Contains(stdout+stderr, "PWNED") && !strings.Contains(stdout+stderr, "]0;PWNED") {
 					t.Errorf("PWNED shown unescaped:\n%s", stdout)
 				}
-				for cmd, want := range map[string]string{"list": "plain", "export": "plain", "people": "dana-smith", "todo": "plain deck"} {
+				for cmd, want := range map[string]string{"list": "plain", "export": "plain", "people": "Dana Smith", "todo": "Send the plain"} {
 					if args[0] == cmd && !strings.Contains(stdout, want) {
 						t.Errorf("%s lost the well-formed %q:\n%s", name, want, stdout)
 					}
