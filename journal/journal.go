@@ -34,6 +34,9 @@ const (
 type Journal struct {
 	Root   string
 	Config Config
+	// Replaced says what Open found under .lead that led outside the
+	// journal (a symbolic link), and replaced by a directory of its own.
+	Replaced []string
 }
 
 // Open opens the journal at root, creating it first when it does not
@@ -55,7 +58,11 @@ func Open(root string) (j *Journal, created bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	return &Journal{Root: root, Config: cfg}, created, nil
+	replaced, err := store.OwnDir(root, CacheDir)
+	if err != nil {
+		return nil, false, err
+	}
+	return &Journal{Root: root, Config: cfg, Replaced: replaced}, created, nil
 }
 
 // Init makes root a journal: its directories and a .gitignore for the

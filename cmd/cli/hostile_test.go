@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"io/fs"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -52,6 +53,8 @@ func TestHostileJournal(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "entries/2026/11/2026-11-21-1300-huge.md"), []byte(huge), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	outside := filepath.Join(home, "outside")
+	addSpecialFiles(t, dir, outside)
 	for _, tty := range []string{"1", ""} {
 		for _, args := range hostileReads {
 			name := strings.Join(args, " ")
@@ -79,6 +82,37 @@ func TestHostileJournal(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(home, "PWNED")); err == nil {
 		t.Errorf("the journal's lead.yaml ran a program")
 	}
+	if written, _ := os.ReadDir(outside); len(written) > 0 {
+		t.Errorf("lead wrote outside the journal, through .lead: %v", written)
+	}
+}
+
+// addSpecialFiles puts in dir what git cannot carry, or carries as a
+// link: named pipes, a socket, links to a device, and .lead a link to the
+// directory outside, made empty.
+func addSpecialFiles(t *testing.T, dir, outside string) {
+	t.Helper()
+	if err := os.MkdirAll(outside, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	for _, fifo := range []string{"entries/2026/11/2026-11-22-0900-fifo.md", "people/pipe.md", "templates/1on1.md", "reviews/2026-W47.md"} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dir, fifo)), 0o700)
+		if err := syscall.Mkfifo(filepath.Join(dir, fifo), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for link, target := range map[string]string{
+		"entries/2026/11/2026-11-22-1000-zero.md": "/dev/zero", "people/zero.md": "/dev/zero", ".lead": outside,
+	} {
+		if err := os.Symlink(target, filepath.Join(dir, link)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	l, err := net.Listen("unix", filepath.Join(dir, "entries/2026/11/2026-11-22-1100-socket.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { l.Close() })
 }
 
 // runBounded runs lead on dir with HOME at home, on a terminal when tty

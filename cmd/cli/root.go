@@ -209,6 +209,9 @@ func (a *app) open() (*journal.Journal, error) {
 	if created {
 		a.infof("created a new journal in %s", dir)
 	}
+	for _, r := range j.Replaced {
+		a.warnf("%s; lead writes only inside the journal, so it made a directory of its own there", r)
+	}
 	if len(j.Config.Ignored) > 0 {
 		own, _ := a.userConfigPath()
 		for _, key := range j.Config.Ignored {

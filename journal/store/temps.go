@@ -1,7 +1,10 @@
 package store
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 )
 
@@ -20,4 +23,47 @@ func RemoveStaleTemps(root string) {
 		}
 		return nil
 	})
+}
+
+// OwnDir makes sure the directory rel under root, and each directory
+// directly in it, is the journal's own and not a symbolic link leading
+// somewhere else: lead writes caches and drafts there, and a journal that
+// arrived through git may carry such a link. A link is removed and a
+// private directory made in its place; what was replaced is returned, to
+// be told.
+func OwnDir(root, rel string) (replaced []string, err error) {
+	path := abs(root, rel)
+	info, err := os.Lstat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	unlink := func(path string) error {
+		target, _ := os.Readlink(path)
+		if err := os.Remove(path); err != nil {
+			return err
+		}
+		replaced = append(replaced, fmt.Sprintf("%s was a symbolic link to %s", path, target))
+		return os.Mkdir(path, DirMode)
+	}
+	if info.Mode()&fs.ModeSymlink != 0 {
+		return replaced, unlink(path)
+	}
+	if !info.IsDir() {
+		return nil, nil
+	}
+	entries, err := os.ReadDir(path)
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		if e.Type()&fs.ModeSymlink != 0 {
+			if err := unlink(filepath.Join(path, e.Name())); err != nil {
+				return replaced, err
+			}
+		}
+	}
+	return replaced, nil
 }
