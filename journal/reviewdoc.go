@@ -98,7 +98,7 @@ func (r *Review) Markdown(chart string) string {
 		if f.From != "" {
 			from = r.s.Names([]string{f.From}) + " — "
 		}
-		w("- %s%s (%s)\n", from, stripSpeaker(f.Text, r.s.Names([]string{f.From})), day(f.Entry.Date))
+		w("- %s%s (%s)\n", from, r.s.FeedbackSaid(f), day(f.Entry.Date))
 	}
 
 	w("\n## Practices with the boss, last four weeks\n\n")
@@ -233,14 +233,6 @@ func (r *Review) itemSource(it *Item) string {
 		src = " — with " + r.s.Names(it.With) + ", " + day(it.Date)
 	}
 	return src + " `" + it.ShortID() + "`"
-}
-
-// stripSpeaker drops a leading "Name:" that repeats whom feedback is from.
-func stripSpeaker(text, name string) string {
-	if who, rest, ok := strings.Cut(text, ":"); ok && name != "" && strings.HasPrefix(strings.ToLower(name), strings.ToLower(strings.TrimSpace(who))) {
-		return strings.TrimSpace(rest)
-	}
-	return text
 }
 
 func plural(n int, one, many string) string {
