@@ -69,6 +69,7 @@ type Config struct {
 	Practices   []Practice          `yaml:"practices,omitempty" json:"practices"`
 	Git         GitConfig           `yaml:"git,omitempty" json:"git"`
 	Editor      string              `yaml:"editor,omitempty" json:"editor,omitempty"`
+	Habits      Habits              `yaml:"habits,omitempty" json:"habits"`
 
 	// Set names what the journal's lead.yaml set: its top-level keys, and
 	// "relations.NAME" and "practices.NAME" for each relation and practice.
@@ -113,6 +114,7 @@ func DefaultConfig() Config {
 			{"gave-feedback", "Gave them feedback, praise or correction, close to the moment.",
 				"Give %s specific feedback.", []string{"report", "peer"}},
 		},
+		Habits: defaultHabits(),
 	}
 }
 
@@ -157,6 +159,7 @@ func LoadConfig(root string) (Config, error) {
 	}
 	c.Git = file.Git
 	c.Editor = file.Editor
+	c.Habits = c.Habits.merge(file.Habits)
 	if err := c.validate(); err != nil {
 		return c, fmt.Errorf("%s: %w", path, err)
 	}
@@ -174,6 +177,9 @@ func (c *Config) setPractice(p Practice) {
 }
 
 func (c Config) validate() error {
+	if err := c.Habits.validate(); err != nil {
+		return err
+	}
 	if _, err := when.ParseClock(c.DefaultTime); err != nil {
 		return fmt.Errorf("default_time: %v", err)
 	}

@@ -11,6 +11,11 @@ type Prep struct {
 	Wins     []Win      // recorded since the last meeting with them: worth sharing
 	Feedback []Feedback // the latest feedback from them in entries with them, newest first
 	Recent   []*Entry   // the last interactions, newest first
+
+	Advice       string        // what their style asks of you (Habits.Styles)
+	Thanked      *Thanks       // the last time you thanked them; nil if never
+	PreviewFirst *PreviewFirst // for someone above your boss: what to preview with the boss first
+	Trusted      []Contact     // the people they trust, and when you last engaged each
 }
 
 // Recent bounds for a prep brief.
@@ -36,6 +41,7 @@ func (s *Snapshot) Prep(p *Person, now time.Time) *Prep {
 		since = last.Date.Add(time.Nanosecond)
 	}
 	pr.Wins = s.Wins(since, now.Add(time.Nanosecond))
+	s.prepHabits(pr, now)
 	for _, e := range s.Entries { // newest first
 		if !e.Has(p.Slug) || e.Date.After(now) {
 			continue

@@ -35,6 +35,12 @@ type Review struct {
 	Coming       []ComingUp      `json:"-"`
 	DueSoon      []*Item         `json:"-"`
 
+	// The habits of leading up, down and across: see reviewhabits.go.
+	FollowUps   []FollowUp       `json:"-"`
+	Unthanked   []Unthanked      `json:"-"`
+	PreviewGaps []PreviewGap     `json:"-"`
+	Oversight   []OversightTrend `json:"-"` // rising only
+
 	s *Snapshot
 }
 
@@ -128,6 +134,7 @@ func (s *Snapshot) Review(start, end, now time.Time, shown int) *Review {
 	r.Projects = s.projectChecks(start, end, r.At)
 	lists.Wait()
 	r.Coming, r.DueSoon = s.comingUp(contacts, end, r.At, mine, shown)
+	s.reviewHabits(r)
 	return r
 }
 

@@ -132,6 +132,7 @@ func (r *Review) Markdown(chart string) string {
 		}
 		w("- %s: %d %s; %s\n", pc.Project, pc.Entries, plural(pc.Entries, "entry", "entries"), status)
 	}
+	r.habitsMarkdown(w)
 
 	w("\n## Coming week\n\n")
 	if len(r.Coming) == 0 && len(r.DueSoon) == 0 {

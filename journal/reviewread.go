@@ -19,7 +19,8 @@ import (
 func (j *Journal) LoadReview(start, end, now time.Time, shown int) *Snapshot {
 	s := j.LoadPeople()
 	dueFrom, dueUntil := dueSoonDays(end)
-	scope := &reviewScope{since: firstCounted(start, end, reviewAt(end, now)), end: end, shown: shown,
+	at := reviewAt(end, now)
+	scope := &reviewScope{since: earliest(firstCounted(start, end, at), j.Config.Habits.lookBack(start, at)), end: end, shown: shown,
 		dueFrom: dueFrom, dueUntil: dueUntil, people: s.People, index: make(map[string]reviewed, len(s.People))}
 	for n, p := range s.People {
 		scope.index[p.Slug] = reviewed{n, p.Relation == "boss"} // as Snapshot.Bosses
