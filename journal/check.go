@@ -26,6 +26,9 @@ type Finding struct {
 	Line     int    `json:"line"` // 0 when not at one line
 	Severity string `json:"severity"`
 	Message  string `json:"message"`
+	// Subject is the word on the line the finding is about (a slug, a
+	// kind, "@dana", "due:fri"), or "" when it is about the whole line.
+	Subject string `json:"-"`
 }
 
 func (f Finding) String() string {
@@ -39,78 +42,108 @@ func (f Finding) String() string {
 	return loc + ": " + f.Message
 }
 
+// findings gathers what a check finds.
+type findings []Finding
+
+func (fs *findings) add(path string, line int, subject, severity, format string, args ...any) {
+	*fs = append(*fs, Finding{path, line, severity, fmt.Sprintf(format, args...), subject})
+}
+
 // Check validates the whole journal: files that cannot be read, unknown
 // people, kinds, practices and relations, @mentions of no one, relative
 // due dates, duplicate ids, misplaced files, near-duplicate people, and
 // permissions that let others read it. Findings are sorted by path and line.
 func (s *Snapshot) Check() []Finding {
-	var out []Finding
-	add := func(path string, line int, severity, format string, args ...any) {
-		out = append(out, Finding{path, line, severity, fmt.Sprintf(format, args...)})
-	}
+	var out findings
 	for _, p := range s.Problems {
-		add(p.Path, p.Line, SeverityError, "%s", p.Msg)
+		out.add(p.Path, p.Line, "", SeverityError, "%s", p.Msg)
 	}
-	cfg := s.Journal.Config
 	ids := map[string][]string{}
 	for _, e := range s.Entries {
 		path := s.Journal.Abs(e.Path)
 		ids[e.ID] = append(ids[e.ID], path)
-		for _, w := range e.With {
-			if s.people[w] == nil {
-				add(path, s.keyLine(e, "with"), SeverityError, "with: no person %q (add people/%s.md or fix the slug)", w, w)
-			}
-		}
-		if !containsFold(cfg.Kinds, e.Kind) {
-			add(path, s.keyLine(e, "kind"), SeverityError, "kind %q is not one of %s", e.Kind, strings.Join(cfg.Kinds, ", "))
-		}
-		for _, p := range e.Practices {
-			if _, ok := cfg.Practice(p); !ok {
-				add(path, s.keyLine(e, "practices"), SeverityError, "practice %q is not defined (see lead practices)", p)
-			}
-		}
-		if want := e.Date.Format("2006/01"); strings.Count(e.Path, "/") == 3 && !strings.HasPrefix(e.Path, EntriesDir+"/"+want+"/") {
-			add(path, s.keyLine(e, "date"), SeverityWarning, "dated %s but filed under %s", e.Date.Format("2006-01-02"), filepath.Dir(e.Path))
-		}
-		s.checkItems(e.Items, path, add)
+		s.checkEntry(e, path, func(key string) int { return s.keyLine(e, key) }, false, &out)
 	}
 	for id, paths := range ids {
 		if len(paths) > 1 {
 			sort.Strings(paths)
 			for _, p := range paths {
-				add(p, 0, SeverityError, "duplicate id %s: also %s", id, strings.Join(without(paths, p), ", "))
+				out.add(p, 0, "", SeverityError, "%s", duplicateID(id, without(paths, p)))
 			}
 		}
 	}
 	for _, p := range s.People {
-		path := s.Journal.Abs(p.Path)
-		if _, ok := cfg.Relations[p.Relation]; !ok {
-			msg := fmt.Sprintf("relation %q has no direction or cadence (known: %s)", p.Relation, strings.Join(cfg.RelationNames(), ", "))
-			if p.Relation == "" {
-				msg = "no relation: set one so lead knows the direction and cadence"
-			}
-			add(path, p.KeyLine("relation"), SeverityWarning, "%s", msg)
-		}
-		for _, t := range p.Trusts {
-			if s.people[t] == nil {
-				add(path, p.KeyLine("trusts"), SeverityWarning, "trusts: no person %q", t)
-			}
-		}
-		s.checkItems(p.Items, path, add)
+		s.checkPerson(p, s.Journal.Abs(p.Path), &out)
 	}
 	for _, pair := range s.nearDuplicates() {
-		a, b := pair[0], pair[1]
-		add(s.Journal.Abs(a.Path), 0, SeverityWarning, "%s (%s) and %s (%s) look like the same person: a split person breaks cadence and review figures",
-			a.Name, a.Slug, b.Name, b.Slug)
+		out.add(s.Journal.Abs(pair[0].Path), 0, "", SeverityWarning, "%s", nearDuplicate(pair[0], pair[1]))
 	}
 	out = append(out, s.Journal.checkTree()...)
+	sortFindings(out)
+	return out
+}
+
+// checkEntry checks one entry, read from the file at path; keyLine gives
+// the line of a front matter key. A draft is checked as lead log reads
+// it: names in with: and relative due dates are resolved when it is
+// logged, and so are not problems.
+func (s *Snapshot) checkEntry(e *Entry, path string, keyLine func(string) int, draft bool, out *findings) {
+	cfg := s.Journal.Config
+	if !draft {
+		for _, w := range e.With {
+			if s.people[w] == nil {
+				out.add(path, keyLine("with"), w, SeverityError, "with: no person %q (add people/%s.md or fix the slug)", w, w)
+			}
+		}
+	}
+	if !containsFold(cfg.Kinds, e.Kind) {
+		out.add(path, keyLine("kind"), e.Kind, SeverityError, "kind %q is not one of %s", e.Kind, strings.Join(cfg.Kinds, ", "))
+	}
+	for _, p := range e.Practices {
+		if _, ok := cfg.Practice(p); !ok {
+			out.add(path, keyLine("practices"), p, SeverityError, "practice %q is not defined (see lead practices)", p)
+		}
+	}
+	if want := e.Date.Format("2006/01"); strings.Count(e.Path, "/") == 3 && !strings.HasPrefix(e.Path, EntriesDir+"/"+want+"/") {
+		out.add(path, keyLine("date"), "", SeverityWarning, "dated %s but filed under %s", e.Date.Format("2006-01-02"), filepath.Dir(e.Path))
+	}
+	s.checkItems(e.Items, path, draft, out)
+}
+
+// checkPerson checks one person, read from the file at path.
+func (s *Snapshot) checkPerson(p *Person, path string, out *findings) {
+	cfg := s.Journal.Config
+	if _, ok := cfg.Relations[p.Relation]; !ok {
+		msg := fmt.Sprintf("relation %q has no direction or cadence (known: %s)", p.Relation, strings.Join(cfg.RelationNames(), ", "))
+		if p.Relation == "" {
+			msg = "no relation: set one so lead knows the direction and cadence"
+		}
+		out.add(path, p.KeyLine("relation"), p.Relation, SeverityWarning, "%s", msg)
+	}
+	for _, t := range p.Trusts {
+		if s.people[t] == nil {
+			out.add(path, p.KeyLine("trusts"), t, SeverityWarning, "trusts: no person %q", t)
+		}
+	}
+	s.checkItems(p.Items, path, false, out)
+}
+
+func duplicateID(id string, others []string) string {
+	return fmt.Sprintf("duplicate id %s: also %s", id, strings.Join(others, ", "))
+}
+
+func nearDuplicate(a, b *Person) string {
+	return fmt.Sprintf("%s (%s) and %s (%s) look like the same person: a split person breaks cadence and review figures",
+		a.Name, a.Slug, b.Name, b.Slug)
+}
+
+func sortFindings(out []Finding) {
 	sort.SliceStable(out, func(i, j int) bool {
 		if out[i].Path != out[j].Path {
 			return out[i].Path < out[j].Path
 		}
 		return out[i].Line < out[j].Line
 	})
-	return out
 }
 
 // keyLine reads an entry's file again for the line of a front matter
@@ -127,17 +160,20 @@ func (s *Snapshot) keyLine(e *Entry, key string) int {
 	return d.line(key)
 }
 
-func (s *Snapshot) checkItems(items []Item, path string, add func(string, int, string, string, ...any)) {
+func (s *Snapshot) checkItems(items []Item, path string, draft bool, out *findings) {
 	for _, it := range items {
 		if it.Owner != "" {
 			if _, err := s.FindPerson(it.Owner); err != nil {
-				add(path, it.Line, SeverityWarning, "@%s: %v", it.Owner, err)
+				out.add(path, it.Line, "@"+it.Owner, SeverityWarning, "@%s: %v", it.Owner, err)
 			}
+		}
+		if draft {
+			continue
 		}
 		for start, end := range dueValues(it.Text) {
 			value := it.Text[start:end]
 			if _, _, err := when.Absolute(value, time.UTC, when.Clock{}); err != nil {
-				add(path, it.Line, SeverityWarning, "due:%s is not a date (YYYY-MM-DD); lead log resolves relative dates, hand edits must not use them", value)
+				out.add(path, it.Line, "due:"+value, SeverityWarning, "due:%s is not a date (YYYY-MM-DD); lead log resolves relative dates, hand edits must not use them", value)
 			}
 		}
 	}
@@ -170,7 +206,7 @@ func (j *Journal) checkTree() []Finding {
 			case d.isDir:
 				subdirs = append(subdirs, rel)
 			case strings.HasSuffix(rel, ".md") && !placed(rel):
-				found = append(found, Finding{j.Abs(rel), 0, SeverityWarning, "lead does not read Markdown files here: entries go under entries/, people directly under people/"})
+				found = append(found, Finding{Path: j.Abs(rel), Severity: SeverityWarning, Message: misplaced})
 			}
 		}
 		mu.Lock()
@@ -184,11 +220,14 @@ func (j *Journal) checkTree() []Finding {
 		first := slices.MinFunc(exposed, func(a, b string) int {
 			return strings.Compare(strings.ReplaceAll(a, string(filepath.Separator), "\x00"), strings.ReplaceAll(b, string(filepath.Separator), "\x00"))
 		})
-		out = append(out, Finding{j.Root, 0, SeverityWarning, fmt.Sprintf(
+		out = append(out, Finding{Path: j.Root, Severity: SeverityWarning, Message: fmt.Sprintf(
 			"%d %s can be read by other users (%s): chmod -R go-rwx %s", len(exposed), plural(len(exposed), "file or directory", "files and directories"), first, j.Root)})
 	}
 	return out
 }
+
+// misplaced is the warning for a Markdown file where lead does not look.
+const misplaced = "lead does not read Markdown files here: entries go under entries/, people directly under people/"
 
 // placed reports whether lead reads or writes a Markdown file at rel.
 func placed(rel string) bool {
@@ -236,15 +275,17 @@ func similar(a, b *Person) bool {
 	return longer >= 8 && editDistance(an, bn) <= longer/8
 }
 
-// editDistance is the Levenshtein distance between two strings, by rune.
+// editDistance is the number of single-rune insertions, deletions,
+// substitutions and swaps of two neighbours that turn a into b (the
+// optimal string alignment distance): "smiht" is one edit from "smith".
 func editDistance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
+	rows := [3][]int{make([]int, len(rb)+1), make([]int, len(rb)+1), make([]int, len(rb)+1)}
+	for j := range rows[0] {
+		rows[0][j] = j
 	}
 	for i := 1; i <= len(ra); i++ {
+		older, prev, cur := rows[(i+1)%3], rows[(i+2)%3], rows[i%3]
 		cur[0] = i
 		for j := 1; j <= len(rb); j++ {
 			cost := 1
@@ -252,8 +293,10 @@ func editDistance(a, b string) int {
 				cost = 0
 			}
 			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], older[j-2]+1)
+			}
 		}
-		prev, cur = cur, prev
 	}
-	return prev[len(rb)]
+	return rows[len(ra)%3][len(rb)]
 }

@@ -246,7 +246,7 @@ feedback, wins, or what is owed by or was said with anyone else.`,
 			if err != nil {
 				return err
 			}
-			p, err := s.FindPerson(args[0])
+			p, err := s.Lookup(args[0])
 			if err != nil {
 				return err
 			}
