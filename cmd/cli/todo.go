@@ -76,7 +76,8 @@ with --theirs alone, what has waited longest comes first, with how many
 days it has waited since it was written or last chased (lead nudge).
 
 Each has a short id that stays the same when other lines change; tick it with
-"lead done ID". Piped, the columns are: id, due, owner, text, entry path.`,
+"lead done ID". Piped, the columns are: id, due, owner, text, entry path,
+and with --theirs alone the days waited.`,
 		Example: `  lead todo --mine --overdue
   lead todo --theirs --with dana
   lead todo --json | jq -r '.[] | select(.overdue) | .text'`,
