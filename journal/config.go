@@ -200,7 +200,7 @@ func (c Config) validate() error {
 			return fmt.Errorf("relation %s: direction %q is not one of up, down, side, out", name, r.Direction)
 		}
 		if r.Cadence != "" {
-			if _, err := when.ParseSpan(r.Cadence); err != nil {
+			if _, err := when.ParseCadence(r.Cadence); err != nil {
 				return fmt.Errorf("relation %s: cadence: %v", name, err)
 			}
 		}

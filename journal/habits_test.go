@@ -79,3 +79,37 @@ func TestHabitsSettings(t *testing.T) {
 		}
 	}
 }
+
+// A cadence of 7d..14d is ok to the ideal's day, due after it, overdue
+// after the limit's day and lapsed after twice the limit; one span is
+// both ideal and limit. Overdue people rank by influence, then staleness.
+func TestGradedCadence(t *testing.T) {
+	j := testJournal(t)
+	writeFile(t, j, "people/ravi.md", "---\nname: Ravi\nrelation: stakeholder\ncadence: 7d..14d\n---\n")
+	writeFile(t, j, "people/omar.md", "---\nname: Omar\nrelation: peer\ncadence: 7d\ninfluence: high\n---\n")
+	writeFile(t, j, "people/mia.md", "---\nname: Mia\nrelation: peer\ncadence: 7d\n---\n")
+	writeFile(t, j, "entries/2026/11/a.md", "---\ndate: 2026-11-01T10:00:00-05:00\nwith: [ravi, omar]\n---\n")
+	writeFile(t, j, "entries/2026/11/b.md", "---\ndate: 2026-10-20T10:00:00-04:00\nwith: [mia]\n---\n")
+	s := j.Load()
+	ravi := s.Person("ravi")
+	for days, want := range map[int]string{0: GradeOK, 7: GradeOK, 8: GradeDue, 14: GradeDue, 15: GradeOverdue, 28: GradeOverdue, 29: GradeLapsed} {
+		now := time.Date(2026, 11, 1+days, 12, 0, 0, 0, time.FixedZone("", -5*3600))
+		if got := s.ContactOf(ravi, now).Grade(now); got != want {
+			t.Errorf("%d days after: %s, want %s", days, got, want)
+		}
+	}
+	now := time.Date(2026, 11, 22, 9, 0, 0, 0, time.FixedZone("", -5*3600))
+	var ranked []string
+	for _, c := range s.Overdue(now) {
+		ranked = append(ranked, c.Person.Slug)
+	}
+	if strings.Join(ranked, " ") != "omar mia ravi" {
+		t.Errorf("overdue ranked %v, want omar (high influence), mia (stalest), ravi", ranked)
+	}
+	for _, bad := range []string{"14d..7d", "7d..", "..7d", "7d..2x"} {
+		writeFile(t, j, "people/ravi.md", "---\nname: Ravi\ncadence: "+bad+"\n---\n")
+		if p := j.Load().Person("ravi"); p != nil {
+			t.Errorf("cadence %q was read", bad)
+		}
+	}
+}

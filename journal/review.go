@@ -127,7 +127,7 @@ func (s *Snapshot) Review(start, end, now time.Time, shown int) *Review {
 	r.Directions = s.balance(start, end)
 	s.eachInWindow(start, end, func(*Entry) { r.Entries++ })
 	contacts := s.Contacts(r.At)
-	r.Overdue = overdue(contacts)
+	r.Overdue = overdue(contacts, r.At)
 	r.Wins = s.Wins(start, end)
 	r.Feedback = s.FeedbackIn(start, end)
 	r.Bosses = s.bossPractices(r.At)
