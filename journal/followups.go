@@ -3,6 +3,8 @@ package journal
 import (
 	"bytes"
 	"fmt"
+	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
 	"slices"
 	"sort"
 	"strings"
@@ -11,71 +13,11 @@ import (
 	"github.com/lead-journal/lead/journal/when"
 )
 
-// nudgedToken marks, in an item's text, a day you chased it:
-// "nudged:2026-11-30". `lead nudge` appends one; an item may hold several.
-const nudgedToken = "nudged:"
-
-// Nudges returns the days the item was chased, in the order written: the
-// values of its nudged: tokens (each a word of its own) that are days.
-func (it Item) Nudges() []time.Time {
-	if !strings.Contains(it.Text, nudgedToken) {
-		return nil
-	}
-	var out []time.Time
-	for _, word := range strings.Fields(it.Text) {
-		if v, ok := strings.CutPrefix(word, nudgedToken); ok {
-			if d, ok := parseDay(v); ok {
-				out = append(out, d)
-			}
-		}
-	}
-	return out
-}
-
-// WaitingSince is when the wait for an item began, as seen at now: its
-// entry's date, or the latest day up to now it was chased.
-func (it Item) WaitingSince(now time.Time) time.Time {
-	since := it.Date
-	for _, d := range it.Nudges() {
-		if d.After(since) && !d.After(now) {
-			since = d
-		}
-	}
-	return since
-}
-
-// WaitingDays is how many calendar days the item has waited at now.
-func (it Item) WaitingDays(now time.Time) int {
-	return DaysBetween(it.WaitingSince(now), now)
-}
-
-// DaysBetween is the number of calendar days from from's day to to's, in
-// to's location.
-func DaysBetween(from, to time.Time) int {
-	return int(when.Day(to).Sub(when.Day(from.In(to.Location()))).Hours()+12) / 24
-}
-
-// withoutNudges is an item's text without its nudged: tokens: what its
-// id is made from, so that chasing an item keeps its id.
-func withoutNudges(text string) string {
-	if !strings.Contains(text, nudgedToken) {
-		return text
-	}
-	fields := strings.Fields(text)
-	kept := fields[:0]
-	for _, f := range fields {
-		if !strings.HasPrefix(f, nudgedToken) {
-			kept = append(kept, f)
-		}
-	}
-	return strings.Join(kept, " ")
-}
-
 // owedText is the text of an item someone owes, without the mention of
 // them it starts with and without its nudged: tokens.
 func owedText(it *Item) string {
-	text := withoutNudges(it.Text)
-	if name, ok := mention(text); ok {
+	text := format.WithoutNudges(it.Text)
+	if name, ok := format.Mention(text); ok {
 		text = text[1+len(name):]
 	}
 	return strings.TrimSpace(text)
@@ -112,19 +54,10 @@ func (s *Snapshot) FollowUps(items []*Item, now time.Time) []FollowUp {
 		if window.IsZero() || window.After(when.Day(it.WaitingSince(now).In(now.Location()))).After(now) {
 			continue
 		}
-		out = append(out, FollowUp{Item: it, Owner: s.people[it.Owner], Waiting: it.WaitingDays(now), Nudges: it.nudgesBy(now)})
+		out = append(out, FollowUp{Item: it, Owner: s.people[it.Owner], Waiting: it.WaitingDays(now), Nudges: it.NudgesBy(now)})
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Waiting > out[b].Waiting })
 	return out
-}
-
-// nudgesBy counts the times the item was chased up to now.
-func (it Item) nudgesBy(now time.Time) int {
-	n := 0
-	for _, d := range it.Nudges() {
-		n += btoi(!d.After(now))
-	}
-	return n
 }
 
 // ByWaiting sorts items owed to you longest waiting at now first, then
@@ -145,7 +78,7 @@ func (j *Journal) Nudge(it Item, day time.Time) error {
 	if err != nil {
 		return err
 	}
-	data, err := readFile(path)
+	data, err := store.ReadFile(path)
 	if err != nil {
 		return err
 	}
@@ -160,10 +93,10 @@ func (j *Journal) Nudge(it Item, day time.Time) error {
 	start := lineStart(data, current[i].Line)
 	line, _, _ := bytes.Cut(data[start:], []byte("\n"))
 	end := start + len(bytes.TrimRight(line, " \t\r"))
-	token := " " + nudgedToken + day.Format(time.DateOnly)
+	token := " " + format.NudgedToken + day.Format(time.DateOnly)
 	if bytes.HasSuffix(data[start:end], []byte(token)) {
 		return nil // chased today already
 	}
 	updated := slices.Concat(data[:end], []byte(token), data[end:])
-	return replaceFile(path, data, updated)
+	return store.ReplaceFile(path, data, updated)
 }

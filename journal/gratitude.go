@@ -25,7 +25,7 @@ type Thanks struct {
 // does.
 func (s *Snapshot) thanked(e *Entry, slug string) (string, bool) {
 	for _, win := range e.Wins {
-		if thanksWords(win) && slices.Contains(s.Mentioned(win), slug) {
+		if thanksWords(win) && slices.Contains(s.credited(win), slug) {
 			return win, true
 		}
 	}
@@ -44,7 +44,7 @@ func (s *Snapshot) thankedIn(e *Entry, f func(slug string)) {
 	}
 	for _, win := range e.Wins {
 		if thanksWords(win) {
-			for _, slug := range s.Mentioned(win) {
+			for _, slug := range s.credited(win) {
 				f(slug)
 			}
 		}

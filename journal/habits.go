@@ -108,19 +108,6 @@ func (h Habits) StyleAdvice(style string) string { return h.Styles[style] }
 // compares for a rising share of close oversight from the boss.
 const OversightWeeks = 4
 
-// lookBack is where the earliest of the habits' windows a review of the
-// window from start, judged at at, looks into begins: the longest thank
-// window before at, the preview window before start, and the two
-// oversight windows before at.
-func (h Habits) lookBack(start, at time.Time) time.Time {
-	first := earliest(at.AddDate(0, 0, -2*7*OversightWeeks), before(h.PreviewWindow(), start))
-	for _, s := range h.ThankWithin {
-		span, _ := when.ParseSpan(s) // validated on load
-		first = earliest(first, before(span, at))
-	}
-	return first
-}
-
 // before returns t moved back by the span.
 func before(s when.Span, t time.Time) time.Time { return when.Span{N: -s.N, Unit: s.Unit}.After(t) }
 

@@ -52,15 +52,15 @@ func (a *app) status(c journal.Contact, now time.Time) string {
 	case c.Cadence.IsZero():
 		return ""
 	case c.Never():
-		return a.paint("yellow", "never met")
+		return a.paint("soon", "never met")
 	case c.Lapsed:
-		return a.paint("red", fmt.Sprintf("lapsed, overdue %dd", int(now.Sub(c.Late).Hours()/24)))
+		return a.paint("overdue", fmt.Sprintf("lapsed, overdue %dd", int(now.Sub(c.Late).Hours()/24)))
 	case c.Overdue:
-		return a.paint("red", fmt.Sprintf("overdue %dd", int(now.Sub(c.Late).Hours()/24)))
+		return a.paint("overdue", fmt.Sprintf("overdue %dd", int(now.Sub(c.Late).Hours()/24)))
 	case c.Grade(now) == journal.GradeDue:
-		return a.paint("yellow", fmt.Sprintf("due since %s, overdue after %s", day(c.Due), day(c.Late)))
+		return a.paint("soon", fmt.Sprintf("due since %s, overdue after %s", day(c.Due), day(c.Late)))
 	}
-	return fmt.Sprintf("due %s", day(c.Due))
+	return "due " + a.due(c.Due, false, now)
 }
 
 func (a *app) cmdPeople() *cobra.Command {
@@ -102,20 +102,16 @@ cadence, due date, status.`,
 				a.infof("no people yet: lead people add NAME --relation boss")
 				return nil
 			}
+			if a.env.StdoutTTY {
+				return a.contactTable(contacts, now).print()
+			}
 			t := a.newTable("SLUG", "NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "DUE", "STATUS")
 			for _, c := range contacts {
 				last := ""
 				if c.Last != nil {
 					last = a.stamp(c.Last.Date)
-					if a.env.StdoutTTY {
-						last = ago(c.DaysSince(now))
-					}
 				}
-				status := a.status(c, now)
-				if !a.env.StdoutTTY {
-					status = c.Grade(now)
-				}
-				t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), day(c.Due), status)
+				t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), day(c.Due), c.Grade(now))
 			}
 			return t.print()
 		},
@@ -126,6 +122,20 @@ cadence, due date, status.`,
 	cmd.Flags().StringSliceVar(&directions, "direction", nil, "only people in this direction (up, down, side, out)")
 	cmd.AddCommand(a.cmdPeopleAdd(), a.cmdPeopleSet())
 	return cmd
+}
+
+// contactTable is the people table on a terminal: a name is as good a
+// reference as a slug, and the status says the due date.
+func (a *app) contactTable(contacts []journal.Contact, now time.Time) *table {
+	t := a.newTable("NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "STATUS").freeText("NAME", "RELATION")
+	for _, c := range contacts {
+		last := ""
+		if c.Last != nil {
+			last = ago(c.DaysSince(now))
+		}
+		t.add(c.Person.Name, c.Person.Relation, a.paint(c.Direction, c.Direction), last, c.Cadence.String(), a.status(c, now))
+	}
+	return t
 }
 
 func (a *app) cmdPeopleAdd() *cobra.Command {

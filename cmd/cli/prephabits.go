@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/lead-journal/lead/journal"
+	"github.com/lead-journal/lead/journal/when"
 )
 
 // prepHabitsJSON is what `lead prep --json` adds for the habits of
@@ -63,7 +64,7 @@ func (a *app) printPrepHabits(w io.Writer, pr *journal.Prep) {
 			pf.Boss.Name, strings.Join(pf.Projects, ", "), a.journal.Config.Habits.PreviewWindow())))
 	}
 	if t := pr.Thanked; t != nil {
-		fmt.Fprintf(w, "  - Last thanked %s (%s): %s\n", ago(journal.DaysBetween(t.Entry.Date, now)), day(t.Entry.Date), t.For)
+		fmt.Fprintf(w, "  - Last thanked %s (%s): %s\n", ago(when.DaysBetween(t.Entry.Date, now)), day(t.Entry.Date), t.For)
 	} else {
 		fmt.Fprintf(w, "  - No thanks recorded: thank them for something specific (lead log -p thanked).\n")
 	}

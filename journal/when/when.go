@@ -324,3 +324,9 @@ func (c Cadence) String() string {
 
 // IsZero reports whether no contact is wanted.
 func (c Cadence) IsZero() bool { return c.Ideal.IsZero() && c.Limit.IsZero() }
+
+// DaysBetween is the number of calendar days from from's day to to's, in
+// to's location.
+func DaysBetween(from, to time.Time) int {
+	return int(Day(to).Sub(Day(from.In(to.Location()))).Hours()+12) / 24
+}
