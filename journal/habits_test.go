@@ -113,3 +113,33 @@ func TestGradedCadence(t *testing.T) {
 		}
 	}
 }
+
+// The balance compares the last three months with the last twelve, up to
+// the moment of the review, and says when a direction's share fell by ten
+// points or more.
+func TestDirectionShares(t *testing.T) {
+	j := testJournal(t)
+	writeFile(t, j, "people/dana.md", "---\nname: Dana\nrelation: boss\n---\n")
+	writeFile(t, j, "people/sam.md", "---\nname: Sam\nrelation: report\n---\n")
+	at := time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC)
+	entry := func(name string, d time.Time, who string) {
+		writeFile(t, j, "entries/"+d.Format("2006/01/2006-01-02-1504-")+name+".md",
+			"---\ndate: "+d.Format(time.RFC3339)+"\nwith: ["+who+"]\n---\n")
+	}
+	for m := 4; m <= 12; m++ { // Sam monthly until three months ago
+		entry("sam", at.AddDate(0, -m, 0), "sam")
+	}
+	for w := 0; w < 13; w++ { // Dana weekly, the last quarter
+		entry("dana", at.AddDate(0, 0, -7*w), "dana")
+	}
+	entry("old", at.AddDate(-1, 0, -1), "sam") // before the year
+	entry("later", at.Add(time.Hour), "sam")   // after the review's moment
+	shares := j.Load().directionShares(at)
+	up, down := shares[0], shares[1]
+	if up.Quarter != 13 || up.Year != 13 || down.Quarter != 0 || down.Year != 9 {
+		t.Fatalf("up %+v, down %+v", up, down)
+	}
+	if !down.Falling() || up.Falling() || percent(down.YearShare) != 41 {
+		t.Errorf("falling: down %v (%d%% of the year), up %v", down.Falling(), percent(down.YearShare), up.Falling())
+	}
+}

@@ -40,6 +40,7 @@ type Review struct {
 	Unthanked   []Unthanked      `json:"-"`
 	PreviewGaps []PreviewGap     `json:"-"`
 	Oversight   []OversightTrend `json:"-"` // rising only
+	Shares      []DirectionShare `json:"-"` // the last quarter against the last year
 
 	s *Snapshot
 }

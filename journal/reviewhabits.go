@@ -14,6 +14,7 @@ func (s *Snapshot) reviewHabits(r *Review) {
 	r.FollowUps = s.FollowUps(r.Waiting[:min(len(r.Waiting), ReviewListLimit)], r.At) // of what Waiting on shows
 	r.Unthanked = s.unthanked(r.At)
 	r.PreviewGaps = s.previewGaps(r.Start, r.End)
+	r.Shares = s.directionShares(r.At)
 	for _, t := range s.oversightTrends(r.At) {
 		if t.Rising() {
 			r.Oversight = append(r.Oversight, t)
@@ -23,6 +24,20 @@ func (s *Snapshot) reviewHabits(r *Review) {
 
 // habitsMarkdown writes the review's sections on the habits.
 func (r *Review) habitsMarkdown(w func(string, ...any)) {
+	w("\n## Balance, last quarter against the last year\n\n")
+	if r.Shares[0].Year+r.Shares[1].Year+r.Shares[2].Year+r.Shares[3].Year == 0 {
+		w("No interactions with people of a known relation in the last year.\n")
+	} else {
+		w("| direction | last quarter | last year |\n|---|---|---|\n")
+		for _, d := range r.Shares {
+			w("| %s | %d%% (%d) | %d%% (%d) |\n", d.Direction, percent(d.QuarterShare), d.Quarter, percent(d.YearShare), d.Year)
+		}
+		for _, d := range r.Shares {
+			if d.Falling() {
+				w("\n- %s\n", d.Advice())
+			}
+		}
+	}
 	w("\n## Follow up\n\n")
 	if len(r.FollowUps) == 0 {
 		w("Nothing owed to you has waited past its time.\n")

@@ -99,6 +99,7 @@ unless --week or --since says otherwise:
     one missing;
   - projects active this week whose boss has not been in an entry on them
     in two weeks;
+  - each direction's share of the last quarter against the last year;
   - what others owe you that has waited past its time, to chase (lead nudge);
   - people you worked with lately and have not thanked;
   - meetings above your boss on a project without a preview with the boss;

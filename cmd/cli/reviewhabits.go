@@ -9,10 +9,11 @@ import (
 // reviewHabitsJSON is what `lead review --json` adds for the habits of
 // leading up, down and across; see docs/format.md.
 type reviewHabitsJSON struct {
-	FollowUps   []followUpJSON   `json:"follow_ups"`
-	Unthanked   []unthankedJSON  `json:"unthanked"`
-	PreviewGaps []previewGapJSON `json:"preview_gaps"`
-	Oversight   []oversightJSON  `json:"oversight"`
+	FollowUps   []followUpJSON           `json:"follow_ups"`
+	Unthanked   []unthankedJSON          `json:"unthanked"`
+	PreviewGaps []previewGapJSON         `json:"preview_gaps"`
+	Oversight   []oversightJSON          `json:"oversight"`
+	Balance     []journal.DirectionShare `json:"balance"`
 }
 
 type followUpJSON struct {
@@ -45,7 +46,7 @@ type oversightJSON struct {
 }
 
 func toReviewHabitsJSON(r *journal.Review) reviewHabitsJSON {
-	out := reviewHabitsJSON{FollowUps: []followUpJSON{}, Unthanked: []unthankedJSON{}, PreviewGaps: []previewGapJSON{}, Oversight: []oversightJSON{}}
+	out := reviewHabitsJSON{FollowUps: []followUpJSON{}, Unthanked: []unthankedJSON{}, PreviewGaps: []previewGapJSON{}, Oversight: []oversightJSON{}, Balance: r.Shares}
 	for _, f := range r.FollowUps {
 		out.FollowUps = append(out.FollowUps, followUpJSON{toItemJSON(f.Item, r.At), f.Waiting, f.Nudges})
 	}
