@@ -37,7 +37,7 @@ block: |
 `
 	j := testJournal(t)
 	writeFile(t, j, "entries/2026/11/2026-11-20-1000-fields.md", "---\n"+front+"---\nbody\n")
-	s := j.Load()
+	s := read(j, Everything)
 	if len(s.Problems) > 0 || len(s.Entries) != 1 {
 		t.Fatalf("%v", s.Problems)
 	}
@@ -66,7 +66,7 @@ func TestDuplicateKeysAreRefusedWithBothLines(t *testing.T) {
 	writeFile(t, j, "entries/2026/11/2026-11-20-1000-twice.md", "---\ndate: 2026-11-20T10:00:00-05:00\ntitle: one\nkind: note\ntitle: two\n---\n")
 	writeFile(t, j, "entries/2026/11/2026-11-20-1100-nested.md", "---\ndate: 2026-11-20T11:00:00-05:00\nx: {a: 1}\nx: [2]\n---\n")
 	writeFile(t, j, "entries/2026/11/2026-11-20-1200-fine.md", "---\ndate: 2026-11-20T12:00:00-05:00\ntitle: fine\n---\n")
-	s := j.Load()
+	s := read(j, Everything)
 	if len(s.Entries) != 1 || s.Entries[0].Title != "fine" {
 		t.Errorf("entries: %v", s.Entries)
 	}

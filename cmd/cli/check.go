@@ -36,7 +36,11 @@ Exit status 1 when there are errors (or, with --strict, warnings).`,
 			if err != nil {
 				return err
 			}
-			findings := append(j.Load().Check(), a.conflictMarkers(j)...)
+			s, err := j.Read(journal.ReadOptions{Entries: journal.Everything})
+			if err != nil {
+				return err
+			}
+			findings := append(s.Check(), a.conflictMarkers(j)...)
 			slices.SortStableFunc(findings, func(x, y journal.Finding) int {
 				return cmp.Or(strings.Compare(x.Path, y.Path), cmp.Compare(x.Line, y.Line))
 			})
