@@ -7,7 +7,7 @@ import (
 
 	"github.com/lead-journal/lead/journal"
 
-	"github.com/lead-journal/lead/journal/gitrepo"
+	"github.com/lead-journal/lead/cmd/gitrepo"
 	"github.com/spf13/cobra"
 )
 

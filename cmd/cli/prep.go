@@ -141,7 +141,7 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 	}
 	if section("Their latest feedback", len(pr.Feedback), "none recorded") {
 		for _, f := range pr.Feedback {
-			fmt.Fprintf(w, "  - %s (%s)\n", f.Text, day(f.Entry.Date))
+			fmt.Fprintf(w, "  - %s (%s)\n", s.FeedbackSaid(f), day(f.Entry.Date))
 		}
 	}
 	if section("Last interactions", len(pr.Recent), "none yet") {

@@ -137,7 +137,7 @@ same week again keeps what you wrote under "## Reflection".`,
 			if asJSON {
 				shown = 0 // every item
 			}
-			s, err := a.read(func(j *journal.Journal) *journal.Snapshot { return j.LoadReview(start, end, now, shown) })
+			s, err := a.loadOpen()
 			if err != nil {
 				return err
 			}

@@ -1,4 +1,4 @@
-package journal
+package format
 
 import "strings"
 
@@ -7,12 +7,12 @@ import "strings"
 // their own.
 func (it Item) Task() string {
 	text := it.Text
-	if name, ok := mention(text); ok && (it.Owner != "" || strings.EqualFold(name, "me")) {
+	if name, ok := Mention(text); ok && (it.Owner != "" || strings.EqualFold(name, "me")) {
 		text = strings.TrimLeft(text[1+len(name):], " \t")
 	}
 	var b strings.Builder
 	last := 0
-	for start, end := range dueValues(text) {
+	for start, end := range DueValues(text) {
 		b.WriteString(text[last : start-len("due:")])
 		last = end
 	}
