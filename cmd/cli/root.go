@@ -125,6 +125,7 @@ Exit status: 0 success (no results is success), 1 error, 2 wrong usage.`,
 	root.InitDefaultCompletionCmd()
 	a.registerCompletions(root)
 	a.pageOutput(root)
+	a.offerPickers(root)
 	usageArgs(root)
 	return root
 }

@@ -211,3 +211,57 @@ func TestPager(t *testing.T) {
 		t.Errorf("piped output pages (%v):\n%s", err, out)
 	}
 }
+
+// TestPickerFzf: on a terminal with fzf installed, lead edit without a
+// reference lets the person pick an entry in fzf, by typing part of it.
+func TestPickerFzf(t *testing.T) {
+	if _, err := exec.LookPath("fzf"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI installs fzf")
+		}
+		t.Skip("fzf is not installed")
+	}
+	dir := t.TempDir()
+	runInProcess(t, dir, "log", "-w", "Dana Smith", "-t", "Q3 review", "-m", "first", "--date", "2026-11-20 10:00")
+	runInProcess(t, dir, "log", "-w", "Lee Wong", "-t", "Budget sync", "-m", "second", "--date", "2026-11-21 10:00")
+	picked := filepath.Join(dir, "picked")
+	cmd := exec.Command("lead", "--dir", dir, "edit")
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TERM=xterm", "NO_COLOR=1", "EDITOR=printf %s >" + shellQuote(picked)}
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tty.Close()
+	defer time.AfterFunc(time.Minute, func() { cmd.Process.Kill() }).Stop()
+	shown := make(chan string)
+	go func() {
+		var out bytes.Buffer
+		buf := make([]byte, 4096)
+		prompted, answered := false, 0
+		for {
+			n, err := tty.Read(buf)
+			out.Write(buf[:n])
+			for ; answered < strings.Count(out.String(), "\x1b[6n"); answered++ {
+				tty.Write([]byte("\x1b[1;1R")) // where the cursor is, as a terminal answers
+			}
+			if !prompted && strings.Contains(out.String(), "2/2") {
+				prompted = true
+				tty.Write([]byte("q3 rev"))
+				time.Sleep(300 * time.Millisecond)
+				tty.Write([]byte("\r"))
+			}
+			if err != nil {
+				shown <- out.String()
+				return
+			}
+		}
+	}()
+	out := <-shown
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("lead edit: %v\n%s", err, out)
+	}
+	got, err := os.ReadFile(picked)
+	if err != nil || !strings.HasSuffix(string(got), "-q3-review.md") {
+		t.Errorf("the editor opened %q (%v); the screen:\n%s", got, err, out)
+	}
+}
