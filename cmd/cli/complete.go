@@ -38,13 +38,15 @@ func (a *app) quietJournal() *journal.Journal {
 	return j
 }
 
-// quietLoad reads the journal with how for completion, or returns nil.
-func (a *app) quietLoad(how func(*journal.Journal) *journal.Snapshot) *journal.Snapshot {
+// quietLoad reads the people and as much of the entries as asked for
+// completion, silently; nil when the journal cannot be opened.
+func (a *app) quietLoad(entries journal.Entries) *journal.Snapshot {
 	j := a.quietJournal()
 	if j == nil {
 		return nil
 	}
-	return how(j)
+	s, _ := j.Read(journal.ReadOptions{Entries: entries})
+	return s
 }
 
 func hasPrefixFold(s, prefix string) bool {
@@ -91,7 +93,7 @@ func commaList(complete completer) completer {
 // completePeople offers slugs, described by name and relation, and full
 // names for a prefix typed as a name.
 func (a *app) completePeople(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
-	s := a.quietLoad((*journal.Journal).LoadPeople)
+	s := a.quietLoad(journal.NoEntries)
 	if s == nil {
 		return nil, noFiles
 	}
@@ -123,7 +125,7 @@ func (a *app) completeFirstPerson(cmd *cobra.Command, args []string, prefix stri
 // journal, most used first; it reads only the entries' front matter.
 func (a *app) completeValues(values func(*journal.Entry) []string) completer {
 	return func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
-		s := a.quietLoad((*journal.Journal).LoadHeaders)
+		s := a.quietLoad(journal.Headers)
 		if s == nil {
 			return nil, noFiles
 		}
@@ -198,7 +200,7 @@ func (a *app) completeEntries(_ *cobra.Command, args []string, prefix string) ([
 	if strings.HasPrefix("last", prefix) {
 		out = append(out, "last\tthe newest entry")
 	}
-	s := a.quietLoad((*journal.Journal).LoadHeaders)
+	s := a.quietLoad(journal.Headers)
 	if s == nil {
 		return out, noFiles
 	}
@@ -237,11 +239,11 @@ func (a *app) completeEntries(_ *cobra.Command, args []string, prefix string) ([
 // described by their text and due date.
 func (a *app) completeItems(cmd *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
 	undo, _ := cmd.Flags().GetBool("undo")
-	load, f := (*journal.Journal).LoadOpen, journal.TodoFilter{}
+	read, f := journal.OpenItems, journal.TodoFilter{}
 	if undo {
-		load, f.Done = (*journal.Journal).Load, true
+		read, f.Done = journal.Everything, true
 	}
-	s := a.quietLoad(load)
+	s := a.quietLoad(read)
 	if s == nil {
 		return nil, noFiles
 	}
