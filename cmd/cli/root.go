@@ -35,6 +35,10 @@ func Run(args []string, env *Env) int {
 	root := NewRoot(env)
 	root.SetArgs(args)
 	err := root.Execute()
+	if env.pager != nil {
+		flush()
+		env.pager.wait()
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -124,6 +128,8 @@ Exit status: 0 success (no results is success), 1 error, 2 wrong usage.`,
 	)
 	root.InitDefaultCompletionCmd()
 	a.registerCompletions(root)
+	a.pageOutput(root)
+	a.offerPickers(root)
 	usageArgs(root)
 	return root
 }
