@@ -75,6 +75,9 @@ type app struct {
 	dir      string // --dir
 	journal  *journal.Journal
 	reported map[*journal.Snapshot]int // problems already printed
+	// userEdited holds the files that had uncommitted changes before
+	// this run rewrote them (see rewriting).
+	userEdited map[string]bool
 
 	colorMode colorMode // --color
 	wide      bool      // --wide: tables show every cell whole
@@ -212,6 +215,9 @@ func (a *app) open() (*journal.Journal, error) {
 	}
 	if created {
 		a.infof("created a new journal in %s", dir)
+	}
+	for _, r := range j.Replaced {
+		a.warnf("%s; lead writes only inside the journal, so it made a directory of its own there", r)
 	}
 	if len(j.Config.Ignored) > 0 {
 		own, _ := a.userConfigPath()

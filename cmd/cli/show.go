@@ -44,7 +44,7 @@ func (a *app) cmdShow() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			data, err := os.ReadFile(a.abs(e.Path))
+			data, err := journal.ReadFile(a.abs(e.Path))
 			if err != nil {
 				return err
 			}
