@@ -131,7 +131,7 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 		for _, it := range list {
 			due := "" // the text already says when it is due
 			if it.Overdue(now) {
-				due = a.paint("red", " (overdue)")
+				due = a.paint("overdue", " (overdue)")
 			}
 			fmt.Fprintf(w, "  - %s%s  %s\n", it.Text, due, a.paint("dim", it.ShortID()))
 		}
