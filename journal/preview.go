@@ -67,11 +67,11 @@ func (s *Snapshot) withBoss(e *Entry, bosses []*Person) *Person {
 }
 
 // lastPreview returns the newest entry dated in [from, until] with a boss
-// on the project that records the practice previewed.
+// on the project (on any, for "") that records the practice previewed.
 func (s *Snapshot) lastPreview(project string, bosses []*Person, from, until time.Time) (*Entry, bool) {
 	var last *Entry
 	s.eachInWindow(from, until.Add(time.Nanosecond), func(e *Entry) {
-		if strings.EqualFold(e.Project, project) && slices.Contains(e.Practices, PreviewedPractice) && s.withBoss(e, bosses) != nil {
+		if (project == "" || strings.EqualFold(e.Project, project)) && slices.Contains(e.Practices, PreviewedPractice) && s.withBoss(e, bosses) != nil {
 			last = e
 		}
 	})
@@ -81,15 +81,18 @@ func (s *Snapshot) lastPreview(project string, bosses []*Person, from, until tim
 // PreviewFirst is prep's reminder, before meeting someone above your
 // boss, to preview with the boss first: the projects of your work since
 // you last met them (or in the last two weeks) that the boss has not had
-// a preview of within the preview window.
+// a preview of within the preview window, and the wins since then when
+// the boss has had no preview at all in it.
 type PreviewFirst struct {
 	Boss     *Person
 	Projects []string
+	Wins     int
 }
 
-// previewFirst builds the reminder for meeting p at now, nil when p is
-// not above your boss, there is no boss, or nothing waits to be previewed.
-func (s *Snapshot) previewFirst(p *Person, last *Entry, now time.Time) *PreviewFirst {
+// previewFirst builds the reminder for meeting p at now, with the wins
+// since you last met them, nil when p is not above your boss, there is
+// no boss, or nothing waits to be previewed.
+func (s *Snapshot) previewFirst(p *Person, last *Entry, wins []Win, now time.Time) *PreviewFirst {
 	bosses := s.Bosses()
 	if !AboveBoss(p.Relation) || len(bosses) == 0 {
 		return nil
@@ -108,7 +111,10 @@ func (s *Snapshot) previewFirst(p *Person, last *Entry, now time.Time) *PreviewF
 			pf.Projects = append(pf.Projects, e.Project)
 		}
 	})
-	if len(pf.Projects) == 0 {
+	if _, previewed := s.lastPreview("", bosses, before(window, now), now); !previewed {
+		pf.Wins = len(wins)
+	}
+	if len(pf.Projects) == 0 && pf.Wins == 0 {
 		return nil
 	}
 	slices.Sort(pf.Projects)

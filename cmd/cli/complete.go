@@ -160,6 +160,7 @@ func (a *app) registerCompletions(cmd *cobra.Command) {
 	funcs := map[string]completer{
 		"with":      a.completePeople,
 		"trusts":    a.completePeople,
+		"path":      a.completePeople,
 		"kind":      a.completeKinds,
 		"practice":  a.completePractices,
 		"direction": completeDirections,
