@@ -30,14 +30,14 @@ func TestNudgesKeepTheIdAndRestartTheWait(t *testing.T) {
 	j := testJournal(t)
 	rel := "entries/2026/11/2026-11-02-1000-lee.md"
 	writeFile(t, j, rel, "---\ndate: 2026-11-02T10:00:00-05:00\nwith: [lee]\n---\n- [ ] @lee the numbers\n- [ ] @lee the numbers\n")
-	before := j.Load().Items()
+	before := read(j, Everything).Items()
 	now := time.Date(2026, 11, 22, 16, 0, 0, 0, time.Local)
 	for _, day := range []time.Time{now.AddDate(0, 0, -10), now} {
 		if err := j.Nudge(*before[1], day); err != nil {
 			t.Fatal(err)
 		}
 	}
-	after := j.Load().Items()
+	after := read(j, Everything).Items()
 	if after[0].ID != before[0].ID || after[1].ID != before[1].ID || after[1].Text != "@lee the numbers nudged:2026-11-12 nudged:2026-11-22" {
 		t.Fatalf("after two nudges: %q %s, %q %s; before: %s, %s", after[0].Text, after[0].ID, after[1].Text, after[1].ID, before[0].ID, before[1].ID)
 	}
@@ -49,7 +49,7 @@ func TestNudgesKeepTheIdAndRestartTheWait(t *testing.T) {
 	if err := j.Nudge(*after[1], now); err != nil {
 		t.Fatal(err)
 	}
-	if again := j.Load().Items(); again[1].Text != after[1].Text {
+	if again := read(j, Everything).Items(); again[1].Text != after[1].Text {
 		t.Errorf("a second nudge on the same day wrote %q", again[1].Text)
 	}
 }
@@ -90,7 +90,7 @@ func TestGradedCadence(t *testing.T) {
 	writeFile(t, j, "people/mia.md", "---\nname: Mia\nrelation: peer\ncadence: 7d\n---\n")
 	writeFile(t, j, "entries/2026/11/a.md", "---\ndate: 2026-11-01T10:00:00-05:00\nwith: [ravi, omar]\n---\n")
 	writeFile(t, j, "entries/2026/11/b.md", "---\ndate: 2026-10-20T10:00:00-04:00\nwith: [mia]\n---\n")
-	s := j.Load()
+	s := read(j, Everything)
 	ravi := s.Person("ravi")
 	for days, want := range map[int]string{0: GradeOK, 7: GradeOK, 8: GradeDue, 14: GradeDue, 15: GradeOverdue, 28: GradeOverdue, 29: GradeLapsed} {
 		now := time.Date(2026, 11, 1+days, 12, 0, 0, 0, time.FixedZone("", -5*3600))
@@ -108,7 +108,7 @@ func TestGradedCadence(t *testing.T) {
 	}
 	for _, bad := range []string{"14d..7d", "7d..", "..7d", "7d..2x"} {
 		writeFile(t, j, "people/ravi.md", "---\nname: Ravi\ncadence: "+bad+"\n---\n")
-		if p := j.Load().Person("ravi"); p != nil {
+		if p := read(j, Everything).Person("ravi"); p != nil {
 			t.Errorf("cadence %q was read", bad)
 		}
 	}
@@ -134,7 +134,7 @@ func TestDirectionShares(t *testing.T) {
 	}
 	entry("old", at.AddDate(-1, 0, -1), "sam") // before the year
 	entry("later", at.Add(time.Hour), "sam")   // after the review's moment
-	shares := j.Load().directionShares(at)
+	shares := read(j, Everything).directionShares(at)
 	up, down := shares[0], shares[1]
 	if up.Quarter != 13 || up.Year != 13 || down.Quarter != 0 || down.Year != 9 {
 		t.Fatalf("up %+v, down %+v", up, down)
