@@ -143,3 +143,22 @@ func TestDirectionShares(t *testing.T) {
 		t.Errorf("falling: down %v (%d%% of the year), up %v", down.Falling(), percent(down.YearShare), up.Falling())
 	}
 }
+
+func TestOversightRising(t *testing.T) {
+	for _, c := range []struct {
+		recent, recentAll, earlier, earlierAll int
+		want                                   bool
+	}{
+		{3, 4, 1, 3, true},
+		{2, 2, 0, 0, true},  // none before: any share is more
+		{1, 1, 0, 0, false}, // once is no trend
+		{2, 4, 2, 4, false}, // the same share
+		{2, 8, 1, 2, false}, // more often, but a smaller share
+		{0, 0, 3, 3, false}, // it fell away
+	} {
+		tr := OversightTrend{Recent: c.recent, RecentAll: c.recentAll, Earlier: c.earlier, EarlierAll: c.earlierAll}
+		if tr.Rising() != c.want {
+			t.Errorf("%+v: rising %v, want %v", c, tr.Rising(), c.want)
+		}
+	}
+}
