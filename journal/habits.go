@@ -58,6 +58,38 @@ func (h Habits) merge(file Habits) Habits {
 	return out
 }
 
+// mark notes in set the keys of the habits a lead.yaml set:
+// "habits.thank_within.peer", "habits.preview_within", ...
+func (h Habits) mark(set map[string]bool) {
+	for name, m := range map[string]map[string]string{"thank_within": h.ThankWithin, "chase_after": h.ChaseAfter, "styles": h.Styles} {
+		for key := range m {
+			set["habits."+name+"."+key] = true
+		}
+	}
+	if h.PreviewWithin != "" {
+		set["habits.preview_within"] = true
+	}
+}
+
+// Settings lists the habits as keys and values, in a stable order, for
+// `lead config`.
+func (h Habits) Settings() [][2]string {
+	var out [][2]string
+	for _, m := range []struct {
+		name string
+		m    map[string]string
+	}{{"thank_within", h.ThankWithin}, {"chase_after", h.ChaseAfter}} {
+		for _, key := range slices.Sorted(maps.Keys(m.m)) {
+			out = append(out, [2]string{"habits." + m.name + "." + key, m.m[key]})
+		}
+	}
+	out = append(out, [2]string{"habits.preview_within", h.PreviewWithin})
+	for _, key := range slices.Sorted(maps.Keys(h.Styles)) {
+		out = append(out, [2]string{"habits.styles." + key, h.Styles[key]})
+	}
+	return out
+}
+
 func (h Habits) validate() error {
 	for _, m := range []struct {
 		name  string
