@@ -57,7 +57,7 @@ func TestNudgesKeepTheIdAndRestartTheWait(t *testing.T) {
 
 func TestHabitsSettings(t *testing.T) {
 	j := testJournal(t)
-	writeFile(t, j, ConfigFile, "habits:\n  thank_within: {peer: 10d, default: 0d}\n  styles: {visual: Bring a diagram.}\n")
+	writeFile(t, j, ConfigFile, "habits:\n  thank_within: {peer: 10d, default: 0d}\n  styles: {visual: Bring a diagram.}\n  above_boss: [vp]\n")
 	c, err := LoadConfig(j.Root)
 	if err != nil {
 		t.Fatal(err)
@@ -65,6 +65,9 @@ func TestHabitsSettings(t *testing.T) {
 	h := c.Habits
 	if h.ThankWindow("peer").Days() != 10 || h.ThankWindow("boss").Days() != 30 || !h.ThankWindow("vendor").IsZero() {
 		t.Errorf("thank windows: peer %v, boss %v, vendor %v", h.ThankWindow("peer"), h.ThankWindow("boss"), h.ThankWindow("vendor"))
+	}
+	if !h.IsAboveBoss("vp") || h.IsAboveBoss("skip") || !DefaultConfig().Habits.IsAboveBoss("skip") {
+		t.Errorf("above the boss: %v", h.AboveBoss)
 	}
 	if h.StyleAdvice("visual") != "Bring a diagram." || h.StyleAdvice("detail") == "" || h.ChaseWindow("peer").Days() != 7 {
 		t.Errorf("styles and chase windows: %+v", h)

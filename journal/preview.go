@@ -10,10 +10,6 @@ import (
 // results with the people in it before they went wider.
 const PreviewedPractice = "previewed"
 
-// AboveBoss reports whether people of relation r sit above your boss:
-// skip-levels and executives, whom you meet without upstaging the boss.
-func AboveBoss(r string) bool { return r == "skip" || r == "executive" }
-
 // PreviewGap is an entry with people above your boss on a project, not
 // preceded within the preview window by a previewed entry with the boss on
 // it: the boss may hear of it second-hand.
@@ -49,7 +45,7 @@ func (s *Snapshot) previewGaps(start, end time.Time) []PreviewGap {
 func (s *Snapshot) aboveBossIn(e *Entry) []*Person {
 	var out []*Person
 	for _, slug := range e.With {
-		if p := s.people[slug]; p != nil && AboveBoss(p.Relation) {
+		if p := s.people[slug]; p != nil && s.Journal.Config.Habits.IsAboveBoss(p.Relation) {
 			out = append(out, p)
 		}
 	}
@@ -94,7 +90,7 @@ type PreviewFirst struct {
 // no boss, or nothing waits to be previewed.
 func (s *Snapshot) previewFirst(p *Person, last *Entry, wins []Win, now time.Time) *PreviewFirst {
 	bosses := s.Bosses()
-	if !AboveBoss(p.Relation) || len(bosses) == 0 {
+	if !s.Journal.Config.Habits.IsAboveBoss(p.Relation) || len(bosses) == 0 {
 		return nil
 	}
 	since := now.Add(-PrepWinsWindow)
