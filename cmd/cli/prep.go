@@ -133,6 +133,9 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 			if it.Overdue(now) {
 				due = a.paint("overdue", " (overdue)")
 			}
+			if !it.Mine() && !it.Agenda {
+				due += fmt.Sprintf(" (waiting %dd)", it.WaitingDays(now))
+			}
 			fmt.Fprintf(w, "  - %s%s  %s\n", it.Text, due, a.paint("dim", it.ShortID()))
 		}
 	}
