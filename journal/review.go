@@ -34,8 +34,11 @@ type Review struct {
 	Projects     []ProjectCheck  `json:"-"`
 	Coming       []ComingUp      `json:"-"`
 	DueSoon      []*Item         `json:"-"`
+	Unlogged     []Meeting       `json:"-"` // see SetUnlogged
 
 	s *Snapshot
+
+	calendarRead bool // SetUnlogged was called
 }
 
 // DirectionBalance counts interactions in one direction: in the window,

@@ -133,6 +133,8 @@ func (r *Review) Markdown(chart string) string {
 		w("- %s: %d %s; %s\n", pc.Project, pc.Entries, plural(pc.Entries, "entry", "entries"), status)
 	}
 
+	r.unloggedSection(w)
+
 	w("\n## Coming week\n\n")
 	if len(r.Coming) == 0 && len(r.DueSoon) == 0 {
 		w("Nothing due.\n")

@@ -12,17 +12,22 @@ import (
 
 func (a *app) cmdPrep() *cobra.Command {
 	var asJSON bool
+	var next nextMeeting
 	cmd := &cobra.Command{
-		Use:               "prep PERSON",
+		Use:               "prep PERSON | --next",
 		ValidArgsFunction: a.completeFirstPerson,
 		Short:             "Brief yourself before meeting someone",
 		GroupID:           "habits",
 		Long: `Before a meeting: the person's profile and style, days since you last met
 against the cadence you want, open commitments both ways, the agenda you
 queued, wins since your last meeting worth sharing, their latest feedback,
-and your last few interactions.`,
-		Args: cobra.ExactArgs(1),
+and your last few interactions. With --next, the brief for each person in
+your next meeting on the calendar (see lead today).`,
+		Args: next.args,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if next.on {
+				return a.runPrepNext(next, asJSON)
+			}
 			s, p, err := a.loadPerson(args[0], a.loadOpen)
 			if err != nil {
 				return err
@@ -37,6 +42,7 @@ and your last few interactions.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	next.flags(cmd.Flags())
 	return cmd
 }
 

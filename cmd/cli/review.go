@@ -25,6 +25,7 @@ type reviewJSON struct {
 	Projects   []projectJSON              `json:"projects"`
 	Coming     []comingJSON               `json:"coming"`
 	DueSoon    []itemJSON                 `json:"due_soon"`
+	Unlogged   []meetingJSON              `json:"unlogged,omitempty"`
 }
 
 type bossJSON struct {
@@ -97,6 +98,8 @@ unless --week or --since says otherwise:
     one missing;
   - projects active this week whose boss has not been in an entry on them
     in two weeks;
+  - meetings not logged: with calendar: in the user config, the window's
+    past meetings with your people that have no entry (see lead inbox);
   - the coming week: who is due for contact, their agenda, what falls due.
 
 --write saves it as reviews/YYYY-Www.md with a Mermaid chart; writing the
@@ -146,6 +149,7 @@ same week again keeps what you wrote under "## Reflection".`,
 			} else {
 				r = s.ReviewWeek(start, now, shown)
 			}
+			a.reviewMeetings(s, r, now)
 			if write {
 				rel, err := a.journal.WriteReview(r, now)
 				if err != nil {
@@ -156,7 +160,11 @@ same week again keeps what you wrote under "## Reflection".`,
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, toReviewJSON(r))
+				out := toReviewJSON(r)
+				for _, m := range r.Unlogged {
+					out.Unlogged = append(out.Unlogged, a.toMeetingJSON(s, m, false, now))
+				}
+				return writeJSON(a.env.Stdout, out)
 			}
 			_, err = fmt.Fprint(a.env.Stdout, r.Markdown(journal.ChartText))
 			return err
