@@ -76,7 +76,7 @@ both files.`,
 			if asJSON {
 				return writeJSON(a.env.Stdout, settings)
 			}
-			t := a.newTable("KEY", "VALUE", "SOURCE")
+			t := a.newTable("KEY", "VALUE", "SOURCE").freeText("VALUE", "SOURCE")
 			for _, s := range settings {
 				t.add(s.Key, s.Value, s.Source)
 			}

@@ -15,6 +15,7 @@ import (
 type logOptions struct {
 	with, tags, practices       []string
 	todos, next, wins, feedback []string
+	credit                      []string
 	kind, title, project, date  string
 	message                     string
 	edit, resume                bool
@@ -66,6 +67,7 @@ the unlogged meetings to pick from.`,
 	f.StringArrayVar(&o.todos, "todo", nil, "a commitment; start with @person for theirs, due:fri or due:next week for a due date, counted from --date (repeatable)")
 	f.StringArrayVar(&o.next, "next", nil, "an agenda item for next time (repeatable)")
 	f.StringArrayVar(&o.wins, "win", nil, "a win, with the people to credit (repeatable)")
+	f.StringArrayVar(&o.credit, "credit", nil, "a person the wins credit, instead of those their text names (repeatable)")
 	f.StringArrayVar(&o.feedback, "feedback", nil, "feedback received (repeatable)")
 	f.StringVarP(&o.message, "message", "m", "", "notes; - reads them from standard input")
 	f.BoolVarP(&o.edit, "edit", "e", false, "open the editor even with a message")
@@ -119,6 +121,14 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if len(o.credit) > 0 {
+		if len(o.wins) == 0 {
+			return usagef("--credit says whom a --win credits; give the --win too")
+		}
+		if o.wins, err = creditWins(s, o.wins, o.credit); err != nil {
+			return err
+		}
 	}
 	d := journal.Draft{Notes: strings.TrimSpace(o.message), Todos: o.todos, Next: o.next, Wins: o.wins, Feedback: o.feedback}
 	d.Date = now
@@ -220,6 +230,24 @@ func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte, typ
 	}
 	os.Remove(draft)
 	return a.printLogged(s, logged)
+}
+
+// creditWins marks each win as crediting the named people, and no one
+// else: "credit:slug,slug" at its end.
+func creditWins(s *journal.Snapshot, wins, names []string) ([]string, error) {
+	var slugs []string
+	for _, name := range names {
+		p, err := s.Lookup(name)
+		if err != nil {
+			return nil, usagef("--credit: %v", err)
+		}
+		slugs = append(slugs, p.Slug)
+	}
+	out := make([]string, len(wins))
+	for i, w := range wins {
+		out[i] = strings.TrimSpace(w) + " " + journal.CreditKey + strings.Join(slugs, ",")
+	}
+	return out, nil
 }
 
 // noteGuess says which person a name that matched no one was taken to be.

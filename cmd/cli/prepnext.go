@@ -73,4 +73,3 @@ func (a *app) runPrepNext(n nextMeeting, asJSON bool) error {
 	a.infof("no meeting with people of the journal in the next %d days", int(nextLookAhead.Hours()/24))
 	return nil
 }
-
