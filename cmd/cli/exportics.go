@@ -3,8 +3,6 @@ package cli
 import (
 	"bufio"
 	"fmt"
-	"regexp"
-	"strings"
 
 	"github.com/lead-journal/lead/journal"
 	"github.com/lead-journal/lead/journal/calendar"
@@ -12,10 +10,6 @@ import (
 
 // icsUIDDomain ends the UID of every exported commitment.
 const icsUIDDomain = "@lead"
-
-// dueToken is a due: word of an item's text, left out of the summary:
-// the event's day says it.
-var dueToken = regexp.MustCompile(`(^|\s)due:\S+`)
 
 // exportICS writes the open commitments with a due date, of the entries
 // that pass the filters, as an iCalendar file.
@@ -43,13 +37,11 @@ func (a *app) exportICS(f *filterFlags) error {
 			continue
 		}
 		d := calendar.Deadline{UID: it.ID + icsUIDDomain, Day: it.Due, Categories: []string{"lead"}}
-		text := strings.TrimSpace(dueToken.ReplaceAllString(it.Text, ""))
-		if it.Mine() {
-			d.Summary = "Due: " + text
+		if it.Mine() { // the event's day says when: Task leaves due: out
+			d.Summary = "Due: " + it.Task()
 			d.Categories = append(d.Categories, "mine")
 		} else {
-			_, rest, _ := strings.Cut(text, " ")
-			d.Summary = s.Names([]string{it.Owner}) + " owes: " + strings.TrimSpace(rest)
+			d.Summary = s.Names([]string{it.Owner}) + " owes: " + it.Task()
 			d.Categories = append(d.Categories, "theirs")
 		}
 		d.Description = e.Date.Format("2006-01-02") + ", " + e.Kind
