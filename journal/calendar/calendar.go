@@ -47,7 +47,7 @@ type Attendee struct {
 // addresses, or "" when none of them is invited.
 func (e *Event) Response(addresses []string) string {
 	for _, a := range e.Attendees {
-		if slices.Contains(addresses, a.Email) {
+		if slices.ContainsFunc(addresses, func(address string) bool { return strings.EqualFold(address, a.Email) }) {
 			return a.Status
 		}
 	}

@@ -73,7 +73,11 @@ func Redact(address string) string {
 // the copy is returned with a warning saying how old it is.
 func (s Source) Read(ctx context.Context, now time.Time) (data []byte, warning string, err error) {
 	if !s.Remote() {
-		data, err := readLimited(s.Location)
+		path := s.Location
+		if u, err := url.Parse(path); err == nil && u.Scheme == "file" {
+			path = u.Path
+		}
+		data, err := readLimited(path)
 		return data, "", err
 	}
 	cache := s.cachePath()
@@ -178,8 +182,15 @@ func (s Source) keep(path string, data []byte) error {
 	return os.Rename(f.Name(), path)
 }
 
-// readLimited reads a regular file of at most MaxSize bytes.
+// readLimited reads a regular file of at most MaxSize bytes; it is
+// checked before it is opened, as opening a named pipe would wait for a
+// writer.
 func readLimited(path string) ([]byte, error) {
+	if info, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
