@@ -21,8 +21,9 @@ binary or oversized files, bad dates), unknown people in "with", unknown
 kinds and practices, duplicate ids. Warnings: people without a known
 relation, @mentions and trusts of no one, relative due dates in files,
 entries filed under the wrong month, Markdown files where lead does not
-look, people who look like the same person, and files or directories
-other users can read.
+look, people who look like the same person, email addresses that are
+none or that two people share, and files or directories other users can
+read.
 
 Exit status 1 when there are errors (or, with --strict, warnings).`,
 		Args: cobra.NoArgs,
