@@ -158,6 +158,7 @@ same week again keeps what you wrote under "## Reflection".`,
 			}
 			a.reviewMeetings(s, r, now)
 			if write {
+				a.rewriting(journal.ReviewPath(r.Week))
 				rel, err := a.journal.WriteReview(r, now)
 				if err != nil {
 					return err
