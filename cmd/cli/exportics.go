@@ -2,7 +2,13 @@ package cli
 
 import (
 	"bufio"
+	"cmp"
+	"crypto/sha1"
+	"encoding/hex"
 	"fmt"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/lead-journal/lead/journal"
 	"github.com/lead-journal/lead/journal/calendar"
@@ -10,6 +16,22 @@ import (
 
 // icsUIDDomain ends the UID of every exported commitment.
 const icsUIDDomain = "@lead"
+
+// deadlineUID is the UID of a commitment's event: the first 16 hex digits
+// of the SHA-1 of its file, owner and text without due: (Item.Task), so
+// that moving the due date updates the event on the next import; seen
+// numbers identical items of one file.
+func deadlineUID(it *journal.Item, seen map[string]int) string {
+	key := it.Path + "\n" + it.Owner + "\n" + it.Task()
+	if n := seen[key]; n > 0 {
+		seen[key]++
+		key += "\n" + strconv.Itoa(n)
+	} else {
+		seen[key] = 1
+	}
+	sum := sha1.Sum([]byte(key))
+	return hex.EncodeToString(sum[:8]) + icsUIDDomain
+}
 
 // exportICS writes the open commitments with a due date, of the entries
 // that pass the filters, as an iCalendar file.
@@ -30,13 +52,20 @@ func (a *app) exportICS(f *filterFlags) error {
 	for _, e := range s.Query(filter) {
 		entries[e.Path] = e
 	}
-	var deadlines []calendar.Deadline
+	var items []*journal.Item
 	for _, it := range s.Commitments(journal.TodoFilter{}, now) {
-		e := entries[it.Path]
-		if e == nil || it.Due.IsZero() {
-			continue
+		if entries[it.Path] != nil && !it.Due.IsZero() {
+			items = append(items, it)
 		}
-		d := calendar.Deadline{UID: it.ID + icsUIDDomain, Day: it.Due, Categories: []string{"lead"}}
+	}
+	slices.SortFunc(items, func(x, y *journal.Item) int { // file order, for the UIDs of identical items
+		return cmp.Or(strings.Compare(x.Path, y.Path), cmp.Compare(x.Line, y.Line))
+	})
+	var deadlines []calendar.Deadline
+	seen := map[string]int{}
+	for _, it := range items {
+		e := entries[it.Path]
+		d := calendar.Deadline{UID: deadlineUID(it, seen), Day: it.Due, Categories: []string{"lead"}}
 		if it.Mine() { // the event's day says when: Task leaves due: out
 			d.Summary = "Due: " + it.Task()
 			d.Categories = append(d.Categories, "mine")

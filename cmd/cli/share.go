@@ -143,8 +143,9 @@ func (a *app) cmdExport() *cobra.Command {
   ics       the open commitments with a due date, mine and theirs, from the
             entries that pass the filters (--grep aside), as an iCalendar
             file to import or subscribe to: one all-day event on each due
-            day, whose UID is the item's id, so that importing again
-            updates the events rather than adding new ones`,
+            day, whose UID stays while the item's text and file do (a new
+            due date included), so that importing again updates the events
+            rather than adding new ones`,
 		Example: `  lead export --format csv --since 1y > lead.csv
   lead export --format markdown --with dana > dana.md
   lead export --format ics > ~/Calendars/lead.ics`,
