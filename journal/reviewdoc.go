@@ -136,6 +136,8 @@ func (r *Review) Markdown(chart string) string {
 	}
 	r.habitsMarkdown(w)
 
+	r.unloggedSection(w)
+
 	w("\n## Coming week\n\n")
 	if len(r.Coming) == 0 && len(r.DueSoon) == 0 {
 		w("Nothing due.\n")
