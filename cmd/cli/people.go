@@ -36,7 +36,7 @@ func toPersonJSON(c journal.Contact, now time.Time) personJSON {
 		out.LastContact, out.DaysSince = &last, &days
 	}
 	if !c.Due.IsZero() {
-		due := day(c.Due)
+		due := journal.Day(c.Due)
 		out.Due = &due
 	}
 	return out
@@ -46,7 +46,7 @@ func toPersonJSON(c journal.Contact, now time.Time) personJSON {
 func (a *app) status(c journal.Contact, now time.Time) string {
 	switch {
 	case c.Snoozed:
-		return "snoozed until " + day(c.Person.SnoozeUntil)
+		return "snoozed until " + journal.Day(c.Person.SnoozeUntil)
 	case c.Cadence.IsZero():
 		return ""
 	case c.Never():
@@ -105,7 +105,7 @@ cadence, due date, status.`,
 				if c.Last != nil {
 					last = a.stamp(c.Last.Date)
 				}
-				t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), day(c.Due), plainStatus(c))
+				t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), journal.Day(c.Due), plainStatus(c))
 			}
 			return t.print()
 		},

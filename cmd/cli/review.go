@@ -111,14 +111,14 @@ same week again keeps what you wrote under "## Reflection".`,
 				return usagef("--week and --since cannot be used together")
 			}
 			now := a.env.Now()
-			start := when.WeekStart(now) // the window is a week unless --since says otherwise
+			from := now // the week of now, of --week, or from --since to today
 			switch {
 			case week != "":
 				t, _, err := when.ISOWeek(week, now.Location())
 				if err != nil {
 					return usageError{err}
 				}
-				start = when.WeekStart(t)
+				from = t
 			case since != "":
 				if write {
 					return usagef("--write saves whole weeks; use --week")
@@ -127,11 +127,7 @@ same week again keeps what you wrote under "## Reflection".`,
 				if err != nil {
 					return usagef("--since: %v", err)
 				}
-				start = t
-			}
-			end := start.AddDate(0, 0, 7)
-			if since != "" {
-				end = when.Day(now).AddDate(0, 0, 1)
+				from = t
 			}
 			shown := journal.ReviewListLimit // the review as a page
 			if asJSON {
@@ -141,11 +137,9 @@ same week again keeps what you wrote under "## Reflection".`,
 			if err != nil {
 				return err
 			}
-			var r *journal.Review
+			r := s.ReviewWeek(from, now, shown)
 			if since != "" {
-				r = s.Review(start, end, now, shown)
-			} else {
-				r = s.ReviewWeek(start, now, shown)
+				r = s.ReviewSince(from, now, shown)
 			}
 			if write {
 				rel, err := a.journal.WriteReview(r, now)
@@ -159,7 +153,7 @@ same week again keeps what you wrote under "## Reflection".`,
 			if asJSON {
 				return writeJSON(a.env.Stdout, toReviewJSON(r))
 			}
-			return a.printDocument(r.Markdown(journal.ChartText), format)
+			return a.printDocument(r.Markdown(directionBars(r.Directions)), format)
 		},
 	}
 	documentFlag(cmd, &format)
