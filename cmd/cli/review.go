@@ -26,6 +26,7 @@ type reviewJSON struct {
 	Coming     []comingJSON               `json:"coming"`
 	DueSoon    []itemJSON                 `json:"due_soon"`
 	reviewHabitsJSON
+	Unlogged []meetingJSON `json:"unlogged,omitempty"`
 }
 
 type bossJSON struct {
@@ -109,6 +110,8 @@ unless --week or --since says otherwise:
   - people you worked with lately and have not thanked;
   - meetings above your boss on a project without a preview with the boss;
   - a rising share of close oversight in the boss's feedback;
+  - meetings not logged: with calendar: in the user config, the window's
+    past meetings with your people that have no entry (see lead inbox);
   - the coming week: who is due for contact, their agenda, what falls due.
 
 --write saves it as reviews/YYYY-Www.md with a Mermaid chart; writing the
@@ -164,6 +167,7 @@ func (a *app) runReview(o reviewOptions) error {
 	if o.since != "" {
 		r = s.ReviewSince(from, now, shown)
 	}
+	a.reviewMeetings(s, r, now)
 	if o.write {
 		a.rewriting(journal.ReviewPath(r.Week))
 		rel, err := a.journal.WriteReview(r, now)
@@ -175,7 +179,11 @@ func (a *app) runReview(o reviewOptions) error {
 		return err
 	}
 	if o.json {
-		return writeJSON(a.env.Stdout, toReviewJSON(r))
+		out := toReviewJSON(r)
+		for _, m := range r.Unlogged {
+			out.Unlogged = append(out.Unlogged, a.toMeetingJSON(s, m, false, now))
+		}
+		return writeJSON(a.env.Stdout, out)
 	}
 	return a.printDocument(r.Markdown(directionBars(r.Directions)), o.format)
 }
