@@ -286,6 +286,7 @@ func (a *app) registerCompletions(cmd *cobra.Command) {
 		"with":      people,
 		"trusts":    people,
 		"credit":    people,
+		"path":      people,
 		"kind":      a.completeConfig(func(c journal.Config) []string { return c.Kinds }),
 		"practice":  a.completeConfig(practiceNames),
 		"relation":  a.completeConfig(journal.Config.RelationNames),
