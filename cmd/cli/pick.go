@@ -29,16 +29,16 @@ type choice struct{ ref, label, preview string }
 // pickLimit is how many candidates a picker offers.
 const pickLimit = 500
 
-// pickers are the commands that pick their argument, with their
-// candidates and the command that previews one.
-func (a *app) pickers() map[string]struct {
+// picker is how a command picks its argument: its candidates, and the
+// command of lead that previews one.
+type picker struct {
 	candidates func() ([]choice, error)
 	preview    string
-} {
-	return map[string]struct {
-		candidates func() ([]choice, error)
-		preview    string
-	}{
+}
+
+// pickers are the commands that pick their argument.
+func (a *app) pickers() map[string]picker {
+	return map[string]picker{
 		"show":   {a.entryChoices, "show"},
 		"edit":   {a.entryChoices, "show"},
 		"prep":   {a.personChoices, "person"},
