@@ -57,14 +57,21 @@ func (a *app) offerPickers(root *cobra.Command) {
 			continue
 		}
 		args, run := cmd.Args, cmd.RunE
+		if args == nil {
+			continue // takes anything: nothing is missing to pick
+		}
+		// missing reports that the argument is missing and may be picked.
+		missing := func(cmd *cobra.Command, given []string) bool {
+			return len(given) == 0 && args(cmd, given) != nil && a.canPick()
+		}
 		cmd.Args = func(cmd *cobra.Command, given []string) error {
-			if len(given) == 0 && a.canPick() {
+			if missing(cmd, given) {
 				return nil
 			}
 			return args(cmd, given)
 		}
 		cmd.RunE = func(cmd *cobra.Command, given []string) error {
-			if len(given) == 0 && args(cmd, given) != nil { // as lead prep --next, a command may want none
+			if missing(cmd, given) {
 				list, err := p.candidates()
 				if err != nil {
 					return err
