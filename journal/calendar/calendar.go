@@ -32,7 +32,7 @@ type Event struct {
 	AllDay    bool // Start and End are midnights, End exclusive
 	Location  string
 	Organizer Attendee
-	Attendees []Attendee // people, not rooms or resources
+	Attendees []Attendee // people: not rooms, resources or groups (CUTYPE)
 	Status    string     // TENTATIVE, CONFIRMED, or "" (cancelled ones are left out)
 }
 
@@ -318,7 +318,7 @@ func (c *Calendar) event(v *ics.VEvent, original time.Time) (Event, bool, error)
 		ev.Organizer = attendeeOf(p)
 	}
 	for _, p := range v.GetProperties(ics.ComponentPropertyAttendee) {
-		if cu := strings.ToUpper(param(p, "CUTYPE")); cu == "ROOM" || cu == "RESOURCE" {
+		if cu := strings.ToUpper(param(p, "CUTYPE")); cu == "ROOM" || cu == "RESOURCE" || cu == "GROUP" {
 			continue
 		}
 		if a := attendeeOf(p); a.Email != "" || a.Name != "" {

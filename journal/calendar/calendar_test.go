@@ -84,7 +84,7 @@ func TestGoogle(t *testing.T) {
 	events, _ := c.Between(time.Date(2026, 11, 24, 0, 0, 0, 0, newYork), time.Date(2026, 11, 25, 0, 0, 0, 0, newYork))
 	sync := events[1]
 	if len(sync.Attendees) != 3 {
-		t.Errorf("attendees %+v: want 3 people, no room", sync.Attendees)
+		t.Errorf("attendees %+v: want 3 people, no room, no group", sync.Attendees)
 	}
 	if a := sync.Attendees[2]; a.Name != "Jordan Kim" || a.Email != "jordan@partner.example" || a.Status != "NEEDS-ACTION" {
 		t.Errorf("attendee %+v", a)
