@@ -217,7 +217,7 @@ func (s *Snapshot) bossPractices(at time.Time) []BossPractices {
 				continue
 			}
 			bp.Counts = append(bp.Counts, PracticeCount{p, counts[p.Name]})
-			if counts[p.Name] == 0 {
+			if counts[p.Name] == 0 && p.Name != ThankedPractice { // thanks have a section of their own
 				bp.Missing = append(bp.Missing, p)
 			}
 		}

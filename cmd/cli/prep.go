@@ -137,7 +137,10 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 		for _, it := range list {
 			due := "" // the text already says when it is due
 			if it.Overdue(now) {
-				due = a.paint("red", " (overdue)")
+				due = a.paint("overdue", " (overdue)")
+			}
+			if !it.Mine() && !it.Agenda {
+				due += fmt.Sprintf(" (waiting %dd)", it.WaitingDays(now))
 			}
 			fmt.Fprintf(w, "  - %s%s  %s\n", it.Text, due, a.paint("dim", it.ShortID()))
 		}
