@@ -68,12 +68,20 @@ type Config struct {
 	Relations   map[string]Relation `yaml:"relations,omitempty" json:"relations"`
 	Practices   []Practice          `yaml:"practices,omitempty" json:"practices"`
 	Git         GitConfig           `yaml:"git,omitempty" json:"git"`
-	Editor      string              `yaml:"editor,omitempty" json:"editor,omitempty"`
 
 	// Set names what the journal's lead.yaml set: its top-level keys, and
 	// "relations.NAME" and "practices.NAME" for each relation and practice.
 	Set map[string]bool `yaml:"-" json:"-"`
+	// Ignored lists the settings of ProgramSettings that the journal's
+	// lead.yaml set, in order: they are not read from a journal.
+	Ignored []string `yaml:"-" json:"-"`
 }
+
+// ProgramSettings are the settings that choose a program for lead to run.
+// A journal is data that arrives through git and other people's hands, so
+// these come only from the user's own config or environment; a journal's
+// lead.yaml that sets one has it ignored.
+var ProgramSettings = []string{"editor", "pager", "hooks"}
 
 // DefaultConfig returns the built-in settings.
 func DefaultConfig() Config {
@@ -156,7 +164,11 @@ func LoadConfig(root string) (Config, error) {
 		c.Set["practices."+p.Name] = true
 	}
 	c.Git = file.Git
-	c.Editor = file.Editor
+	for _, k := range ProgramSettings {
+		if c.Set[k] {
+			c.Ignored = append(c.Ignored, k)
+		}
+	}
 	if err := c.validate(); err != nil {
 		return c, fmt.Errorf("%s: %w", path, err)
 	}

@@ -57,7 +57,7 @@ func TestFailedStepsLeaveNothingHalfWritten(t *testing.T) {
 			}
 			defer func() { faultHook = nil }()
 
-			_, logErr := s.Log(data, "", fullDraft.Date)
+			_, logErr := s.Log(data, "")
 			doneErr := j.SetDone(*s.Items()[0], true)
 			faultHook = nil
 
@@ -101,7 +101,7 @@ func TestConcurrentLogsNeverOverwrite(t *testing.T) {
 			d.Notes = fmt.Sprintf("writer %d", i)
 			data, err := s.Compose(d, false)
 			if err == nil {
-				_, err = s.Log(data, "", d.Date)
+				_, err = s.Log(data, "")
 			}
 			errs <- err
 		}(i)
@@ -136,7 +136,7 @@ func TestWritesStayInsideTheJournal(t *testing.T) {
 	}
 	s := j.Load()
 	data, _ := s.Compose(fullDraft, false)
-	if _, err := s.Log(data, "", fullDraft.Date); err == nil || !strings.Contains(err.Error(), "outside the journal") {
+	if _, err := s.Log(data, ""); err == nil || !strings.Contains(err.Error(), "outside the journal") {
 		t.Errorf("log through a link to elsewhere: %v", err)
 	}
 	if files := snapshotFiles(t, outside); len(files) > 0 {

@@ -89,7 +89,7 @@ func TestKillHelper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Log(data, "", fullDraft.Date); err != nil {
+	if _, err := s.Log(data, ""); err != nil {
 		t.Fatal(err)
 	}
 	if err := j.SetDone(*s.Items()[0], true); err != nil {

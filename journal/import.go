@@ -26,7 +26,7 @@ type Imported struct {
 // starred entry tagged "starred", @tags that name a person in the journal
 // as people in `with`, other tags as tags. Each records its source; an
 // entry whose source is already in the journal is skipped.
-func (s *Snapshot) ImportJrnl(entries []jrnl.Entry, now time.Time) (*Imported, error) {
+func (s *Snapshot) ImportJrnl(entries []jrnl.Entry) (*Imported, error) {
 	seen := map[string]bool{}
 	for _, e := range s.Entries {
 		for _, src := range e.Field(SourceKey) {
@@ -62,7 +62,7 @@ func (s *Snapshot) ImportJrnl(entries []jrnl.Entry, now time.Time) (*Imported, e
 			body = strings.TrimSpace(je.Body) + "\n"
 		}
 		data := append(fm.Render(), body...)
-		logged, err := s.Log(data, fmt.Sprintf("jrnl entry %d (%s)", i+1, je.Date.Format("2006-01-02 15:04")), now)
+		logged, err := s.Log(data, fmt.Sprintf("jrnl entry %d (%s)", i+1, je.Date.Format("2006-01-02 15:04")))
 		if errors.Is(err, ErrEmpty) {
 			continue
 		}

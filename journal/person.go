@@ -22,6 +22,7 @@ type Person struct {
 	Stance      string
 	Influence   string
 	Interest    string
+	Email       []string // addresses, matched against calendar attendees
 	SnoozeUntil time.Time
 	Body        string
 	Items       []Item
@@ -31,7 +32,7 @@ type Person struct {
 }
 
 // PersonFields lists the person keys lead knows, in the order it writes them.
-var PersonFields = []string{"name", "relation", "org", "cadence", "style", "prefers", "trusts", "stance", "influence", "interest", "snooze_until"}
+var PersonFields = []string{"name", "relation", "org", "cadence", "style", "prefers", "trusts", "stance", "influence", "interest", "email", "snooze_until"}
 
 func parsePerson(rel, display string, data []byte) (*Person, error) {
 	d, err := parseDocument(display, data)
@@ -68,6 +69,9 @@ func parsePerson(rel, display string, data []byte) (*Person, error) {
 	for i, t := range p.Trusts {
 		p.Trusts[i] = strings.ToLower(t)
 	}
+	if p.Email, err = d.list("email"); err != nil {
+		return nil, err
+	}
 	snooze, err := d.text("snooze_until")
 	if err != nil {
 		return nil, err
@@ -97,6 +101,9 @@ func (p *Person) Meta() map[string]any {
 			m[key] = v
 		}
 	}
+	if len(p.Email) > 0 {
+		m["email"] = p.Email
+	}
 	if !p.SnoozeUntil.IsZero() {
 		m["snooze_until"] = p.SnoozeUntil.Format("2006-01-02")
 	}
@@ -118,6 +125,7 @@ type Profile struct {
 	Stance    string
 	Influence string
 	Interest  string
+	Email     []string
 }
 
 // Render returns the person's front matter block.
@@ -133,5 +141,15 @@ func (p Profile) Render() []byte {
 	m.add("stance", p.Stance)
 	m.add("influence", p.Influence)
 	m.add("interest", p.Interest)
+	m.add("email", EmailValue(p.Email))
 	return m.render()
+}
+
+// EmailValue is how an email key is written: one address as a plain
+// value, several as a list.
+func EmailValue(addresses []string) any {
+	if len(addresses) == 1 {
+		return addresses[0]
+	}
+	return addresses
 }

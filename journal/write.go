@@ -150,15 +150,16 @@ func stripContext(body string) string {
 type Logged struct {
 	Entry   *Entry    // as read back from the new file
 	Created []*Person // stubs made for people the journal did not know
+	Guessed []Guess   // names in `with` taken to mean someone close to them
 }
 
 // Log validates the bytes of a new entry, composed by lead or edited by a
 // person, and saves them as a new file that never replaces another. People
 // in `with` the journal does not know get stub files; names and prefixes
 // become slugs, and in task items relative due dates ("due:fri") become
-// absolute and @mentions by prefix become slugs. display names the draft
-// in problems.
-func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, error) {
+// absolute, counted from the entry's own date, and @mentions by prefix
+// become slugs. display names the draft in problems.
+func (s *Snapshot) Log(data []byte, display string) (*Logged, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
 	}
@@ -178,14 +179,15 @@ func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, err
 		return nil, &Problem{display, d.line("kind"), fmt.Sprintf("kind %q is not one of %s (set kinds in %s to add it)", e.Kind, strings.Join(s.Journal.Config.Kinds, ", "), ConfigFile)}
 	}
 	var logged Logged
-	slugs, stubs, err := s.resolveWith(d, display)
+	slugs, stubs, guesses, err := s.resolveWith(d, display)
 	if err != nil {
 		return nil, err
 	}
+	logged.Guessed = guesses
 	for _, name := range stubs { // known while the items are resolved, written once they are
 		s.add(&Person{Slug: Slugify(name), Name: name})
 	}
-	if body, err = s.resolveItems(body, display, d.bodyLine, now); err != nil {
+	if body, err = s.resolveItems(body, display, d.bodyLine, e.Date); err != nil {
 		return nil, err
 	}
 	head := data[:len(data)-len(d.body)]
@@ -219,35 +221,33 @@ func (s *Snapshot) Log(data []byte, display string, now time.Time) (*Logged, err
 	return &logged, err
 }
 
-// resolveWith resolves the names in `with` to slugs; names that match no
-// one become stubs, named as given.
-func (s *Snapshot) resolveWith(d *document, display string) (slugs, stubs []string, err error) {
+// resolveWith resolves the names in `with` to slugs as ResolveNew does;
+// names close to nobody become stubs, named as given.
+func (s *Snapshot) resolveWith(d *document, display string) (slugs, stubs []string, guesses []Guess, err error) {
 	names, _ := d.list("with")
 	line := d.line("with")
 	for _, name := range names {
-		p, err := s.FindPerson(name)
-		var nf *NotFoundError
-		switch {
-		case errors.As(err, &nf):
-			slug := Slugify(name)
-			if slug == "" {
-				return nil, nil, &Problem{display, line, fmt.Sprintf("with: %q is not a name", name)}
-			}
-			if !slices.Contains(slugs, slug) {
-				slugs, stubs = append(slugs, slug), append(stubs, name)
-			}
-		case err != nil:
-			return nil, nil, &Problem{display, line, "with: " + err.Error()}
-		case !slices.Contains(slugs, p.Slug):
-			slugs = append(slugs, p.Slug)
+		slug, stub, guess, err := s.ResolveNew(name)
+		if err != nil {
+			return nil, nil, nil, &Problem{display, line, "with: " + err.Error()}
+		}
+		if slices.Contains(slugs, slug) {
+			continue
+		}
+		slugs = append(slugs, slug)
+		if stub != "" {
+			stubs = append(stubs, stub)
+		}
+		if guess != nil {
+			guesses = append(guesses, *guess)
 		}
 	}
-	return slugs, stubs, nil
+	return slugs, stubs, guesses, nil
 }
 
-// resolveItems rewrites relative due dates and @mention prefixes in the
-// task items of body.
-func (s *Snapshot) resolveItems(body, display string, firstLine int, now time.Time) (string, error) {
+// resolveItems rewrites relative due dates, counted from the day of on,
+// and @mention prefixes in the task items of body.
+func (s *Snapshot) resolveItems(body, display string, firstLine int, on time.Time) (string, error) {
 	lines := strings.SplitAfter(body, "\n")
 	for i, line := range lines {
 		_, start, end, ok := taskItem(line)
@@ -263,7 +263,10 @@ func (s *Snapshot) resolveItems(body, display string, firstLine int, now time.Ti
 		var resolved strings.Builder
 		done := 0
 		for from, to := range dueValues(text) {
-			t, err := when.Due(text[from:to], now)
+			if from < done { // inside the phrase before
+				continue
+			}
+			t, to, err := duePhrase(text, from, to, on)
 			if err != nil {
 				return "", &Problem{display, firstLine + i, err.Error()}
 			}
@@ -275,6 +278,26 @@ func (s *Snapshot) resolveItems(body, display string, firstLine int, now time.Ti
 		lines[i] = line[:start] + resolved.String() + line[end:]
 	}
 	return strings.Join(lines, ""), nil
+}
+
+// duePhrase resolves the due date whose first word is text[from:to],
+// taking the longest run of up to four words that when.Due reads, so that
+// "due:next week" and "due:end of month" are read whole. It returns the
+// end of the phrase it read.
+func duePhrase(text string, from, to int, on time.Time) (time.Time, int, error) {
+	t, err := when.Due(text[from:to], on)
+	end := to
+	for words := 1; words < 4 && end < len(text); words++ {
+		next := end + 1
+		for next < len(text) && !isSpace(text[next]) {
+			next++
+		}
+		if longer, lerr := when.Due(text[from:next], on); lerr == nil {
+			t, to, err = longer, next, nil
+		}
+		end = next
+	}
+	return t, to, err
 }
 
 // setList re-renders a front matter mapping with key set to a flow list.

@@ -97,7 +97,7 @@ func TestComposeGolden(t *testing.T) {
 
 	// For the editor: empty sections to write under, and the open
 	// commitments and agenda with the people for reference.
-	if _, err := s.Log(data, "", fullDraft.Date); err != nil {
+	if _, err := s.Log(data, ""); err != nil {
 		t.Fatal(err)
 	}
 	s = j.Load()
@@ -116,7 +116,7 @@ func TestRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	logged, err := s.Log(data, "", fullDraft.Date)
+	logged, err := s.Log(data, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestRoundTrip(t *testing.T) {
 		t.Errorf("%d commitments and %d agenda items, want 2 and 1", todos, agenda)
 	}
 	// Logging the same bytes again makes a second file, never a replacement.
-	again, err := s.Log(data, "", fullDraft.Date)
+	again, err := s.Log(data, "")
 	if err != nil {
 		t.Fatal(err)
 	}

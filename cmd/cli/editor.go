@@ -5,19 +5,14 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-
-	"github.com/lead-journal/lead/journal"
 )
 
 // editorCommand picks the editor and says where it came from:
-// $LEAD_EDITOR, the journal's lead.yaml, the user config, $VISUAL,
-// $EDITOR, then vi.
+// $LEAD_EDITOR, the user config, $VISUAL, $EDITOR, then vi. Never the
+// journal's lead.yaml: a journal cannot make lead run a program.
 func (a *app) editorCommand() (command, source string) {
 	if e := a.env.Getenv("LEAD_EDITOR"); e != "" {
 		return e, "LEAD_EDITOR"
-	}
-	if a.journal != nil && a.journal.Config.Editor != "" {
-		return a.journal.Config.Editor, a.journal.Abs(journal.ConfigFile)
 	}
 	if uc, err := a.userConfig(); err == nil && uc.Editor != "" {
 		return uc.Editor, uc.path
@@ -36,7 +31,11 @@ func (a *app) editorCommand() (command, source string) {
 func (a *app) edit(path string) error {
 	editor, _ := a.editorCommand()
 	cmd := exec.Command("sh", "-c", editor+` "$@"`, editor, path)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = a.env.Stdin, a.env.Stdout, a.env.Stderr
+	streams := a.env
+	if streams.raw != nil {
+		streams = streams.raw // the editor draws on the terminal itself
+	}
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = streams.Stdin, streams.Stdout, streams.Stderr
 	if f, ok := a.env.Stdin.(*os.File); ok && !a.env.StdinTTY {
 		// An editor on a pipe cannot work; give it the terminal if there is one.
 		if tty, err := os.Open("/dev/tty"); err == nil {

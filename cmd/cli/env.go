@@ -20,6 +20,9 @@ type Env struct {
 	Now            func() time.Time
 	// StdinTTY and StdoutTTY report whether the streams are terminals.
 	StdinTTY, StdoutTTY bool
+	// raw is the Env before Run made its output safe: what the editor,
+	// a program of the user's choosing, is given.
+	raw *Env
 }
 
 // System is the Env of a real process.

@@ -24,8 +24,8 @@ func (f *filterFlags) register(fs *pflag.FlagSet, limit bool) {
 	fs.StringSliceVar(&f.projects, "project", nil, "entries about this project (any given)")
 	fs.StringSliceVar(&f.directions, "direction", nil, "entries with someone up, down, side or out (any given)")
 	fs.StringArrayVar(&f.fields, "field", nil, "entries whose front matter KEY holds VALUE, as KEY=VALUE (repeatable)")
-	fs.StringVar(&f.since, "since", "", "entries from this date or span back (2026-11-01, monday, 7d, 2w, 3m, 1y)")
-	fs.StringVar(&f.until, "until", "", "entries up to and including this date")
+	fs.StringVar(&f.since, "since", "", "entries from this date or span back (2026-11-01, monday, nov 9, 7d, 2w, \"2 weeks\", 3m, 1y)")
+	fs.StringVar(&f.until, "until", "", "entries up to and including this date (2026-11-20, yesterday, nov 20)")
 	fs.StringVar(&f.grep, "grep", "", "entries whose text matches this regular expression (case-insensitive unless it has a capital)")
 	if limit {
 		fs.IntVarP(&f.limit, "limit", "n", 0, "show at most this many entries")
@@ -36,9 +36,9 @@ func (f *filterFlags) register(fs *pflag.FlagSet, limit bool) {
 func (f *filterFlags) build(s *journal.Snapshot, now time.Time) (journal.Filter, error) {
 	out := journal.Filter{Kinds: f.kinds, Tags: f.tags, Practices: f.practices, Projects: f.projects, Limit: f.limit}
 	for _, name := range f.with {
-		p, err := s.FindPerson(name)
+		p, err := s.Lookup(name)
 		if err != nil {
-			return out, err
+			return out, usagef("--with: %v", err)
 		}
 		out.With = append(out.With, p.Slug)
 	}

@@ -28,12 +28,15 @@ func (a *app) cmdLog() *cobra.Command {
 		GroupID: "daily",
 		Long: `Record an interaction as a new entry and print its path.
 
-People are given by slug, name or unique prefix; a name lead does not know
-becomes a new person file, and lead says so. With no message on a terminal,
+People are given by slug, name or unique prefix. A name close to one person
+(a surname, initials, a slip: "Smith", "D. Smith", "Dana Smithe") is taken
+to be them and lead says so; one close to several is refused, listing them;
+a name close to nobody becomes a new person file, and lead says so. With no message on a terminal,
 or with --edit, your editor opens on the kind's template with the people's
-open commitments and queued agenda for reference. An unchanged or empty
-draft logs nothing; a draft that cannot be logged is kept under
-.lead/drafts and "lead log --resume" opens it again.
+open commitments and queued agenda for reference. A draft returned
+unchanged logs what the flags gave (notes, items, title, tags), and nothing
+when they gave no words; an emptied draft logs nothing. A draft that cannot
+be logged is kept under .lead/drafts and "lead log --resume" opens it again.
 
 The kind defaults to 1on1 with one person, meeting with several, and note
 with nobody.`,
@@ -51,8 +54,8 @@ with nobody.`,
 	f.StringSliceVar(&o.tags, "tag", nil, "tag (repeatable, or comma-separated)")
 	f.StringSliceVarP(&o.practices, "practice", "p", nil, "practice shown, see lead practices (repeatable)")
 	f.StringVar(&o.project, "project", "", "project the interaction was about")
-	f.StringVar(&o.date, "date", "", "when: 2026-11-22, \"2026-11-22 14:30\", RFC 3339, today, yesterday, monday, 14:30, -2h (default now)")
-	f.StringArrayVar(&o.todos, "todo", nil, "a commitment; start with @person for theirs, due:fri for a due date (repeatable)")
+	f.StringVar(&o.date, "date", "", "when: 2026-11-22, \"2026-11-22 14:30\", RFC 3339, yesterday, last monday, nov 9, 3 days ago, 2:30pm, \"yesterday 3pm\", -2h (default now)")
+	f.StringArrayVar(&o.todos, "todo", nil, "a commitment; start with @person for theirs, due:fri or due:next week for a due date, counted from --date (repeatable)")
 	f.StringArrayVar(&o.next, "next", nil, "an agenda item for next time (repeatable)")
 	f.StringArrayVar(&o.wins, "win", nil, "a win, with the people to credit (repeatable)")
 	f.StringArrayVar(&o.feedback, "feedback", nil, "feedback received (repeatable)")
@@ -79,7 +82,7 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		if err != nil {
 			return err
 		}
-		return a.editAndLog(s, drafts[0], nil)
+		return a.editAndLog(s, drafts[0], nil, false)
 	}
 	now := a.env.Now()
 	if o.message == "-" {
@@ -118,11 +121,14 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 	}
 	d.Practices = o.practices
 	for _, name := range o.with {
-		slug := name
-		if p, err := s.FindPerson(name); err == nil {
-			slug = p.Slug
-		} else if !errors.As(err, new(*journal.NotFoundError)) {
-			return err
+		slug, stub, guess, err := s.ResolveNew(name)
+		switch {
+		case err != nil:
+			return usagef("--with %q: %v", name, err)
+		case guess != nil:
+			a.noteGuess(*guess)
+		case stub != "":
+			slug = stub // Log makes the stub, named as given
 		}
 		d.With = append(d.With, slug)
 	}
@@ -140,7 +146,7 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		return err
 	}
 	if !editing {
-		logged, err := s.Log(data, "", now)
+		logged, err := s.Log(data, "")
 		if err != nil {
 			return err
 		}
@@ -158,13 +164,17 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		os.Remove(f.Name())
 		return err
 	}
-	return a.editAndLog(s, f.Name(), data)
+	typed := hasBody || o.title != "" || o.project != "" || len(o.tags)+len(o.practices) > 0
+	return a.editAndLog(s, f.Name(), data, typed)
 }
 
 // editAndLog opens the editor on a draft file and logs the result. The
 // draft is removed when it is logged or left unchanged, and kept, with its
-// path printed, whenever the words would otherwise be lost.
-func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte) error {
+// path printed, whenever the words would otherwise be lost. A draft the
+// editor left unchanged is logged as it is when typed says the command
+// line gave it words: an editor that returns at once (a GUI editor
+// without its wait flag) must not lose them.
+func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte, typed bool) error {
 	keep := func(err error) error {
 		a.infof("%v", err)
 		a.infof("your draft is kept in %s; fix it and run: lead log --resume", draft)
@@ -177,12 +187,15 @@ func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte) err
 	if err != nil {
 		return keep(err)
 	}
-	if original != nil && string(data) == string(original) {
+	unchanged := original != nil && string(data) == string(original)
+	if unchanged && typed {
+		a.infof("the editor returned the draft unchanged; logging what the command line gave")
+	} else if unchanged {
 		os.Remove(draft)
 		a.infof("draft unchanged; nothing logged")
 		return nil
 	}
-	logged, err := s.Log(data, draft, a.env.Now())
+	logged, err := s.Log(data, draft)
 	if errors.Is(err, journal.ErrEmpty) {
 		os.Remove(draft)
 		a.infof("%v", err)
@@ -195,8 +208,16 @@ func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte) err
 	return a.printLogged(s, logged)
 }
 
+// noteGuess says which person a name that matched no one was taken to be.
+func (a *app) noteGuess(g journal.Guess) {
+	a.infof("%q taken to be %s; for someone new, run lead people add %q first", g.Name, g.Person.Label(), g.Name)
+}
+
 func (a *app) printLogged(s *journal.Snapshot, l *journal.Logged) error {
 	paths := []string{l.Entry.Path}
+	for _, g := range l.Guessed {
+		a.noteGuess(g)
+	}
 	for _, p := range l.Created {
 		a.infof("new person %s: %s (set their relation in that file)", p.Name, a.abs(p.Path))
 		paths = append(paths, p.Path)

@@ -27,7 +27,7 @@ func (a *app) paint(style, s string) string {
 		return s
 	}
 	codes := map[string]string{"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
-	return "\x1b[" + codes[style] + "m" + s + "\x1b[0m"
+	return styleMark + "[" + codes[style] + "m" + s + styleMark + "[0m"
 }
 
 // outputBuffer is the buffer of output written piece by piece: a listing
@@ -101,8 +101,8 @@ func (a *app) newTable(header ...string) *table { return &table{app: a, header: 
 
 func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
 
-// cellSpace keeps a piped cell on its line and in its column.
-var cellSpace = strings.NewReplacer("\t", " ", "\n", " ")
+// cellSpace keeps a cell on its line and in its column.
+var cellSpace = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
 
 func (t *table) print() error {
 	w := t.app.env.Stdout
@@ -123,7 +123,13 @@ func (t *table) print() error {
 	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, strings.Join(t.header, "\t"))
 	for _, r := range t.rows {
-		fmt.Fprintln(tw, strings.Join(r, "\t"))
+		for i, cell := range r {
+			if i > 0 {
+				tw.Write([]byte{'\t'})
+			}
+			cellSpace.WriteString(tw, cell)
+		}
+		tw.Write([]byte{'\n'})
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -7,7 +7,6 @@ import (
 	"time"
 
 	"github.com/lead-journal/lead/journal"
-	"github.com/lead-journal/lead/journal/when"
 	"github.com/spf13/cobra"
 )
 
@@ -119,7 +118,7 @@ cadence, due date, status.`,
 	cmd.Flags().BoolVar(&overdue, "overdue", false, "only people overdue for contact")
 	cmd.Flags().StringSliceVar(&relations, "relation", nil, "only people of this relation")
 	cmd.Flags().StringSliceVar(&directions, "direction", nil, "only people in this direction (up, down, side, out)")
-	cmd.AddCommand(a.cmdPeopleAdd())
+	cmd.AddCommand(a.cmdPeopleAdd(), a.cmdPeopleSet())
 	return cmd
 }
 
@@ -150,7 +149,8 @@ Relations (boss, skip, executive, mentor, report, peer, partner, assistant,
 chief-of-staff, stakeholder, customer, vendor, external, or your own in
 lead.yaml) map to a direction and a default contact cadence.`,
 		Example: `  lead people add "Dana Smith" --relation boss --style detail --prefers slack,in-person --cadence 7d
-  lead people add "Lee Wong" --relation peer --trusts dana --stance supporter --influence high`,
+  lead people add "Lee Wong" --relation peer --trusts dana --stance supporter --influence high
+  lead people add "Sam Lee" --relation report --email sam@example.com`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := a.loadPeople()
@@ -158,21 +158,8 @@ lead.yaml) map to a direction and a default contact cadence.`,
 				return err
 			}
 			p.Name = strings.TrimSpace(args[0])
-			if p.Cadence != "" {
-				if _, err := when.ParseSpan(p.Cadence); err != nil {
-					return usagef("--cadence: %v", err)
-				}
-			}
-			if _, ok := a.journal.Config.Relations[p.Relation]; !ok && p.Relation != "" {
-				a.warnf("relation %q has no direction or cadence; known: %s", p.Relation, strings.Join(a.journal.Config.RelationNames(), ", "))
-			}
-			for i, name := range p.Trusts {
-				if q, err := s.FindPerson(name); err == nil {
-					p.Trusts[i] = q.Slug
-				} else {
-					p.Trusts[i] = journal.Slugify(name)
-					a.warnf("trusts: %v; kept as %s", err, p.Trusts[i])
-				}
+			if err := a.checkProfile(s, &p); err != nil {
+				return err
 			}
 			if existing, err := s.FindPerson(p.Name); err == nil && journal.Slugify(existing.Name) == journal.Slugify(p.Name) {
 				return fmt.Errorf("%s is already in the journal: %s", existing.Name, a.abs(existing.Path))
@@ -187,15 +174,7 @@ lead.yaml) map to a direction and a default contact cadence.`,
 		},
 	}
 	f := cmd.Flags()
-	f.StringVarP(&p.Relation, "relation", "r", "", "boss, skip, peer, report, assistant, chief-of-staff, stakeholder, ...")
-	f.StringVar(&p.Org, "org", "", "organisation or team")
-	f.StringVar(&p.Cadence, "cadence", "", "how often you want contact, e.g. 7d, 2w (default by relation)")
-	f.StringVar(&p.Style, "style", "", "working style: detail, high-level, or your words")
-	f.StringSliceVar(&p.Prefers, "prefers", nil, "preferred channels, e.g. slack,in-person")
-	f.StringSliceVar(&p.Trusts, "trusts", nil, "people they trust (slugs, names or prefixes)")
-	f.StringVar(&p.Stance, "stance", "", "champion, supporter, neutral, skeptic or blocker")
-	f.StringVar(&p.Influence, "influence", "", "high, medium or low")
-	f.StringVar(&p.Interest, "interest", "", "how much they care about your work: high, medium or low")
+	profileFlags(f, &p)
 	f.StringVarP(&notes, "message", "m", "", "notes about them")
 	return cmd
 }

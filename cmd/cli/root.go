@@ -30,6 +30,8 @@ func (e exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
 
 // Run runs lead with args and returns the exit code.
 func Run(args []string, env *Env) int {
+	env, flush := safeStreams(env)
+	defer flush()
 	root := NewRoot(env)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -196,6 +198,13 @@ func (a *app) open() (*journal.Journal, error) {
 	if created {
 		a.infof("created a new journal in %s", dir)
 	}
+	if len(j.Config.Ignored) > 0 {
+		own, _ := a.userConfigPath()
+		for _, key := range j.Config.Ignored {
+			a.warnf("%s: %s is ignored: a journal cannot choose a program for lead to run; set it in your own %s",
+				j.Abs(journal.ConfigFile), key, own)
+		}
+	}
 	a.journal = j
 	return j, nil
 }
@@ -225,13 +234,13 @@ func (a *app) loadHeaders() (*journal.Snapshot, error) { return a.read((*journal
 func (a *app) loadPeople() (*journal.Snapshot, error) { return a.read((*journal.Journal).LoadPeople) }
 
 // loadPerson reads the journal with load and finds the person a command
-// names.
+// names; a name that matches no one is refused naming the closest people.
 func (a *app) loadPerson(name string, load func() (*journal.Snapshot, error)) (*journal.Snapshot, *journal.Person, error) {
 	s, err := load()
 	if err != nil {
 		return nil, nil, err
 	}
-	p, err := s.FindPerson(name)
+	p, err := s.Lookup(name)
 	return s, p, err
 }
 

@@ -84,21 +84,30 @@ var encoderPool = sync.Pool{New: func() any {
 
 const csvHeader = "id,date,kind,title,with,project,tags,practices,path,body\n"
 
+// csvLayout writes a row per entry, each cell passed through cell.
+func csvLayout(cell func(string) string) exportLayout {
+	return exportLayout{listLayout: listLayout{head: csvHeader, none: csvHeader}, render: func(dst []byte, _ *journal.Snapshot, e *journal.Entry, body string) []byte {
+		enc := encoderPool.Get().(*encoders)
+		defer encoderPool.Put(enc)
+		enc.buf.Reset()
+		row := []string{e.ID, e.Date.Format(time.RFC3339), e.Kind, e.Title, strings.Join(e.With, ";"), e.Project,
+			strings.Join(e.Tags, ";"), strings.Join(e.Practices, ";"), e.Path, body}
+		for i := range row {
+			row[i] = cell(row[i])
+		}
+		enc.csv.Write(row)
+		enc.csv.Flush()
+		return append(dst, enc.buf.Bytes()...)
+	}}
+}
+
 var exportLayouts = map[string]exportLayout{
 	"json": {listLayout: jsonList, render: func(dst []byte, _ *journal.Snapshot, e *journal.Entry, body string) []byte {
 		enc := encoderPool.Get().(*encoders)
 		defer encoderPool.Put(enc)
 		return enc.appendEntry(dst, toEntryJSON(e, &body), "  ")
 	}},
-	"csv": {listLayout: listLayout{head: csvHeader, none: csvHeader}, render: func(dst []byte, _ *journal.Snapshot, e *journal.Entry, body string) []byte {
-		enc := encoderPool.Get().(*encoders)
-		defer encoderPool.Put(enc)
-		enc.buf.Reset()
-		enc.csv.Write([]string{e.ID, e.Date.Format(time.RFC3339), e.Kind, e.Title, strings.Join(e.With, ";"), e.Project,
-			strings.Join(e.Tags, ";"), strings.Join(e.Practices, ";"), e.Path, body})
-		enc.csv.Flush()
-		return append(dst, enc.buf.Bytes()...)
-	}},
+	"csv": csvLayout(spreadsheetText),
 	"markdown": {listLayout: listLayout{sep: "\n"}, render: func(dst []byte, s *journal.Snapshot, e *journal.Entry, body string) []byte {
 		meta := []string{"*" + e.Kind + "*"}
 		if len(e.With) > 0 {
@@ -117,6 +126,7 @@ var exportLayouts = map[string]exportLayout{
 func (a *app) cmdExport() *cobra.Command {
 	var f filterFlags
 	var format string
+	var keepFormulas bool
 	cmd := &cobra.Command{
 		Use:     "export",
 		Short:   "Export entries as JSON, CSV or Markdown",
@@ -125,7 +135,10 @@ func (a *app) cmdExport() *cobra.Command {
 
   json      an array of entries with every list field and the body
   csv       a header row, then id, date, kind, title, with, project, tags,
-            practices, path, body (lists joined with ";")
+            practices, path, body (lists joined with ";"); a cell that
+            begins with = + - @ (or their full-width forms), a tab or a
+            carriage return gets a leading ' so that a spreadsheet shows it
+            as text and never evaluates it (--keep-formulas turns this off)
   markdown  one document: a heading per entry, its people and tags, its body`,
 		Example: `  lead export --format csv --since 1y > lead.csv
   lead export --format markdown --with dana > dana.md`,
@@ -134,6 +147,9 @@ func (a *app) cmdExport() *cobra.Command {
 			layout, ok := exportLayouts[format]
 			if !ok {
 				return usagef("--format %q: want json, csv or markdown", format)
+			}
+			if format == "csv" && keepFormulas {
+				layout = csvLayout(func(s string) string { return s })
 			}
 			s, entries, err := a.query(&f)
 			if err != nil {
@@ -170,6 +186,7 @@ func (a *app) cmdExport() *cobra.Command {
 	}
 	f.register(cmd.Flags(), true)
 	cmd.Flags().StringVar(&format, "format", "json", "json, csv or markdown")
+	cmd.Flags().BoolVar(&keepFormulas, "keep-formulas", false, "csv: write cells that begin like a formula as they are")
 	return cmd
 }
 
@@ -219,7 +236,7 @@ the same file again adds only what is new. Times are read as local time.`,
 			if err != nil {
 				return err
 			}
-			res, err := s.ImportJrnl(entries, a.env.Now())
+			res, err := s.ImportJrnl(entries)
 			if res != nil {
 				paths := make([]string, len(res.Added))
 				for i, e := range res.Added {

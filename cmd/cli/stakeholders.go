@@ -82,8 +82,8 @@ need to build before you need their support.`,
 			}
 			var p *journal.Person
 			if focus != "" {
-				if p, err = s.FindPerson(focus); err != nil {
-					return err
+				if p, err = s.Lookup(focus); err != nil {
+					return usagef("--for: %v", err)
 				}
 			}
 			now := a.env.Now()

@@ -213,7 +213,7 @@ file and under "## Next time" in entries with them. Tick them with lead done.`,
 			if err != nil {
 				return err
 			}
-			p, err := s.FindPerson(args[0])
+			p, err := s.Lookup(args[0])
 			if err != nil {
 				return err
 			}

@@ -1,6 +1,8 @@
 // Package when parses the dates and spans people type on the command line
 // and in journal files: ISO dates and RFC 3339 first, then natural forms
-// such as "today", "yesterday", weekday names, "14:30", "-2h" and "3w".
+// such as "yesterday 3pm", "last monday", "nov 9", "3 days ago", "in 2
+// weeks", "noon", "-2h" and "3w". docs/format.md lists each form and its
+// rule.
 package when
 
 import (
@@ -71,10 +73,11 @@ func Absolute(s string, loc *time.Location, def Clock) (time.Time, bool, error) 
 }
 
 // Moment parses the time of an interaction being logged. Beyond the
-// absolute forms it accepts "now", "today", "yesterday", a weekday name
-// (the most recent one, today excluded), any of those followed by a time
-// ("yesterday 16:00"), a bare time "14:30" (today), and a negative offset
-// such as "-2h", "-90m" or "-3d". Days without a time get clock def.
+// absolute forms it accepts "now", a negative offset such as "-2h", "-90m"
+// or "-3d", and the natural forms (see Forms): a day phrase looks back, so
+// "monday" and "nov 9" are the most recent ones; "next friday",
+// "tomorrow" and "in 2 days" look ahead. Days without a time get clock
+// def; a time without a day is today.
 func Moment(s string, now time.Time, def Clock) (time.Time, error) {
 	if t, _, err := Absolute(s, now.Location(), def); err == nil {
 		return t, nil
@@ -90,93 +93,50 @@ func Moment(s string, now time.Time, def Clock) (time.Time, error) {
 		}
 		return now.Add(-d), nil
 	}
-	if c, err := ParseClock(in); err == nil {
-		return c.on(now), nil
-	}
-	dayWord, clockWord, _ := strings.Cut(in, " ")
-	day, ok := pastDay(dayWord, now)
-	if !ok {
-		return time.Time{}, fmt.Errorf("%q is not a date: try 2026-11-22, \"2026-11-22 14:30\", today, yesterday, monday, 14:30 or -2h", s)
-	}
-	clock := def
-	if clockWord != "" {
-		c, err := ParseClock(clockWord)
-		if err != nil {
-			return time.Time{}, err
-		}
-		clock = c
-	}
-	return clock.on(day), nil
-}
-
-// pastDay resolves "today", "yesterday" and weekday names looking back.
-func pastDay(word string, now time.Time) (time.Time, bool) {
-	switch word {
-	case "today":
-		return now, true
-	case "yesterday":
-		return now.AddDate(0, 0, -1), true
-	}
-	wd, ok := weekday(word)
-	if !ok {
-		return time.Time{}, false
-	}
-	back := (int(now.Weekday()) - int(wd) + 7) % 7
-	if back == 0 {
-		back = 7
-	}
-	return now.AddDate(0, 0, -back), true
-}
-
-// Due parses the date a commitment is due: an ISO date, "today",
-// "tomorrow", a weekday name (the next one, today excluded), or a forward
-// span such as "3d", "+2w" or "1m". The result is a calendar day at midnight
-// in now's location.
-func Due(s string, now time.Time) (time.Time, error) {
-	in := strings.ToLower(strings.TrimSpace(s))
-	if t, err := time.ParseInLocation("2006-01-02", in, now.Location()); err == nil {
+	if t, ok := naturalMoment(words(in), now, def); ok {
 		return t, nil
 	}
-	switch in {
-	case "today":
-		return Day(now), nil
-	case "tomorrow":
-		return Day(now.AddDate(0, 0, 1)), nil
-	}
-	if wd, ok := weekday(in); ok {
-		ahead := (int(wd) - int(now.Weekday()) + 7) % 7
-		if ahead == 0 {
-			ahead = 7
-		}
-		return Day(now.AddDate(0, 0, ahead)), nil
-	}
-	if n, unit, err := span(strings.TrimPrefix(in, "+")); err == nil {
-		return Day(addSpan(now, n, unit)), nil
-	}
-	return time.Time{}, fmt.Errorf("%q is not a due date: try 2026-11-25, tomorrow, fri or 2w", s)
+	return time.Time{}, fmt.Errorf("%q is not a date; lead reads %s, \"2026-11-22 14:30\", RFC 3339 or -2h", s, Forms)
 }
 
-// Since parses the start of a window: an absolute date, "today",
-// "yesterday", a weekday name, or a span back from now ("7d", "2w", "3m",
-// "1y") that starts at midnight of the day it lands on.
+// Due parses the date a commitment is due, counted from ref (the day of
+// the entry it is in): an ISO date, a forward span such as "3d", "+2w" or
+// "1m", or a day phrase that looks ahead (see DueForms): "fri" and "nov
+// 25" are the next ones, "next week" is its Monday, "end of week" the
+// Friday on or after ref. The result is a calendar day at midnight in
+// ref's location.
+func Due(s string, ref time.Time) (time.Time, error) {
+	in := strings.ToLower(strings.TrimSpace(s))
+	if t, err := time.ParseInLocation("2006-01-02", in, ref.Location()); err == nil {
+		return t, nil
+	}
+	if n, unit, err := span(strings.TrimPrefix(in, "+")); err == nil {
+		return Day(addSpan(ref, n, unit)), nil
+	}
+	if t, ok := dayPhrase(words(in), ref, future); ok {
+		return t, nil
+	}
+	return time.Time{}, fmt.Errorf("%q is not a due date; lead reads %s", s, DueForms)
+}
+
+// Since parses the start of a window: a span back from now ("7d", "2w",
+// "3m", "1y", "2 weeks", "2 weeks ago") that starts at midnight of the day
+// it lands on, or a moment as Moment reads it, a day at midnight.
 func Since(s string, now time.Time) (time.Time, error) {
 	in := strings.ToLower(strings.TrimSpace(s))
-	if n, unit, err := span(in); err == nil {
+	if n, unit, ok := backSpan(in); ok {
 		return Day(addSpan(now, -n, unit)), nil
 	}
-	t, err := Moment(in, now, Clock{})
-	if err != nil {
-		return time.Time{}, err
-	}
-	return t, nil
+	return Moment(in, now, Clock{})
 }
 
 // Until parses the end of a window and returns the first instant after it:
-// a date without a time includes that whole day, so "--until 2026-11-22"
-// covers the 22nd. Spans count back from now like Since.
+// a day without a time includes that whole day, so "--until 2026-11-22"
+// and "--until yesterday" cover the whole day. Spans count back from now
+// like Since.
 func Until(s string, now time.Time) (time.Time, error) {
 	in := strings.ToLower(strings.TrimSpace(s))
-	if n, unit, err := span(in); err == nil {
+	if n, unit, ok := backSpan(in); ok {
 		return Day(addSpan(now, -n, unit)).AddDate(0, 0, 1), nil
 	}
 	if t, hasTime, err := Absolute(s, now.Location(), Clock{}); err == nil {
@@ -185,14 +145,23 @@ func Until(s string, now time.Time) (time.Time, error) {
 		}
 		return t.AddDate(0, 0, 1), nil
 	}
-	if day, ok := pastDay(in, now); ok {
-		return Day(day).AddDate(0, 0, 1), nil
+	if day, ok := dayPhrase(words(in), now, past); ok {
+		return day.AddDate(0, 0, 1), nil
 	}
 	t, err := Moment(in, now, Clock{})
 	if err != nil {
 		return time.Time{}, err
 	}
 	return t.Add(time.Nanosecond), nil
+}
+
+// backSpan reads a span back from now: "2w", or "2 weeks" with or
+// without "ago".
+func backSpan(in string) (int, byte, bool) {
+	if n, unit, err := span(in); err == nil {
+		return n, unit, true
+	}
+	return windowSpan(words(in))
 }
 
 // Span is a calendar length such as "7d", "2w", "3m" or "1y".

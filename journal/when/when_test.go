@@ -1,6 +1,7 @@
 package when
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -31,6 +32,25 @@ func TestMoment(t *testing.T) {
 		"-2h":                       "2026-11-22 14:00 -05:00",
 		"-90m":                      "2026-11-22 14:30 -05:00",
 		"-3d":                       "2026-11-19 16:00 -05:00",
+		// The natural forms, as jrnl users type them.
+		"nov 9":              "2026-11-09 09:00 -05:00",
+		"9 November":         "2026-11-09 09:00 -05:00",
+		"November 9th, 2025": "2025-11-09 09:00 -05:00",
+		"dec 25":             "2025-12-25 09:00 -05:00", // the most recent one: logging looks back
+		"last monday":        "2026-11-16 09:00 -05:00",
+		"next friday":        "2026-11-27 09:00 -05:00",
+		"3 days ago":         "2026-11-19 09:00 -05:00",
+		"a week ago":         "2026-11-15 09:00 -05:00",
+		"in 2 weeks":         "2026-12-06 09:00 -05:00",
+		"2 hours ago":        "2026-11-22 14:00 -05:00",
+		"2:30pm":             "2026-11-22 14:30 -05:00",
+		"3 PM":               "2026-11-22 15:00 -05:00",
+		"noon":               "2026-11-22 12:00 -05:00",
+		"yesterday 3pm":      "2026-11-21 15:00 -05:00",
+		"yesterday 9pm":      "2026-11-21 21:00 -05:00",
+		"monday at 10:15am":  "2026-11-16 10:15 -05:00",
+		"nov 9 at noon":      "2026-11-09 12:00 -05:00",
+		"2026-11-09 3pm":     "2026-11-09 15:00 -05:00",
 	}
 	for in, want := range cases {
 		got, err := Moment(in, now, def)
@@ -42,7 +62,7 @@ func TestMoment(t *testing.T) {
 			t.Errorf("Moment(%q) = %s, want %s", in, got.Format(layout), want)
 		}
 	}
-	for _, bad := range []string{"", "next blursday", "2026-13-01", "25:00", "-2x", "+2h", "yesterday 9pm"} {
+	for _, bad := range []string{"", "next blursday", "2026-13-01", "25:00", "-2x", "+2h", "yesterday 25pm", "nov 31", "3 blursdays ago", "monday at"} {
 		if _, err := Moment(bad, now, def); err == nil {
 			t.Errorf("Moment(%q) accepted", bad)
 		}
@@ -59,6 +79,15 @@ func TestDue(t *testing.T) {
 		"3d":         "2026-11-25",
 		"+2w":        "2026-12-06",
 		"1m":         "2026-12-22",
+		// Natural forms look ahead.
+		"next friday":  "2026-11-27",
+		"nov 25":       "2026-11-25",
+		"nov 1":        "2027-11-01",
+		"in 2 weeks":   "2026-12-06",
+		"next week":    "2026-11-23", // its Monday
+		"end of week":  "2026-11-27", // the Friday on or after the day
+		"end of month": "2026-11-30",
+		"next month":   "2026-12-01",
 	}
 	for in, want := range cases {
 		got, err := Due(in, now)
@@ -66,20 +95,31 @@ func TestDue(t *testing.T) {
 			t.Errorf("Due(%q) = %v, %v; want %s", in, got, err, want)
 		}
 	}
-	if _, err := Due("someday", now); err == nil {
-		t.Error("Due(someday) accepted")
+	// Counted from the reference day, not from today: an entry of Monday
+	// 2 November that says due:fri means Friday 6 November.
+	monday := time.Date(2026, 11, 2, 10, 0, 0, 0, ny)
+	for in, want := range map[string]string{"fri": "2026-11-06", "tomorrow": "2026-11-03", "2w": "2026-11-16", "end of month": "2026-11-30"} {
+		if got, err := Due(in, monday); err != nil || got.Format("2006-01-02") != want {
+			t.Errorf("Due(%q, 2 Nov) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	_, err := Due("someday", now)
+	if err == nil || !strings.Contains(err.Error(), "next week") {
+		t.Errorf("Due(someday): %v; want a message listing the forms", err)
 	}
 }
 
 func TestWindow(t *testing.T) {
-	for in, want := range map[string]string{"7d": "2026-11-15 00:00", "2w": "2026-11-08 00:00", "3m": "2026-08-22 00:00", "1y": "2025-11-22 00:00", "2026-11-01": "2026-11-01 00:00", "monday": "2026-11-16 00:00"} {
+	for in, want := range map[string]string{"7d": "2026-11-15 00:00", "2w": "2026-11-08 00:00", "3m": "2026-08-22 00:00", "1y": "2025-11-22 00:00", "2026-11-01": "2026-11-01 00:00", "monday": "2026-11-16 00:00",
+		"2 weeks": "2026-11-08 00:00", "2 weeks ago": "2026-11-08 00:00", "last monday": "2026-11-16 00:00", "nov 9": "2026-11-09 00:00"} {
 		got, err := Since(in, now)
 		if err != nil || got.Format("2006-01-02 15:04") != want {
 			t.Errorf("Since(%q) = %v, %v; want %s", in, got, err, want)
 		}
 	}
 	// --until includes the whole day it names.
-	for in, want := range map[string]string{"2026-11-20": "2026-11-21 00:00", "yesterday": "2026-11-22 00:00", "2026-11-20 14:30": "2026-11-20 14:30"} {
+	for in, want := range map[string]string{"2026-11-20": "2026-11-21 00:00", "yesterday": "2026-11-22 00:00", "2026-11-20 14:30": "2026-11-20 14:30",
+		"nov 20": "2026-11-21 00:00", "1 week": "2026-11-16 00:00"} {
 		got, err := Until(in, now)
 		if err != nil || got.Format("2006-01-02 15:04") != want {
 			t.Errorf("Until(%q) = %v, %v; want %s", in, got, err, want)

@@ -1,0 +1,235 @@
+package calendar
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	ics "github.com/arran4/golang-ical"
+	"github.com/teambition/rrule-go"
+)
+
+// zone turns wall-clock times into instants and back. A wall-clock time
+// is carried as a time.Time in UTC whose fields are the local ones, which
+// is how recurrences are expanded: by the clock on the wall, whatever the
+// offset that day.
+type zone interface {
+	instant(wall time.Time) time.Time
+	wall(t time.Time) time.Time
+}
+
+// locationZone is a zone of the IANA database.
+type locationZone struct{ loc *time.Location }
+
+func (z locationZone) instant(w time.Time) time.Time {
+	return time.Date(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), 0, z.loc)
+}
+
+func (z locationZone) wall(t time.Time) time.Time { return wallOf(t.In(z.loc)) }
+
+// wallOf is t's clock reading as a wall-clock time.
+func wallOf(t time.Time) time.Time {
+	return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+}
+
+//go:embed windowszones.tsv
+var windowsZonesTSV string
+
+// windowsZones maps the Windows zone names Outlook and Exchange write as
+// TZID to IANA names, from CLDR's table.
+var windowsZones = sync.OnceValue(func() map[string]string {
+	m := map[string]string{}
+	sc := bufio.NewScanner(strings.NewReader(windowsZonesTSV))
+	for sc.Scan() {
+		if name, iana, ok := strings.Cut(sc.Text(), "\t"); ok && !strings.HasPrefix(name, "#") {
+			m[name] = iana
+		}
+	}
+	return m
+})
+
+// zones resolves the TZIDs of one calendar.
+type zones struct {
+	local    *time.Location            // for floating times and dates
+	defined  map[string]*ics.VTimezone // the calendar's VTIMEZONE components
+	resolved map[string]zone
+	unknown  map[string]bool // TZIDs read as local time, to warn about once
+}
+
+func newZones(cal *ics.Calendar, local *time.Location) *zones {
+	z := &zones{local: local, defined: map[string]*ics.VTimezone{}, resolved: map[string]zone{}, unknown: map[string]bool{}}
+	for _, c := range cal.Components {
+		if tz, ok := c.(*ics.VTimezone); ok {
+			if id := tz.GetProperty(ics.ComponentPropertyTzid); id != nil {
+				z.defined[id.Value] = tz
+			}
+		}
+	}
+	return z
+}
+
+// zone returns the zone a TZID names: an IANA name, then a Windows name
+// (through CLDR's table), then the calendar's own VTIMEZONE definition.
+// A TZID none of these knows is read as local time and reported once.
+func (z *zones) zone(tzid string) zone {
+	if tzid == "" {
+		return locationZone{z.local}
+	}
+	if found, ok := z.resolved[tzid]; ok {
+		return found
+	}
+	var found zone
+	name := strings.Trim(tzid, `"`)
+	if loc, err := time.LoadLocation(name); err == nil && name != "" && name != "Local" {
+		found = locationZone{loc}
+	} else if iana, ok := windowsZones()[name]; ok {
+		if loc, err := time.LoadLocation(iana); err == nil {
+			found = locationZone{loc}
+		}
+	}
+	if found == nil {
+		if def, ok := z.defined[tzid]; ok {
+			if rules, err := rulesOf(def); err == nil {
+				found = rules
+			}
+		}
+	}
+	if found == nil {
+		z.unknown[tzid] = true
+		found = locationZone{z.local}
+	}
+	z.resolved[tzid] = found
+	return found
+}
+
+// ruleZone is a zone defined by a VTIMEZONE: observances, each starting
+// at onsets given by a DTSTART and an RRULE or RDATEs, each with the
+// offset it sets.
+type ruleZone struct {
+	observances []observance
+}
+
+type observance struct {
+	from, to time.Duration // TZOFFSETFROM, TZOFFSETTO
+	start    time.Time     // wall clock, in the offset before it
+	rule     *rrule.RRule  // nil for onsets by RDATE or DTSTART alone
+	dates    []time.Time   // RDATE onsets, wall clock
+}
+
+func rulesOf(tz *ics.VTimezone) (*ruleZone, error) {
+	z := &ruleZone{}
+	for _, c := range tz.Components {
+		var base *ics.ComponentBase
+		switch o := c.(type) {
+		case *ics.Standard:
+			base = &o.ComponentBase
+		case *ics.Daylight:
+			base = &o.ComponentBase
+		default:
+			continue
+		}
+		var ob observance
+		var err error
+		if ob.from, err = offsetOf(base.GetProperty(ics.ComponentProperty(ics.PropertyTzoffsetfrom))); err != nil {
+			return nil, err
+		}
+		if ob.to, err = offsetOf(base.GetProperty(ics.ComponentProperty(ics.PropertyTzoffsetto))); err != nil {
+			return nil, err
+		}
+		start := base.GetProperty(ics.ComponentPropertyDtStart)
+		if start == nil {
+			return nil, fmt.Errorf("VTIMEZONE %s: an observance has no DTSTART", tz.Id())
+		}
+		if ob.start, err = time.Parse("20060102T150405", strings.TrimSuffix(start.Value, "Z")); err != nil {
+			return nil, fmt.Errorf("VTIMEZONE %s: DTSTART %q: %v", tz.Id(), start.Value, err)
+		}
+		if r := base.GetProperty(ics.ComponentPropertyRrule); r != nil {
+			opt, err := rrule.StrToROptionInLocation(r.Value, time.UTC)
+			if err != nil {
+				return nil, fmt.Errorf("VTIMEZONE %s: RRULE %q: %v", tz.Id(), r.Value, err)
+			}
+			opt.Dtstart = ob.start
+			if epoch := 1970; ob.start.Year() < epoch && opt.Count == 0 {
+				// Outlook starts its rules in 1601; rrule-go gives up
+				// after some centuries of a yearly rule. The rule is the
+				// same from a later start, whose onsets are all that
+				// matter for meetings.
+				opt.Dtstart = ob.start.AddDate(epoch-ob.start.Year(), 0, 0)
+			}
+			if ob.rule, err = rrule.NewRRule(*opt); err != nil {
+				return nil, fmt.Errorf("VTIMEZONE %s: RRULE %q: %v", tz.Id(), r.Value, err)
+			}
+		}
+		for _, p := range base.GetProperties(ics.ComponentPropertyRdate) {
+			for _, v := range strings.Split(p.Value, ",") {
+				if t, err := time.Parse("20060102T150405", strings.TrimSuffix(v, "Z")); err == nil {
+					ob.dates = append(ob.dates, t)
+				}
+			}
+		}
+		z.observances = append(z.observances, ob)
+	}
+	if len(z.observances) == 0 {
+		return nil, fmt.Errorf("VTIMEZONE %s has no STANDARD or DAYLIGHT", tz.Id())
+	}
+	sort.Slice(z.observances, func(i, j int) bool { return z.observances[i].start.Before(z.observances[j].start) })
+	return z, nil
+}
+
+// offsetOf reads a UTC offset such as -0500 or +0530.
+func offsetOf(p *ics.IANAProperty) (time.Duration, error) {
+	if p == nil {
+		return 0, fmt.Errorf("VTIMEZONE: an observance has no UTC offset")
+	}
+	v := p.Value
+	if len(v) != 5 && len(v) != 7 || (v[0] != '+' && v[0] != '-') {
+		return 0, fmt.Errorf("VTIMEZONE: UTC offset %q", v)
+	}
+	t, err := time.Parse("150405", (v[1:] + "00")[:6])
+	if err != nil {
+		return 0, fmt.Errorf("VTIMEZONE: UTC offset %q", v)
+	}
+	d := time.Duration(t.Hour())*time.Hour + time.Duration(t.Minute())*time.Minute + time.Duration(t.Second())*time.Second
+	if v[0] == '-' {
+		d = -d
+	}
+	return d, nil
+}
+
+// offsetAt is the offset in force at a wall-clock time: that of the
+// observance whose latest onset is the last before it.
+func (z *ruleZone) offsetAt(w time.Time) time.Duration {
+	best, offset := time.Time{}, z.observances[0].from
+	for _, ob := range z.observances {
+		onset := time.Time{}
+		if !ob.start.After(w) {
+			onset = ob.start
+		}
+		if ob.rule != nil {
+			if t := ob.rule.Before(w, true); !t.IsZero() {
+				onset = t
+			}
+		}
+		for _, d := range ob.dates {
+			if !d.After(w) && d.After(onset) {
+				onset = d
+			}
+		}
+		if !onset.IsZero() && onset.After(best) {
+			best, offset = onset, ob.to
+		}
+	}
+	return offset
+}
+
+func (z *ruleZone) instant(w time.Time) time.Time { return w.Add(-z.offsetAt(w)) }
+
+func (z *ruleZone) wall(t time.Time) time.Time {
+	t = t.UTC()
+	guess := t.Add(z.offsetAt(t))
+	return t.Add(z.offsetAt(guess))
+}

@@ -1,0 +1,96 @@
+package journal
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// PersonChange sets one front matter key of a person: Value is a string
+// or a []string, and an empty one removes the key.
+type PersonChange struct {
+	Key   string
+	Value any
+}
+
+// SetPerson changes the keys of a person's file that changes name and
+// nothing else: a key already there has its lines replaced, a new key is
+// added as the last line of the front matter, and comments, other keys
+// and the body keep their bytes. The file is read again first and written
+// only if it still reads as a person afterwards.
+func (j *Journal) SetPerson(p *Person, changes []PersonChange) (*Person, error) {
+	path, err := j.writable(p.Path)
+	if err != nil {
+		return nil, err
+	}
+	data, err := readFile(path)
+	if err != nil {
+		return nil, err
+	}
+	d, err := parseDocument(path, data)
+	if err != nil {
+		return nil, err
+	}
+	newline := "\n"
+	if bytes.Contains(data, []byte("\r\n")) {
+		newline = "\r\n"
+	}
+	lines := strings.SplitAfter(string(data), "\n")
+	closing := d.bodyLine - 2 // index in lines of the closing "---"
+	for _, c := range changes {
+		text := renderKey(c.Key, c.Value, newline)
+		f := d.field(c.Key)
+		if f == nil {
+			if text != "" {
+				lines = slices.Insert(lines, closing, text)
+				closing++
+			}
+			continue
+		}
+		start := f.line - 1
+		end := start + 1
+		for end < closing && continuesValue(lines[end]) {
+			end++
+		}
+		var with []string
+		if text != "" {
+			with = []string{text}
+		}
+		lines = slices.Replace(lines, start, end, with...)
+		shift := len(with) - (end - start)
+		closing += shift
+		for i := range d.fields { // the keys below moved
+			if d.fields[i].line > f.line {
+				d.fields[i].line += shift
+			}
+		}
+	}
+	updated := []byte(strings.Join(lines, ""))
+	if bytes.Equal(updated, data) {
+		return p, nil
+	}
+	changed, err := parsePerson(p.Path, path, updated)
+	if err != nil {
+		return nil, fmt.Errorf("%w; nothing was written", err)
+	}
+	if err := replaceFile(path, data, updated); err != nil {
+		return nil, err
+	}
+	return changed, nil
+}
+
+// continuesValue says whether a front matter line belongs to the value of
+// the key above it: an indented line or a block list item.
+func continuesValue(line string) bool {
+	return strings.HasPrefix(line, " ") || strings.HasPrefix(line, "\t") ||
+		strings.HasPrefix(line, "- ") || strings.TrimRight(line, "\r\n") == "-"
+}
+
+// renderKey renders one key as lead writes it, or "" for an empty value.
+func renderKey(key string, value any, newline string) string {
+	m := &mapping{}
+	m.add(key, value)
+	text := strings.TrimSuffix(strings.TrimPrefix(string(m.render()), "---\n"), "---\n")
+	return strings.ReplaceAll(text, "\n", newline)
+}
