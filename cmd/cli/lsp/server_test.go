@@ -21,7 +21,7 @@ var now = time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC)
 
 // client is an editor talking to a server in the same process.
 type client struct {
-	t     *testing.T
+	t     testing.TB
 	conn  *jsonrpc2.Conn
 	root  string
 	diags chan protocol.PublishDiagnosticsParams
@@ -38,6 +38,12 @@ func start(t *testing.T, files map[string]string, rescan time.Duration) *client 
 	for rel, text := range files {
 		write(t, filepath.Join(root, rel), text)
 	}
+	return connect(t, root, rescan)
+}
+
+// connect connects a client to a server for the journal at root.
+func connect(tb testing.TB, root string, rescan time.Duration) *client {
+	tb.Helper()
 	serverSide, clientSide := net.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
@@ -45,19 +51,22 @@ func start(t *testing.T, files map[string]string, rescan time.Duration) *client 
 		Serve(ctx, serverSide, Options{Now: func() time.Time { return now }, Delay: 10 * time.Millisecond, Rescan: rescan})
 		close(done)
 	}()
-	c := &client{t: t, root: root, diags: make(chan protocol.PublishDiagnosticsParams, 100)}
+	c := &client{t: tb, root: root, diags: make(chan protocol.PublishDiagnosticsParams, 100)}
 	c.conn = jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(clientSide, jsonrpc2.VSCodeObjectCodec{}),
 		jsonrpc2.HandlerWithError(func(_ context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
 			if req.Method == protocol.ServerTextDocumentPublishDiagnostics {
 				var p protocol.PublishDiagnosticsParams
 				if err := json.Unmarshal(*req.Params, &p); err != nil {
-					t.Error(err)
+					tb.Error(err)
 				}
-				c.diags <- p
+				select {
+				case c.diags <- p:
+				default: // nobody is reading them
+				}
 			}
 			return nil, nil
 		}))
-	t.Cleanup(func() {
+	tb.Cleanup(func() {
 		c.conn.Close()
 		cancel()
 		<-done
@@ -66,13 +75,13 @@ func start(t *testing.T, files map[string]string, rescan time.Duration) *client 
 	var result protocol.InitializeResult
 	c.call(protocol.MethodInitialize, protocol.InitializeParams{RootURI: &rootURI}, &result)
 	if result.Capabilities.HoverProvider != true {
-		t.Fatalf("capabilities: %+v", result.Capabilities)
+		tb.Fatalf("capabilities: %+v", result.Capabilities)
 	}
 	c.notify(protocol.MethodInitialized, protocol.InitializedParams{})
 	return c
 }
 
-func write(t *testing.T, path, text string) {
+func write(t testing.TB, path, text string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		t.Fatal(err)
