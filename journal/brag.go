@@ -74,7 +74,7 @@ func (s *Snapshot) Brag(since, until time.Time) string {
 		}
 		w("**%s**\n\n", name)
 		for _, f := range byFrom[from] {
-			w("- %s (%s)\n", stripSpeaker(f.Text, name), f.Entry.Date.Format("2 Jan 2006"))
+			w("- %s (%s)\n", s.FeedbackSaid(f), f.Entry.Date.Format("2 Jan 2006"))
 		}
 		w("\n")
 	}

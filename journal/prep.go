@@ -1,6 +1,9 @@
 package journal
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Prep is the brief to read before meeting someone.
 type Prep struct {
@@ -8,7 +11,7 @@ type Prep struct {
 	Mine     []*Item    // what I owe, from entries with them
 	Theirs   []*Item    // what they owe me
 	Agenda   []*Item    // queued to raise
-	Wins     []Win      // recorded since the last meeting with them: worth sharing
+	Wins     []Win      // recorded since the last meeting with them: worth sharing (for someone outside, only those involving them or their projects)
 	Feedback []Feedback // the latest feedback from them in entries with them, newest first
 	Recent   []*Entry   // the last interactions, newest first
 }
@@ -36,6 +39,9 @@ func (s *Snapshot) Prep(p *Person, now time.Time) *Prep {
 		since = last.Date.Add(time.Nanosecond)
 	}
 	pr.Wins = s.Wins(since, now.Add(time.Nanosecond))
+	if s.Direction(p) == Out { // outside the company: only what involves them
+		pr.Wins = s.winsInvolving(pr.Wins, p)
+	}
 	for _, e := range s.Entries { // newest first
 		if !e.Has(p.Slug) || e.Date.After(now) {
 			continue
@@ -54,4 +60,22 @@ func (s *Snapshot) Prep(p *Person, now time.Time) *Prep {
 		}
 	}
 	return pr
+}
+
+// winsInvolving keeps the wins that credit p, were recorded with p, or
+// are about a project of an entry with p.
+func (s *Snapshot) winsInvolving(wins []Win, p *Person) []Win {
+	projects := map[string]bool{}
+	for _, e := range s.Entries {
+		if e.Project != "" && e.Has(p.Slug) {
+			projects[e.Project] = true
+		}
+	}
+	var out []Win
+	for _, w := range wins {
+		if slices.Contains(w.Credited, p.Slug) || w.Entry.Has(p.Slug) || projects[w.Entry.Project] {
+			out = append(out, w)
+		}
+	}
+	return out
 }

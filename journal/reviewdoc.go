@@ -8,6 +8,9 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
 )
 
 // Chart styles for the direction balance.
@@ -95,7 +98,7 @@ func (r *Review) Markdown(chart string) string {
 		if f.From != "" {
 			from = r.s.Names([]string{f.From}) + " — "
 		}
-		w("- %s%s (%s)\n", from, stripSpeaker(f.Text, r.s.Names([]string{f.From})), day(f.Entry.Date))
+		w("- %s%s (%s)\n", from, r.s.FeedbackSaid(f), day(f.Entry.Date))
 	}
 
 	w("\n## Practices with the boss, last four weeks\n\n")
@@ -232,14 +235,6 @@ func (r *Review) itemSource(it *Item) string {
 	return src + " `" + it.ShortID() + "`"
 }
 
-// stripSpeaker drops a leading "Name:" that repeats whom feedback is from.
-func stripSpeaker(text, name string) string {
-	if who, rest, ok := strings.Cut(text, ":"); ok && name != "" && strings.HasPrefix(strings.ToLower(name), strings.ToLower(strings.TrimSpace(who))) {
-		return strings.TrimSpace(rest)
-	}
-	return text
-}
-
 func plural(n int, one, many string) string {
 	if n == 1 {
 		return one
@@ -280,16 +275,16 @@ func (j *Journal) WriteReview(r *Review, generated time.Time) (string, error) {
 			reflection = kept
 		}
 	}
-	m := &mapping{}
-	m.add("week", r.Week)
-	m.add("start", day(r.Start))
-	m.add("end", day(r.End.Add(-time.Nanosecond)))
-	m.add("generated", generated)
-	data := string(m.render()) + r.Markdown(ChartMermaid) + "\n" + ReflectionHeading + "\n" + reflection
+	m := &format.Mapping{}
+	m.Add("week", r.Week)
+	m.Add("start", day(r.Start))
+	m.Add("end", day(r.End.Add(-time.Nanosecond)))
+	m.Add("generated", generated)
+	data := string(m.Render()) + r.Markdown(ChartMermaid) + "\n" + ReflectionHeading + "\n" + reflection
 	if old == nil {
-		return rel, createFile(path, []byte(data))
+		return rel, store.CreateFile(path, []byte(data))
 	}
-	return rel, replaceFile(path, old, []byte(data))
+	return rel, store.ReplaceFile(path, old, []byte(data))
 }
 
 // sectionFrom returns everything after the line that is heading, up to

@@ -15,9 +15,11 @@ import (
 type logOptions struct {
 	with, tags, practices       []string
 	todos, next, wins, feedback []string
+	credit                      []string
 	kind, title, project, date  string
 	message                     string
 	edit, resume                bool
+	event, ics                  string // --event: a calendar event's id, or pickEvent
 }
 
 func (a *app) cmdLog() *cobra.Command {
@@ -39,12 +41,19 @@ when they gave no words; an emptied draft logs nothing. A draft that cannot
 be logged is kept under .lead/drafts and "lead log --resume" opens it again.
 
 The kind defaults to 1on1 with one person, meeting with several, and note
-with nobody.`,
+with nobody.
+
+With --event ID (an id from "lead today" or "lead inbox"), the date, time,
+title, people and kind come from that calendar event: 1on1 with one other
+attendee, skip-level when that person is a skip, meeting otherwise. Flags
+given as well win. With --event and no id, a terminal offers the day's and
+the unlogged meetings to pick from.`,
 		Example: `  lead log -w dana -t "Q3 strategy review" -p previewed -m "Walked Dana through the draft"
   lead log -w dana --todo "Send the revised deck due:fri" --next "Ask about the budget timeline"
   lead log -w lee -k chat --date yesterday -e
-  echo "notes" | lead log -w sam -m -`,
-		Args: cobra.NoArgs,
+  echo "notes" | lead log -w sam -m -
+  lead log --event 13a59f59 -m "Agreed the hiring plan"`,
+		Args: eventArg(&o),
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runLog(cmd, o) },
 	}
 	f := cmd.Flags()
@@ -58,10 +67,12 @@ with nobody.`,
 	f.StringArrayVar(&o.todos, "todo", nil, "a commitment; start with @person for theirs, due:fri or due:next week for a due date, counted from --date (repeatable)")
 	f.StringArrayVar(&o.next, "next", nil, "an agenda item for next time (repeatable)")
 	f.StringArrayVar(&o.wins, "win", nil, "a win, with the people to credit (repeatable)")
+	f.StringArrayVar(&o.credit, "credit", nil, "a person the wins credit, instead of those their text names (repeatable)")
 	f.StringArrayVar(&o.feedback, "feedback", nil, "feedback received (repeatable)")
 	f.StringVarP(&o.message, "message", "m", "", "notes; - reads them from standard input")
 	f.BoolVarP(&o.edit, "edit", "e", false, "open the editor even with a message")
 	f.BoolVar(&o.resume, "resume", false, "open the newest kept draft again and log it")
+	eventFlags(f, &o)
 	return cmd
 }
 
@@ -85,6 +96,11 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		return a.editAndLog(s, drafts[0], nil, false)
 	}
 	now := a.env.Now()
+	if o.event != "" {
+		if err := a.fromEvent(&o, now); err != nil {
+			return err
+		}
+	}
 	if o.message == "-" {
 		data, err := io.ReadAll(a.env.Stdin)
 		if err != nil {
@@ -105,6 +121,14 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 	}
 	if err != nil {
 		return err
+	}
+	if len(o.credit) > 0 {
+		if len(o.wins) == 0 {
+			return usagef("--credit says whom a --win credits; give the --win too")
+		}
+		if o.wins, err = creditWins(s, o.wins, o.credit); err != nil {
+			return err
+		}
 	}
 	d := journal.Draft{Notes: strings.TrimSpace(o.message), Todos: o.todos, Next: o.next, Wins: o.wins, Feedback: o.feedback}
 	d.Date = now
@@ -206,6 +230,24 @@ func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte, typ
 	}
 	os.Remove(draft)
 	return a.printLogged(s, logged)
+}
+
+// creditWins marks each win as crediting the named people, and no one
+// else: "credit:slug,slug" at its end.
+func creditWins(s *journal.Snapshot, wins, names []string) ([]string, error) {
+	var slugs []string
+	for _, name := range names {
+		p, err := s.Lookup(name)
+		if err != nil {
+			return nil, usagef("--credit: %v", err)
+		}
+		slugs = append(slugs, p.Slug)
+	}
+	out := make([]string, len(wins))
+	for i, w := range wins {
+		out[i] = strings.TrimSpace(w) + " " + journal.CreditKey + strings.Join(slugs, ",")
+	}
+	return out, nil
 }
 
 // noteGuess says which person a name that matched no one was taken to be.

@@ -32,8 +32,9 @@ and your last few interactions.`,
 			if asJSON {
 				return writeJSON(a.env.Stdout, toPrepJSON(pr, now))
 			}
-			a.printPrep(a.env.Stdout, s, pr)
-			return nil
+			var b strings.Builder
+			a.printPrep(&b, s, pr)
+			return a.printText(b.String())
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -140,7 +141,7 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 	}
 	if section("Their latest feedback", len(pr.Feedback), "none recorded") {
 		for _, f := range pr.Feedback {
-			fmt.Fprintf(w, "  - %s (%s)\n", f.Text, day(f.Entry.Date))
+			fmt.Fprintf(w, "  - %s (%s)\n", s.FeedbackSaid(f), day(f.Entry.Date))
 		}
 	}
 	if section("Last interactions", len(pr.Recent), "none yet") {
