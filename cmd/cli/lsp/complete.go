@@ -34,14 +34,15 @@ var dueWords = []string{"today", "tomorrow", "mon", "tue", "wed", "thu", "fri", 
 
 // completer builds the items for one completion request.
 type completer struct {
-	t      *text
-	v      *view
-	person bool // a person file, not an entry
-	now    time.Time
-	line   int
-	start  int // where the word being completed starts
-	end    int // the cursor
-	items  []protocol.CompletionItem
+	snippets bool // items may be snippets
+	t        *text
+	v        *view
+	person   bool // a person file, not an entry
+	now      time.Time
+	line     int
+	start    int // where the word being completed starts
+	end      int // the cursor
+	items    []protocol.CompletionItem
 }
 
 // add offers label, written as newText over the word being completed.
@@ -67,7 +68,7 @@ func (s *server) completion(uri protocol.DocumentUri, pos protocol.Position) *pr
 	}
 	n, offset := int(pos.Line), t.offset(pos)
 	line := t.line(n)
-	c := &completer{t: t, v: v, person: strings.HasPrefix(d.rel, journal.PeopleDir+"/"), now: s.opts.Now(), line: n,
+	c := &completer{snippets: s.snippets, t: t, v: v, person: strings.HasPrefix(d.rel, journal.PeopleDir+"/"), now: s.opts.Now(), line: n,
 		start: wordBefore(line, offset), end: offset}
 	switch key, isValue := t.frontKey(n, offset); {
 	case t.front < 0 && strings.TrimSpace(strings.Join(t.lines[:n], "")) == "":
@@ -75,7 +76,7 @@ func (s *server) completion(uri protocol.DocumentUri, pos protocol.Position) *pr
 		c.frontMatter()
 	case isValue:
 		c.value(key)
-	case t.inFront(n) && !strings.HasPrefix(line, " ") && !strings.HasPrefix(line, "-"):
+	case t.inFront(n) && !strings.ContainsAny(line, ": "):
 		c.start = 0
 		c.keys()
 	case t.inFront(n):
@@ -91,16 +92,13 @@ func (s *server) completion(uri protocol.DocumentUri, pos protocol.Position) *pr
 	return list
 }
 
-// frontMatter offers a file's opening: the front matter with its first
-// keys, dated now for an entry.
+// frontMatter offers the line that opens a file's front matter.
 func (c *completer) frontMatter() {
+	what := "an entry"
 	if c.person {
-		c.add(protocol.CompletionItemKindSnippet, "---", "---\nname: \nrelation: \n---\n", "a person's front matter", "")
-		return
+		what = "a person"
 	}
-	date := c.now.Format(time.RFC3339)
-	c.add(protocol.CompletionItemKindSnippet, "---", "---\ndate: "+date+"\nkind: \nwith: []\n---\n## Notes\n",
-		"an entry's front matter, dated now", "")
+	c.add(protocol.CompletionItemKindSnippet, "---", "---", "opens the front matter of "+what, "")
 }
 
 // keys offers the front matter keys not yet written.
@@ -117,12 +115,24 @@ func (c *completer) keys() {
 		switch {
 		case k == "date":
 			newText += c.now.Format(time.RFC3339)
-		case k == "with" || k == "tags" || k == "practices" || k == "prefers" || k == "trusts":
+		case slices.Contains(listKeys, k) && c.snippets:
+			newText += "[$1]"
+		case slices.Contains(listKeys, k):
 			newText += "[]"
 		}
 		c.add(protocol.CompletionItemKindProperty, k, newText, "", "")
+		if c.snippets {
+			snippet := protocol.InsertTextFormatSnippet
+			c.items[len(c.items)-1].InsertTextFormat = &snippet
+		}
+	}
+	if c.t.body == len(c.t.lines) { // not closed yet
+		c.add(protocol.CompletionItemKindSnippet, "---", "---", "closes the front matter", "")
 	}
 }
+
+// listKeys are the keys whose values are lists.
+var listKeys = []string{"with", "tags", "practices", "prefers", "trusts"}
 
 func (c *completer) hasKey(key string) bool {
 	for i := c.t.front + 1; i < c.t.body && i < len(c.t.lines); i++ {

@@ -63,8 +63,9 @@ func Serve(ctx context.Context, stream io.ReadWriteCloser, o Options) {
 
 // server is one editor's connection.
 type server struct {
-	opts    Options
-	handler *protocol.Handler
+	opts     Options
+	handler  *protocol.Handler
+	snippets bool // the editor takes completions as snippets
 
 	mu         sync.Mutex
 	conn       *jsonrpc2.Conn        // set by the first message
@@ -81,6 +82,8 @@ type document struct {
 	text    string
 	version protocol.Integer
 	timer   *time.Timer
+
+	publishing sync.Mutex // one publish at a time, so the last sent is of the latest text
 }
 
 // handle hands a message to glsp's dispatch, as glsp's own server does.
@@ -197,9 +200,12 @@ func (s *server) initialize(_ *glsp.Context, p *protocol.InitializeParams) (any,
 	// Start reading the journal the editor opened, so that the first
 	// answer does not wait for it.
 	if p.RootURI != nil {
-		if root := uriPath(*p.RootURI); root != "" {
+		if root := uriPath(*p.RootURI); root != "" && isJournal(root) {
 			s.workspaceFor(filepath.Join(root, journal.EntriesDir, "x.md"))
 		}
+	}
+	if td := p.Capabilities.TextDocument; td != nil && td.Completion != nil && td.Completion.CompletionItem != nil {
+		s.snippets = td.Completion.CompletionItem.SnippetSupport != nil && *td.Completion.CompletionItem.SnippetSupport
 	}
 	sync := protocol.TextDocumentSyncKindFull
 	yes := true
@@ -366,6 +372,8 @@ func (s *server) publish(d *document) {
 		return
 	}
 	v := d.ws.current()
+	d.publishing.Lock()
+	defer d.publishing.Unlock()
 	s.mu.Lock()
 	body, version, open := d.text, d.version, s.docs[d.uri] == d
 	s.mu.Unlock()

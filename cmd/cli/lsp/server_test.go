@@ -203,8 +203,9 @@ func TestCompletion(t *testing.T) {
 		line        int
 		want        string
 	}{
-		{"", "", 0, "--- (an entry's front matter, dated now)"},
+		{"", "", 0, "--- (opens the front matter of an entry)"},
 		{"---\nwi\n---\n", "wi", 1, "date; kind; title; with; project; tags; practices"},
+		{"---\nkind: 1on1\nw", "w", 2, "date; title; with; project; tags; practices; --- (closes the front matter)"},
 		{"---\nwith: [dana-smith, l\n---\n", ", l", 1, "dana-smith (Dana Smith (boss)); lee-wong (Lee Wong (peer))"},
 		{"---\nwith:\n  - d\n---\n", "- d", 2, "dana-smith (Dana Smith (boss)); lee-wong (Lee Wong (peer))"},
 		{"---\nkind: \n---\n", "kind: ", 1, "1on1 (kind); meeting (kind); skip-level (kind); review (kind); email (kind); chat (kind); event (kind); note (kind)"},
@@ -257,8 +258,42 @@ func TestDiagnostics(t *testing.T) {
 	if got := c.edit(rel, "---\ndate: 2026-11-22T16:00:00Z\nkind: 1on1\nwith: [dana-smith]\n---\n", 2); len(got) != 0 {
 		t.Errorf("fixed, still: %s", showDiagnostics(got))
 	}
-	if got := c.edit(rel, "---\ndate: [\n---\n", 3); len(got) != 1 || *got[0].Severity != protocol.DiagnosticSeverityError || got[0].Range.Start.Line != 1 {
+	// Columns count UTF-16 units, as the protocol does: 😀 is two.
+	got = c.edit(rel, "---\ndate: 2026-11-22T16:00:00Z\nkind: 1on1\n---\n- [ ] 😀 é due:fri\n", 3)
+	if s := showDiagnostics(got); !strings.HasPrefix(s, "4:11-4:18 warning due:fri") {
+		t.Errorf("after wide characters: %s", s)
+	}
+	if got := c.edit(rel, "---\ndate: [\n---\n", 4); len(got) != 1 || *got[0].Severity != protocol.DiagnosticSeverityError || got[0].Range.Start.Line != 1 {
 		t.Errorf("broken front matter: %s", showDiagnostics(got))
+	}
+}
+
+// TestFileInNoJournal: a file outside any journal is answered from the
+// default journal (--dir, LEAD_DIR, ...).
+func TestFileInNoJournal(t *testing.T) {
+	c := start(t, people, time.Hour)
+	elsewhere := filepath.Join(t.TempDir(), "scratch.md")
+	serverSide, clientSide := net.Pipe()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	go Serve(ctx, serverSide, Options{Now: func() time.Time { return now }, Journal: func() string { return c.root }})
+	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(clientSide, jsonrpc2.VSCodeObjectCodec{}),
+		jsonrpc2.HandlerWithError(func(context.Context, *jsonrpc2.Conn, *jsonrpc2.Request) (any, error) { return nil, nil }))
+	defer conn.Close()
+	var init protocol.InitializeResult
+	if err := conn.Call(ctx, protocol.MethodInitialize, protocol.InitializeParams{}, &init); err != nil {
+		t.Fatal(err)
+	}
+	text := "---\nwith: [\n---\n"
+	uri := pathURI(elsewhere)
+	conn.Notify(ctx, protocol.MethodTextDocumentDidOpen, protocol.DidOpenTextDocumentParams{TextDocument: protocol.TextDocumentItem{URI: uri, Text: text, Version: 1}})
+	var list protocol.CompletionList
+	params := protocol.CompletionParams{TextDocumentPositionParams: at(elsewhere, 1, 7)}
+	if err := conn.Call(ctx, protocol.MethodTextDocumentCompletion, params, &list); err != nil {
+		t.Fatal(err)
+	}
+	if got := labels(list.Items); !strings.HasPrefix(got, "dana-smith (Dana Smith (boss))") {
+		t.Errorf("completion from the default journal: %s", got)
 	}
 }
 
