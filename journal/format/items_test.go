@@ -34,3 +34,16 @@ func TestItemIDsCountRepeats(t *testing.T) {
 		t.Fatalf("%d items", len(b.items))
 	}
 }
+
+func TestItemTask(t *testing.T) {
+	for _, c := range []struct{ text, owner, want string }{
+		{"Send the revised deck due:2026-11-25", "", "Send the revised deck"},
+		{"@dana-smith intro to the SVP's chief of staff", "dana-smith", "intro to the SVP's chief of staff"},
+		{"@me send it due:2026-11-25 before lunch", "", "send it before lunch"},
+		{"ask about overdue:things", "", "ask about overdue:things"},
+	} {
+		if got := (Item{Text: c.text, Owner: c.owner}).Task(); got != c.want {
+			t.Errorf("%q: %q, want %q", c.text, got, c.want)
+		}
+	}
+}
