@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -69,7 +70,8 @@ func BenchmarkAnswers(b *testing.B) {
 				b.Fatal(err)
 			}
 			done := make(chan struct{})
-			w := newWorkspace(j, func(*workspace) { done <- struct{}{} })
+			var reads sync.WaitGroup
+			w := newWorkspace(j, &reads, func(*workspace) { done <- struct{}{} })
 			<-done
 			for b.Loop() {
 				w.refresh()

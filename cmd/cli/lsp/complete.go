@@ -190,25 +190,26 @@ func (c *completer) people() {
 	}
 }
 
-// dues offers due dates, each written as the absolute date it stands for.
+// dues offers due dates, each written as the absolute date it stands
+// for, soonest first.
 func (c *completer) dues() {
-	now := c.now
-	seen := map[string]bool{}
+	type due struct {
+		word string
+		day  time.Time
+	}
+	var list []due
 	for _, w := range dueWords {
-		day, err := when.Due(w, now)
-		if err != nil {
-			continue
+		day, err := when.Due(w, c.now)
+		if err == nil && !slices.ContainsFunc(list, func(d due) bool { return d.day.Equal(day) }) {
+			list = append(list, due{w, day})
 		}
-		date := day.Format("2006-01-02")
-		detail := w + ", " + day.Format("Monday 2 January")
-		if seen[date] {
-			continue
-		}
-		seen[date] = true
-		c.add(protocol.CompletionItemKindValue, date, date, detail, "")
-		last := &c.items[len(c.items)-1]
-		filter := w + " " + date
-		last.FilterText = &filter
+	}
+	slices.SortStableFunc(list, func(a, b due) int { return a.day.Compare(b.day) })
+	for _, d := range list {
+		date := d.day.Format("2006-01-02")
+		c.add(protocol.CompletionItemKindValue, date, date, d.word+", "+d.day.Format("Monday 2 January"), "")
+		filter := d.word + " " + date
+		c.items[len(c.items)-1].FilterText = &filter
 	}
 }
 

@@ -59,13 +59,15 @@ func Serve(ctx context.Context, stream io.ReadWriteCloser, o Options) {
 	case <-ctx.Done():
 		conn.Close()
 	}
+	s.reads.Wait() // no read of a journal is left writing its index
 }
 
 // server is one editor's connection.
 type server struct {
 	opts     Options
 	handler  *protocol.Handler
-	snippets bool // the editor takes completions as snippets
+	snippets bool           // the editor takes completions as snippets
+	reads    sync.WaitGroup // reads of the journals under way
 
 	mu         sync.Mutex
 	conn       *jsonrpc2.Conn        // set by the first message
@@ -265,7 +267,7 @@ func (s *server) workspaceFor(path string) *workspace {
 		s.logf("%v", err)
 		return nil
 	}
-	w := newWorkspace(j, s.reread)
+	w := newWorkspace(j, &s.reads, s.reread)
 	s.workspaces[root] = w
 	return w
 }

@@ -206,6 +206,7 @@ func TestCompletion(t *testing.T) {
 		{"", "", 0, "--- (opens the front matter of an entry)"},
 		{"---\nwi\n---\n", "wi", 1, "date; kind; title; with; project; tags; practices"},
 		{"---\nkind: 1on1\nw", "w", 2, "date; title; with; project; tags; practices; --- (closes the front matter)"},
+		{"---\nwith:\n  - dana-smith\n-", "-", 3, "date; kind; title; project; tags; practices; --- (closes the front matter)"},
 		{"---\nwith: [dana-smith, l\n---\n", ", l", 1, "dana-smith (Dana Smith (boss)); lee-wong (Lee Wong (peer))"},
 		{"---\nwith:\n  - d\n---\n", "- d", 2, "dana-smith (Dana Smith (boss)); lee-wong (Lee Wong (peer))"},
 		{"---\nkind: \n---\n", "kind: ", 1, "1on1 (kind); meeting (kind); skip-level (kind); review (kind); email (kind); chat (kind); event (kind); note (kind)"},
@@ -275,11 +276,18 @@ func TestFileInNoJournal(t *testing.T) {
 	elsewhere := filepath.Join(t.TempDir(), "scratch.md")
 	serverSide, clientSide := net.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	go Serve(ctx, serverSide, Options{Now: func() time.Time { return now }, Journal: func() string { return c.root }})
+	done := make(chan struct{})
+	go func() {
+		Serve(ctx, serverSide, Options{Now: func() time.Time { return now }, Journal: func() string { return c.root }})
+		close(done)
+	}()
 	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(clientSide, jsonrpc2.VSCodeObjectCodec{}),
 		jsonrpc2.HandlerWithError(func(context.Context, *jsonrpc2.Conn, *jsonrpc2.Request) (any, error) { return nil, nil }))
-	defer conn.Close()
+	defer func() {
+		conn.Close()
+		cancel()
+		<-done
+	}()
 	var init protocol.InitializeResult
 	if err := conn.Call(ctx, protocol.MethodInitialize, protocol.InitializeParams{}, &init); err != nil {
 		t.Fatal(err)

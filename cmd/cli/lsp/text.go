@@ -95,6 +95,9 @@ func (t *text) frontKey(n, offset int) (key string, ok bool) {
 		return "", false
 	}
 	line := t.line(n)
+	if strings.Trim(line, "-") == "" { // the closing "---" being typed
+		return "", false
+	}
 	if k, _, found := strings.Cut(line, ":"); found && !strings.HasPrefix(line, " ") && !strings.HasPrefix(line, "-") {
 		return strings.TrimSpace(k), offset > len(k)
 	}

@@ -15,6 +15,7 @@ import (
 type workspace struct {
 	journal *journal.Journal
 	changed func(*workspace) // called after each new read
+	reads   *sync.WaitGroup  // the reads under way, of every workspace
 
 	mu      sync.Mutex
 	view    *view
@@ -33,8 +34,8 @@ type view struct {
 	entries  map[string][]*journal.Entry // by person, newest first
 }
 
-func newWorkspace(j *journal.Journal, changed func(*workspace)) *workspace {
-	w := &workspace{journal: j, changed: changed, ready: make(chan struct{})}
+func newWorkspace(j *journal.Journal, reads *sync.WaitGroup, changed func(*workspace)) *workspace {
+	w := &workspace{journal: j, changed: changed, reads: reads, ready: make(chan struct{})}
 	w.refresh()
 	return w
 }
@@ -58,7 +59,7 @@ func (w *workspace) refresh() {
 		return
 	}
 	w.reading = true
-	go w.reread()
+	w.reads.Go(w.reread)
 }
 
 // refreshIfOlder reads the journal again when the last read started more
