@@ -35,6 +35,13 @@ type Review struct {
 	Coming       []ComingUp      `json:"-"`
 	DueSoon      []*Item         `json:"-"`
 
+	// The habits of leading up, down and across: see reviewhabits.go.
+	FollowUps   []FollowUp       `json:"-"`
+	Unthanked   []Unthanked      `json:"-"`
+	PreviewGaps []PreviewGap     `json:"-"`
+	Oversight   []OversightTrend `json:"-"` // rising only
+	Shares      []DirectionShare `json:"-"` // the last quarter against the last year
+
 	s *Snapshot
 }
 
@@ -120,13 +127,14 @@ func (s *Snapshot) Review(start, end, now time.Time, shown int) *Review {
 	r.Directions = s.balance(start, end)
 	s.eachInWindow(start, end, func(*Entry) { r.Entries++ })
 	contacts := s.Contacts(r.At)
-	r.Overdue = overdue(contacts)
+	r.Overdue = overdue(contacts, r.At)
 	r.Wins = s.Wins(start, end)
 	r.Feedback = s.FeedbackIn(start, end)
 	r.Bosses = s.bossPractices(r.At)
 	r.Projects = s.projectChecks(start, end, r.At)
 	lists.Wait()
 	r.Coming, r.DueSoon = s.comingUp(contacts, end, r.At, mine, shown)
+	s.reviewHabits(r)
 	return r
 }
 

@@ -293,14 +293,15 @@ type itemIDs struct {
 }
 
 // next returns the id of an item with text in the file path, after the
-// items before it.
+// items before it. The nudged: tokens of a text are left out (see WithoutNudges).
 func (ids *itemIDs) next(path, text string, before []Item) string {
 	const few = 16 // up to this many items, counting is quicker than a map
+	text = WithoutNudges(text)
 	occurrence := 0
 	switch {
 	case len(before) < few:
 		for _, it := range before {
-			if it.Text == text {
+			if WithoutNudges(it.Text) == text {
 				occurrence++
 			}
 		}
@@ -308,7 +309,7 @@ func (ids *itemIDs) next(path, text string, before []Item) string {
 		if ids.seen == nil {
 			ids.seen = make(map[string]int, 2*few)
 			for _, it := range before {
-				ids.seen[it.Text]++
+				ids.seen[WithoutNudges(it.Text)]++
 			}
 		}
 		occurrence = ids.seen[text]

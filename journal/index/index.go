@@ -27,7 +27,7 @@ const File = format.CacheDir + "/cache/entries.idx"
 
 // cacheVersion changes whenever what the index holds, or how entries are
 // read, changes; an index of another version is ignored.
-const cacheVersion = "lead-entries-index 9\n"
+const cacheVersion = "lead-entries-index 10\n"
 
 // The index is, after a version line and before a CRC-32 of all the rest,
 // the number of blocks and, for each, its key and its bytes: a block per

@@ -248,10 +248,22 @@ func TestDiagnostics(t *testing.T) {
 	rel := "entries/2026/11/2026-11-22-1600-new.md"
 	text := "---\ndate: 2026-11-22T16:00:00Z\nkind: standup\nwith: [dana-smith, sam]\n---\n- [ ] Send it due:fri\n"
 	got := c.open(rel, text)
-	want := []string{
-		`2:6-2:13 error kind "standup" is not one of 1on1, meeting, skip-level, review, email, chat, event, note`,
-		`3:19-3:22 error with: no person "sam" (add people/sam.md or fix the slug)`,
-		`5:14-5:21 warning due:fri is not a date (YYYY-MM-DD); lead log resolves relative dates, hand edits must not use them`,
+	// Where each is, and its words: lead check's, for the same file saved.
+	write(t, filepath.Join(c.root, rel), text)
+	j, _, err := journal.Open(c.root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := j.Read(journal.ReadOptions{Entries: journal.Everything})
+	var want []string
+	places := []string{"2:6-2:13 error ", "3:19-3:22 error ", "5:14-5:21 warning "}
+	for _, f := range s.Check() {
+		if f.Path == filepath.Join(c.root, rel) && len(want) < len(places) {
+			want = append(want, places[len(want)]+f.Message)
+		}
+	}
+	if len(want) != 3 || !strings.Contains(want[1], `with: no person "sam"`) {
+		t.Fatalf("lead check says: %q", want)
 	}
 	if s := showDiagnostics(got); s != strings.Join(want, "\n") {
 		t.Errorf("diagnostics:\n%s\nwant\n%s", s, strings.Join(want, "\n"))

@@ -77,7 +77,8 @@ func (w *workspace) refreshIfOlder(age time.Duration) {
 func (w *workspace) reread() {
 	for {
 		started := time.Now()
-		v := newView(w.journal.Load())
+		s, _ := w.journal.Read(journal.ReadOptions{Entries: journal.Everything}) // no filter, no error
+		v := newView(s)
 		w.mu.Lock()
 		first := w.view == nil
 		w.view, w.read = v, started
