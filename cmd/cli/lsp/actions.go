@@ -102,7 +102,7 @@ func (s *server) execute(command string, args []any) error {
 	if w == nil {
 		return fmt.Errorf("%s is not a journal open here", a.Root)
 	}
-	if _, err := w.journal.AddPerson(journal.Profile{Name: displayName(a.Name)}, ""); err != nil {
+	if _, err := w.current().snap.Journal.AddPerson(journal.Profile{Name: displayName(a.Name)}, ""); err != nil {
 		return err
 	}
 	w.refresh()

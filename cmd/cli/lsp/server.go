@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -67,6 +68,7 @@ type server struct {
 	opts     Options
 	handler  *protocol.Handler
 	snippets bool           // the editor takes completions as snippets
+	watches  bool           // the editor watches files for the server when asked
 	reads    sync.WaitGroup // reads of the journals under way
 
 	mu         sync.Mutex
@@ -137,7 +139,12 @@ func (s *server) logf(format string, args ...any) {
 func (s *server) protocolHandler() *protocol.Handler {
 	return &protocol.Handler{
 		Initialize: s.initialize,
-		Initialized: func(*glsp.Context, *protocol.InitializedParams) error {
+		Initialized: func(c *glsp.Context, _ *protocol.InitializedParams) error {
+			if s.watches {
+				// Asked from another goroutine: the answer comes through the
+				// loop that is running this handler.
+				go c.Call(protocol.ServerClientRegisterCapability, watchFiles, nil)
+			}
 			return nil
 		},
 		Shutdown: func(*glsp.Context) error { return nil },
@@ -165,12 +172,17 @@ func (s *server) protocolHandler() *protocol.Handler {
 			return nil
 		},
 		WorkspaceDidChangeWatchedFiles: func(_ *glsp.Context, p *protocol.DidChangeWatchedFilesParams) error {
-			seen := map[*workspace]bool{}
-			for _, c := range p.Changes {
-				if w := s.workspaceFor(uriPath(c.URI)); w != nil && !seen[w] {
-					seen[w] = true
-					w.refresh()
+			// Every journal open here that holds a changed file is read again.
+			s.mu.Lock()
+			var changed []*workspace
+			for root, w := range s.workspaces {
+				if slices.ContainsFunc(p.Changes, func(c protocol.FileEvent) bool { return inside(root, uriPath(c.URI)) }) {
+					changed = append(changed, w)
 				}
+			}
+			s.mu.Unlock()
+			for _, w := range changed {
+				w.refresh()
 			}
 			return nil
 		},
@@ -206,6 +218,9 @@ func (s *server) initialize(_ *glsp.Context, p *protocol.InitializeParams) (any,
 			s.workspaceFor(filepath.Join(root, journal.EntriesDir, "x.md"))
 		}
 	}
+	if ws := p.Capabilities.Workspace; ws != nil && ws.DidChangeWatchedFiles != nil {
+		s.watches = ws.DidChangeWatchedFiles.DynamicRegistration != nil && *ws.DidChangeWatchedFiles.DynamicRegistration
+	}
 	if td := p.Capabilities.TextDocument; td != nil && td.Completion != nil && td.Completion.CompletionItem != nil {
 		s.snippets = td.Completion.CompletionItem.SnippetSupport != nil && *td.Completion.CompletionItem.SnippetSupport
 	}
@@ -227,6 +242,20 @@ func (s *server) initialize(_ *glsp.Context, p *protocol.InitializeParams) (any,
 		},
 		ServerInfo: &protocol.InitializeResultServerInfo{Name: "lead", Version: &s.opts.Version},
 	}, nil
+}
+
+// watchFiles asks the editor to say when a Markdown file or a journal's
+// settings change on disk, whoever changed them.
+var watchFiles = protocol.RegistrationParams{Registrations: []protocol.Registration{{
+	ID: "lead-files", Method: string(protocol.MethodWorkspaceDidChangeWatchedFiles),
+	RegisterOptions: protocol.DidChangeWatchedFilesRegistrationOptions{Watchers: []protocol.FileSystemWatcher{
+		{GlobPattern: "**/*.md"}, {GlobPattern: "**/" + journal.ConfigFile}}},
+}}}
+
+// inside reports whether path is in the directory root.
+func inside(root, path string) bool {
+	rel, err := filepath.Rel(root, path)
+	return path != "" && err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 // uriPath returns the file path of a file: URI, or "".
@@ -293,7 +322,7 @@ func (s *server) open(uri protocol.DocumentUri, text string, version protocol.In
 	d := &document{uri: uri, path: path, text: text, version: version}
 	if path != "" {
 		if d.ws = s.workspaceFor(path); d.ws != nil {
-			if rel, err := filepath.Rel(d.ws.journal.Root, path); err == nil && !strings.HasPrefix(rel, "..") {
+			if rel, err := filepath.Rel(d.ws.root, path); err == nil && inside(d.ws.root, path) {
 				d.rel = filepath.ToSlash(rel)
 			}
 			d.ws.refreshIfOlder(s.opts.Rescan)

@@ -25,6 +25,7 @@ type client struct {
 	conn  *jsonrpc2.Conn
 	root  string
 	diags chan protocol.PublishDiagnosticsParams
+	asked chan string // the methods of the server's requests
 }
 
 // start writes files into a new journal and connects a client to a
@@ -51,9 +52,12 @@ func connect(tb testing.TB, root string, rescan time.Duration) *client {
 		Serve(ctx, serverSide, Options{Now: func() time.Time { return now }, Delay: 10 * time.Millisecond, Rescan: rescan})
 		close(done)
 	}()
-	c := &client{t: tb, root: root, diags: make(chan protocol.PublishDiagnosticsParams, 100)}
+	c := &client{t: tb, root: root, diags: make(chan protocol.PublishDiagnosticsParams, 100), asked: make(chan string, 10)}
 	c.conn = jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(clientSide, jsonrpc2.VSCodeObjectCodec{}),
 		jsonrpc2.HandlerWithError(func(_ context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+			if !req.Notif {
+				c.asked <- req.Method
+			}
 			if req.Method == protocol.ServerTextDocumentPublishDiagnostics {
 				var p protocol.PublishDiagnosticsParams
 				if err := json.Unmarshal(*req.Params, &p); err != nil {
@@ -73,7 +77,13 @@ func connect(tb testing.TB, root string, rescan time.Duration) *client {
 	})
 	rootURI := pathURI(root)
 	var result protocol.InitializeResult
-	c.call(protocol.MethodInitialize, protocol.InitializeParams{RootURI: &rootURI}, &result)
+	var params protocol.InitializeParams
+	// The editor watches files for the server, as VS Code and Neovim 0.9 do.
+	if err := json.Unmarshal([]byte(`{"capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}}`), &params); err != nil {
+		tb.Fatal(err)
+	}
+	params.RootURI = &rootURI
+	c.call(protocol.MethodInitialize, params, &result)
 	if result.Capabilities.HoverProvider != true {
 		tb.Fatalf("capabilities: %+v", result.Capabilities)
 	}
@@ -424,6 +434,29 @@ func TestFilesChangedOnDisk(t *testing.T) {
 	c.notify(protocol.MethodWorkspaceDidChangeWatchedFiles, protocol.DidChangeWatchedFilesParams{Changes: []protocol.FileEvent{
 		{URI: c.uri("people/ada-lovelace.md"), Type: protocol.FileChangeTypeCreated}}})
 	c.waitFor(rel, text, "ada-lovelace (Ada Lovelace (mentor))")
+	select {
+	case m := <-c.asked:
+		if m != string(protocol.ServerClientRegisterCapability) {
+			t.Errorf("the server asked for %s", m)
+		}
+	case <-time.After(10 * time.Second):
+		t.Error("the server never asked the editor to watch the files")
+	}
+
+	// lead.yaml is read again too.
+	write(t, filepath.Join(c.root, journal.ConfigFile), "kinds: [offsite]\n")
+	c.notify(protocol.MethodWorkspaceDidChangeWatchedFiles, protocol.DidChangeWatchedFilesParams{Changes: []protocol.FileEvent{
+		{URI: c.uri(journal.ConfigFile), Type: protocol.FileChangeTypeChanged}}})
+	kind := "---\nkind: \n---\n"
+	c.edit(rel, kind, 2)
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(labels(c.complete(rel, kind, 1, "kind: ")), "offsite") {
+		if time.Now().After(deadline) {
+			t.Fatal("a kind added in lead.yaml is never offered")
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	c.edit(rel, text, 3)
 
 	c = start(t, people, time.Millisecond)
 	c.open(rel, text)

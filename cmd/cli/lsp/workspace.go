@@ -13,7 +13,7 @@ import (
 // workspace is one journal the server answers for, read into memory and
 // read again, in the background, when its files change.
 type workspace struct {
-	journal *journal.Journal
+	root    string
 	changed func(*workspace) // called after each new read
 	reads   *sync.WaitGroup  // the reads under way, of every workspace
 
@@ -34,8 +34,10 @@ type view struct {
 	entries  map[string][]*journal.Entry // by person, newest first
 }
 
+// newWorkspace starts reading the journal j, and answers for it.
 func newWorkspace(j *journal.Journal, reads *sync.WaitGroup, changed func(*workspace)) *workspace {
-	w := &workspace{journal: j, changed: changed, reads: reads, ready: make(chan struct{})}
+	w := &workspace{root: j.Root, changed: changed, reads: reads, ready: make(chan struct{})}
+	w.view = &view{snap: &journal.Snapshot{Journal: j}} // replaced by the first read, before anyone sees it
 	w.refresh()
 	return w
 }
@@ -77,10 +79,19 @@ func (w *workspace) refreshIfOlder(age time.Duration) {
 func (w *workspace) reread() {
 	for {
 		started := time.Now()
-		s, _ := w.journal.Read(journal.ReadOptions{Entries: journal.Everything}) // no filter, no error
+		w.mu.Lock()
+		j := w.view.snap.Journal
+		w.mu.Unlock()
+		// lead.yaml is read again too: kinds and practices may have changed.
+		if info, err := os.Stat(w.root); err == nil && info.IsDir() {
+			if again, _, err := journal.Open(w.root); err == nil {
+				j = again
+			}
+		}
+		s, _ := j.Read(journal.ReadOptions{Entries: journal.Everything}) // no filter, no error
 		v := newView(s)
 		w.mu.Lock()
-		first := w.view == nil
+		first := w.read.IsZero()
 		w.view, w.read = v, started
 		again := w.again
 		w.again, w.reading = false, again
