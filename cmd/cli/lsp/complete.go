@@ -40,15 +40,16 @@ type completer struct {
 	person   bool // a person file, not an entry
 	now      time.Time
 	line     int
-	start    int // where the word being completed starts
-	end      int // the cursor
+	start    int    // where the word being completed starts
+	end      int    // the cursor
+	lead     string // written before each completion: a space right after a key's colon
 	items    []protocol.CompletionItem
 }
 
 // add offers label, written as newText over the word being completed.
 func (c *completer) add(kind protocol.CompletionItemKind, label, newText, detail, doc string) {
 	item := protocol.CompletionItem{Label: label, Kind: &kind,
-		TextEdit: protocol.TextEdit{Range: c.t.span(c.line, c.start, c.end), NewText: newText}}
+		TextEdit: protocol.TextEdit{Range: c.t.span(c.line, c.start, c.end), NewText: c.lead + newText}}
 	if detail != "" {
 		item.Detail = &detail
 	}
@@ -146,6 +147,9 @@ func (c *completer) hasKey(key string) bool {
 // value offers the values of a front matter key.
 func (c *completer) value(key string) {
 	cfg := c.v.snap.Journal.Config
+	if line := c.t.line(c.line); c.start > 0 && line[c.start-1] == ':' {
+		c.lead = " " // "kind:1on1" would be a string, not a key's value
+	}
 	plain := func(values []string, detail string) {
 		for _, v := range values {
 			c.add(protocol.CompletionItemKindValue, v, v, detail, "")

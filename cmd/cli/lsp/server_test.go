@@ -54,9 +54,12 @@ func connect(tb testing.TB, root string, rescan time.Duration) *client {
 	}()
 	c := &client{t: tb, root: root, diags: make(chan protocol.PublishDiagnosticsParams, 100), asked: make(chan string, 10)}
 	c.conn = jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(clientSide, jsonrpc2.VSCodeObjectCodec{}),
-		jsonrpc2.HandlerWithError(func(_ context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
+		answerAside{jsonrpc2.HandlerWithError(func(_ context.Context, _ *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
 			if !req.Notif {
-				c.asked <- req.Method
+				select {
+				case c.asked <- req.Method:
+				default:
+				}
 			}
 			if req.Method == protocol.ServerTextDocumentPublishDiagnostics {
 				var p protocol.PublishDiagnosticsParams
@@ -69,7 +72,7 @@ func connect(tb testing.TB, root string, rescan time.Duration) *client {
 				}
 			}
 			return nil, nil
-		}))
+		})})
 	tb.Cleanup(func() {
 		c.conn.Close()
 		cancel()
@@ -89,6 +92,20 @@ func connect(tb testing.TB, root string, rescan time.Duration) *client {
 	}
 	c.notify(protocol.MethodInitialized, protocol.InitializedParams{})
 	return c
+}
+
+// answerAside answers the server's requests off the client's read loop,
+// as editors do, and takes its notifications in order: a pipe has no
+// buffer, and a client writing a request while its read loop waits to
+// write an answer would never read again.
+type answerAside struct{ jsonrpc2.Handler }
+
+func (h answerAside) Handle(ctx context.Context, conn *jsonrpc2.Conn, req *jsonrpc2.Request) {
+	if req.Notif {
+		h.Handler.Handle(ctx, conn, req)
+	} else {
+		go h.Handler.Handle(ctx, conn, req)
+	}
 }
 
 func write(t testing.TB, path, text string) {
@@ -241,6 +258,11 @@ func TestCompletion(t *testing.T) {
 	items := c.complete(rel, text, 1, "pre")
 	if len(items) == 0 || items[0].Label != "previewed" || !strings.Contains(items[0].Documentation.(protocol.MarkupContent).Value, "never upstage the boss") {
 		t.Errorf("practices: %s", labels(items))
+	}
+	text = "---\nkind:\n---\n"
+	c.edit(rel, text, 4)
+	if items := c.complete(rel, text, 1, "kind:"); items[0].TextEdit.(protocol.TextEdit).NewText != " 1on1" {
+		t.Errorf("right after the colon, a kind is written after a space: %+v", items[0].TextEdit)
 	}
 	text = "---\n---\n- [ ] send it due:fr"
 	c.edit(rel, text, 4)
