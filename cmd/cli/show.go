@@ -10,7 +10,9 @@ import (
 
 const refHelp = `REF is an entry id (the file name without .md), a unique prefix of one,
 a path to the file, or "last" for the newest entry. A prefix may also be of
-the part after the date: "q3" finds 2026-11-20-1430-q3-review.`
+the part after the date: "q3" finds 2026-11-20-1430-q3-review. Without
+REF on a terminal, pick one of the newest entries (in fzf when it is
+installed).`
 
 // loadEntry loads the journal's headers and resolves REF, taking a
 // relative path as relative to the working directory.
@@ -42,7 +44,7 @@ func (a *app) cmdShow() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			data, err := os.ReadFile(a.abs(e.Path))
+			data, err := journal.ReadFile(a.abs(e.Path))
 			if err != nil {
 				return err
 			}

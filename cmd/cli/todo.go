@@ -177,6 +177,7 @@ since and the item is gone, nothing is written.`,
 				if err != nil {
 					return err
 				}
+				a.rewriting(it.Path)
 				if err := a.journal.SetDone(it, !undo); err != nil {
 					return err
 				}
@@ -248,6 +249,7 @@ feedback, wins, or what is owed by or was said with anyone else.`,
 			if err != nil {
 				return err
 			}
+			a.rewriting(p.Path)
 			it, err := a.journal.AddAgenda(p, strings.Join(args[1:], " "))
 			if err != nil {
 				return err
