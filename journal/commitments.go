@@ -234,9 +234,16 @@ func (s *Snapshot) FindItem(ref string) (Item, error) {
 }
 
 // SetDone ticks (done) or unticks an item's box in place: one byte of one
-// line changes and nothing else in the file. The file is read again first;
-// if the item is no longer there, nothing is written.
+// line changes and nothing else in the file, written into the file itself
+// so that a program appending to it meanwhile loses nothing. The file is
+// read again first, under the journal's write lock; if the item is no
+// longer there, nothing is written.
 func (j *Journal) SetDone(it Item, done bool) error {
+	unlock, err := j.lockWrites()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	path, err := j.writable(it.Path)
 	if err != nil {
 		return err
@@ -266,9 +273,7 @@ func (j *Journal) SetDone(it Item, done bool) error {
 	if data[start+box] == mark || (done && data[start+box] == 'X') {
 		return nil
 	}
-	updated := slices.Clone(data)
-	updated[start+box] = mark
-	return store.ReplaceFile(path, data, updated)
+	return store.SetByte(path, data, start+box, mark)
 }
 
 // itemsOf parses the items of an entry or person file's current bytes.
@@ -308,6 +313,11 @@ func (j *Journal) AddAgenda(p *Person, text string) (Item, error) {
 	if text == "" {
 		return Item{}, fmt.Errorf("nothing to add")
 	}
+	unlock, err := j.lockWrites()
+	if err != nil {
+		return Item{}, err
+	}
+	defer unlock()
 	path, err := j.writable(p.Path)
 	if err != nil {
 		return Item{}, err
