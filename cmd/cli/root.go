@@ -124,7 +124,7 @@ Exit status: 0 success (no results is success), 1 error, 2 wrong usage.`,
 		a.cmdAgenda(), a.cmdPractices(), a.cmdSync(), a.cmdConfig(), a.cmdCheck(),
 		a.cmdMap(), a.cmdStats(), a.cmdBrag(), a.cmdExport(), a.cmdImport(),
 		a.cmdToday(), a.cmdInbox(),
-		a.cmdNudge(),
+		a.cmdNudge(), a.cmdLSP(),
 	)
 	root.InitDefaultCompletionCmd()
 	a.registerCompletions(root)
