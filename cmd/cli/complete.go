@@ -39,13 +39,14 @@ func (a *app) quietJournal() *journal.Journal {
 }
 
 // quietLoad reads the people and as much of the entries as asked for
-// completion, silently; nil when the journal cannot be opened.
+// completion, silently, the entries as the index last recorded them;
+// nil when the journal cannot be opened.
 func (a *app) quietLoad(entries journal.Entries) *journal.Snapshot {
 	j := a.quietJournal()
 	if j == nil {
 		return nil
 	}
-	s, _ := j.Read(journal.ReadOptions{Entries: entries})
+	s, _ := j.Read(journal.ReadOptions{Entries: entries, Indexed: true})
 	return s
 }
 

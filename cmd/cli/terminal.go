@@ -100,7 +100,7 @@ func (a *app) paint(style, s string) string {
 		return s
 	}
 	esc := "\x1b" // piped output is written as it is
-	if a.env.StdoutTTY {
+	if a.showsControls() {
 		esc = styleMark // a terminalWriter turns it into ESC
 	}
 	return esc + "[" + code + "m" + s + esc + "[0m"
