@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lead-journal/lead/journal"
 )
 
 // testApp is the app of one run of lead on a journal of files, with
@@ -84,5 +86,26 @@ func TestRunList(t *testing.T) {
 	}
 	if err := a.runList(listOptions{json: true, null: true}); err == nil {
 		t.Error("--json with --null is not refused")
+	}
+}
+
+// TestRunTodo: lead todo's run function lists, as of the clock it is
+// given, the commitments its options select, to the stream it is given.
+func TestRunTodo(t *testing.T) {
+	now := time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC)
+	a, stdout, _ := testApp(t, now, map[string]string{
+		"people/dana-smith.md": "---\nname: Dana Smith\nrelation: boss\n---\n",
+		"entries/2026/11/2026-11-20-1430-q3.md": "---\ndate: 2026-11-20T14:30:00Z\nwith: [dana-smith]\n---\n" +
+			"- [ ] Send the deck due:2026-11-21\n- [ ] Book the room due:2026-11-30\n- [ ] @dana-smith Review the plan\n- [x] Done already\n",
+	})
+	if err := a.runTodo(todoOptions{filter: journal.TodoFilter{Mine: true, Overdue: true}}); err != nil {
+		t.Fatal(err)
+	}
+	if out := stdout.String(); strings.Count(out, "\n") != 1 || !strings.Contains(out, "Send the deck") {
+		t.Errorf("todo --mine --overdue on %s:\n%s", now.Format(time.DateOnly), out)
+	}
+	stdout.Reset()
+	if err := a.runTodo(todoOptions{with: "dana", filter: journal.TodoFilter{Theirs: true}}); err != nil || !strings.Contains(stdout.String(), "Review the plan") || strings.Contains(stdout.String(), "Send the deck") {
+		t.Errorf("todo --theirs --with dana: %v\n%s", err, stdout)
 	}
 }
