@@ -223,7 +223,7 @@ func (a *app) completeEntries(_ *cobra.Command, args []string, prefix string) ([
 		}
 		desc := e.Label()
 		if ref != e.ID {
-			desc = day(e.Date) + " " + desc
+			desc = journal.Day(e.Date) + " " + desc
 		}
 		if !seen[ref] {
 			seen[ref] = true

@@ -100,7 +100,7 @@ func (a *app) entryChoices() ([]choice, error) {
 	var out []choice
 	for i, ref := range s.EntryRefs(entries) {
 		e := entries[i]
-		out = append(out, choice{ref, fmt.Sprintf("%s  %-9s %s  %s", day(e.Date), e.Kind, e.Label(), s.Names(e.With)), e.ID})
+		out = append(out, choice{ref, fmt.Sprintf("%s  %-9s %s  %s", journal.Day(e.Date), e.Kind, e.Label(), s.Names(e.With)), e.ID})
 	}
 	return out, nil
 }
