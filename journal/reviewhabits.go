@@ -54,7 +54,7 @@ func (r *Review) habitsMarkdown(w func(string, ...any)) {
 			chased = fmt.Sprintf(", chased %s", times(f.Nudges))
 		}
 		w("- Ask %s about %s (waiting %d %s%s) — then `lead nudge %s`\n", r.s.Names([]string{it.Owner}),
-			owedText(it), f.Waiting, plural(f.Waiting, "day", "days"), chased, it.ShortID())
+			owedText(it), f.Waiting, Plural(f.Waiting, "day", "days"), chased, it.ShortID())
 	}
 
 	w("\n## Thanks\n\n")
@@ -75,7 +75,7 @@ func (r *Review) habitsMarkdown(w func(string, ...any)) {
 			names[i] = p.Name + " (" + p.Relation + ")"
 		}
 		w("- You met %s on %s without previewing with %s first (%s). Preview with %s before the next one.\n",
-			strings.Join(names, " and "), g.Entry.Project, g.Boss.Name, day(g.Entry.Date), g.Boss.Name)
+			strings.Join(names, " and "), g.Entry.Project, g.Boss.Name, Day(g.Entry.Date), g.Boss.Name)
 	}
 
 	if len(r.Oversight) > 0 {
