@@ -66,7 +66,7 @@ func (a *app) fromEvent(o *logOptions, now time.Time) error {
 		}
 		switch {
 		case len(ids) == 0:
-			return fmt.Errorf("no calendar event %q between %s and %s: see lead today or lead inbox", o.event, day(now.Add(-eventLookBack)), day(now.Add(eventLookAhead)))
+			return fmt.Errorf("no calendar event %q between %s and %s: see lead today or lead inbox", o.event, journal.Day(now.Add(-eventLookBack)), journal.Day(now.Add(eventLookAhead)))
 		case len(ids) > 1:
 			return &journal.AmbiguousError{What: "event", Query: o.event, Candidates: ids}
 		}

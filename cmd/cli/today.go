@@ -59,7 +59,7 @@ their files, then by name; email: in the user config says which is you.`,
 				return writeJSON(a.env.Stdout, out)
 			}
 			if len(meetings) == 0 {
-				a.infof("no meetings from %s to %s", day(from), day(to.AddDate(0, 0, -1)))
+				a.infof("no meetings from %s to %s", journal.Day(from), journal.Day(to.AddDate(0, 0, -1)))
 				return nil
 			}
 			var w strings.Builder
@@ -125,7 +125,7 @@ declined, all-day events and meetings with nobody you know are left out.`,
 				return writeJSON(a.env.Stdout, out)
 			}
 			if len(unlogged) == 0 {
-				a.infof("every meeting since %s is logged", day(from))
+				a.infof("every meeting since %s is logged", journal.Day(from))
 				return nil
 			}
 			t := a.newTable("WHEN", "TITLE", "WITH", "LOG IT")
