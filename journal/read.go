@@ -32,6 +32,9 @@ type ReadOptions struct {
 	// snapshot then holds only the entries that pass it, up to its Limit,
 	// and the others are never held in memory.
 	Filter func(*Snapshot) (Filter, error)
+	// Indexed takes the entries as the index recorded them at the last
+	// read, checking no file: for completion, quick at any size.
+	Indexed bool
 }
 
 // Read reads the people and the entries as o asks, newest first. Files
@@ -42,7 +45,8 @@ func (j *Journal) Read(o ReadOptions) (*Snapshot, error) {
 	if o.Entries == NoEntries {
 		return s, nil
 	}
-	read := index.Options{Detail: map[Entries]index.Detail{Headers: index.Headers, OpenItems: index.OpenItems, Everything: index.Everything}[o.Entries]}
+	read := index.Options{Detail: map[Entries]index.Detail{Headers: index.Headers, OpenItems: index.OpenItems, Everything: index.Everything}[o.Entries],
+		Indexed: o.Indexed}
 	var f Filter
 	if o.Filter != nil {
 		var err error

@@ -104,6 +104,11 @@ func (s *Snapshot) ReviewWeek(t, now time.Time, shown int) *Review {
 	return r
 }
 
+// ReviewSince reviews from since to the end of now's day.
+func (s *Snapshot) ReviewSince(since, now time.Time, shown int) *Review {
+	return s.Review(since, when.Day(now).AddDate(0, 0, 1), now, shown)
+}
+
 // Review reviews the window [start, end) as seen at now. Each of its
 // lists of items keeps the first shown (all of them when shown is 0):
 // ReviewListLimit for a review to read, which then sorts only what it

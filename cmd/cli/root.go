@@ -129,6 +129,7 @@ Exit status: 0 success (no results is success), 1 error, 2 wrong usage.`,
 	root.InitDefaultCompletionCmd()
 	a.registerCompletions(root)
 	a.pageOutput(root)
+	root.PersistentPreRun = func(*cobra.Command, []string) { a.showControls() }
 	a.offerPickers(root)
 	usageArgs(root)
 	return root
