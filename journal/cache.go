@@ -24,7 +24,7 @@ const CacheFile = CacheDir + "/cache/entries.idx"
 
 // cacheVersion changes whenever what the index holds, or how entries are
 // read, changes; an index of another version is ignored.
-const cacheVersion = "lead-entries-index 9\n"
+const cacheVersion = "lead-entries-index 10\n"
 
 // The index is, after a version line and before a CRC-32 of all the rest,
 // the number of blocks and, for each, its key and its bytes: a block per
@@ -249,7 +249,7 @@ func (b *block) decode(offsets []int, r *reading) ([]*Entry, *scopeRead, error) 
 	if r.detail > headers {
 		lists += b.bodyLists
 		items := b.items
-		if r.detail == openItems {
+		if r.detail == openItems && r.review == nil {
 			items = b.openItems // a long journal's items are mostly ticked
 		}
 		d.items = make([]Item, 0, items)
@@ -742,7 +742,11 @@ func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
 	}
 	before := d.review != nil && e.Date.Before(d.review.since)
 	if detail > headers {
-		d.details(e, detail == openItems)
+		var doneSince time.Time
+		if d.review != nil {
+			doneSince = d.review.doneSince
+		}
+		d.details(e, detail == openItems, doneSince)
 	} else {
 		d.off += details
 	}
@@ -774,8 +778,9 @@ func (d *decoder) drop(lists, extras int) {
 }
 
 // details reads the block of what an entry's body holds, without the
-// ticked items when openOnly.
-func (d *decoder) details(e *Entry, openOnly bool) {
+// ticked items when openOnly, but for those ticked on doneSince's day or
+// later when it is set.
+func (d *decoder) details(e *Entry, openOnly bool, doneSince time.Time) {
 	e.Summary = d.raw()
 	e.Wins, e.Feedback = d.list(d.raw), d.list(d.raw)
 	n := d.count()
@@ -794,7 +799,10 @@ func (d *decoder) details(e *Entry, openOnly bool) {
 		if due := d.varint(); due != 0 {
 			it.Due = time.Unix(due, 0).In(time.Local)
 		}
-		if !it.Done || !openOnly {
+		if it.Done {
+			it.DoneOn = doneOn(it.Text)
+		}
+		if !it.Done || !openOnly || !doneSince.IsZero() && !it.DoneOn.IsZero() && !it.DoneOn.Before(doneSince) {
 			if len(d.items) == cap(d.items) { // more than the block's counts
 				d.err = errCorrupt
 				return

@@ -53,6 +53,7 @@ type TodoFilter struct {
 	Overdue      bool      // open and past due
 	Done         bool      // include ticked items
 	AsOf         time.Time // when set, only items written by then
+	OpenAt       time.Time // when set, items ticked on its day or later count as open: a past window's end
 }
 
 // Commitments returns the commitments (not agenda) that pass f: overdue
@@ -65,7 +66,7 @@ func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []*Item {
 // commitments returns the commitments that pass f in the order of Items.
 func (s *Snapshot) commitments(f TodoFilter, now time.Time) []*Item {
 	return pick(s.Items(), func(it *Item) bool {
-		return !it.Agenda && (!it.Done || f.Done) &&
+		return !it.Agenda && (!it.Done || f.Done || !f.OpenAt.IsZero() && it.openAt(f.OpenAt)) &&
 			(!f.Mine || f.Theirs || it.Mine()) &&
 			(!f.Theirs || f.Mine || !it.Mine()) &&
 			(f.With == "" || it.involves(f.With)) &&
@@ -211,10 +212,11 @@ func (s *Snapshot) FindItem(ref string) (Item, error) {
 	return Item{}, &AmbiguousError{"item", ref, ids}
 }
 
-// SetDone ticks (done) or unticks an item's box in place: one byte of one
-// line changes and nothing else in the file. The file is read again first;
+// SetDone ticks (done) or unticks an item's box in place, and records the
+// day it was ticked, on, at the end of the line (DoneKey); unticking
+// removes that record. Only the item's line changes. The file is read again first;
 // if the item is no longer there, nothing is written.
-func (j *Journal) SetDone(it Item, done bool) error {
+func (j *Journal) SetDone(it Item, done bool, on time.Time) error {
 	path, err := j.writable(it.Path)
 	if err != nil {
 		return err
@@ -233,7 +235,7 @@ func (j *Journal) SetDone(it Item, done bool) error {
 	}
 	start := lineStart(data, current[i].Line)
 	line, _, _ := bytes.Cut(data[start:], []byte("\n"))
-	box, _, _, ok := taskItem(string(line))
+	box, _, end, ok := taskItem(string(line))
 	if !ok {
 		return fmt.Errorf("%s:%d: no task item on this line; nothing was written", path, current[i].Line)
 	}
@@ -244,8 +246,14 @@ func (j *Journal) SetDone(it Item, done bool) error {
 	if data[start+box] == mark || (done && data[start+box] == 'X') {
 		return nil
 	}
-	updated := slices.Clone(data)
-	updated[start+box] = mark
+	edited := slices.Clone(line)
+	edited[box] = mark
+	if done {
+		edited = slices.Insert(edited, end, []byte(" "+DoneKey+on.Format("2006-01-02"))...)
+	} else if from, to, _, ok := doneToken(string(line[:end])); ok {
+		edited = slices.Delete(edited, from, to)
+	}
+	updated := slices.Concat(data[:start], edited, data[start+len(line):])
 	return replaceFile(path, data, updated)
 }
 
@@ -280,12 +288,14 @@ func lineStart(data []byte, n int) int {
 
 // AddAgenda queues text to raise with a person: a task item appended to
 // the "## Agenda" section of their file, which is created at the end of
-// the file when missing. Only the new lines are added.
-func (j *Journal) AddAgenda(p *Person, text string) (Item, error) {
+// the file when missing, with the day it was added, on (AddedKey). Only
+// the new lines are added.
+func (j *Journal) AddAgenda(p *Person, text string, on time.Time) (Item, error) {
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\n", " "))
 	if text == "" {
 		return Item{}, fmt.Errorf("nothing to add")
 	}
+
 	path, err := j.writable(p.Path)
 	if err != nil {
 		return Item{}, err
@@ -320,7 +330,7 @@ func (j *Journal) AddAgenda(p *Person, text string) (Item, error) {
 	if strings.Contains(string(data), "\r\n") {
 		newline = "\r\n"
 	}
-	item := "- [ ] " + text + newline
+	item := "- [ ] " + text + " " + AddedKey + on.Format("2006-01-02") + newline
 	var body string
 	if at < 0 {
 		body = string(d.body)

@@ -58,7 +58,7 @@ func TestFailedStepsLeaveNothingHalfWritten(t *testing.T) {
 			defer func() { faultHook = nil }()
 
 			_, logErr := s.Log(data, "")
-			doneErr := j.SetDone(*s.Items()[0], true)
+			doneErr := j.SetDone(*s.Items()[0], true, fullDraft.Date)
 			faultHook = nil
 
 			after := snapshotFiles(t, j.Root)
@@ -67,7 +67,7 @@ func TestFailedStepsLeaveNothingHalfWritten(t *testing.T) {
 					t.Errorf("temporary file %s left behind", name)
 				}
 				if old, ok := before[name]; ok {
-					ticked := strings.Replace(old, "- [ ]", "- [x]", 1)
+					ticked := strings.Replace(old, "- [ ] keep my word", "- [x] keep my word done:"+fullDraft.Date.Format("2006-01-02"), 1)
 					if text != old && text != ticked {
 						t.Errorf("%s is neither the old nor the new content:\n%s", name, text)
 					}
@@ -169,7 +169,7 @@ func TestRewriteRefusesAConcurrentChange(t *testing.T) {
 		return nil
 	}
 	defer func() { faultHook = nil }()
-	err := j.SetDone(*s.Items()[0], true)
+	err := j.SetDone(*s.Items()[0], true, fullDraft.Date)
 	if !errors.Is(err, ErrChanged) {
 		t.Fatalf("got %v, want ErrChanged", err)
 	}

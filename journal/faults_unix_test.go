@@ -92,7 +92,7 @@ func TestKillHelper(t *testing.T) {
 	if _, err := s.Log(data, ""); err != nil {
 		t.Fatal(err)
 	}
-	if err := j.SetDone(*s.Items()[0], true); err != nil {
+	if err := j.SetDone(*s.Items()[0], true, fullDraft.Date); err != nil {
 		t.Fatal(err)
 	}
 }

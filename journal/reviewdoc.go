@@ -27,7 +27,7 @@ func (r *Review) Markdown(chart string) string {
 	w("# %s\n\n", title)
 
 	w("## Interactions by direction\n\n")
-	w("%d %s in this window; the average is over the four windows before it.\n\n", r.Entries, plural(r.Entries, "entry", "entries"))
+	w("%d %s in this window; the average is over the four windows before it (those since the first entry), each counted to the same point.\n\n", r.Entries, plural(r.Entries, "entry", "entries"))
 	if chart == ChartMermaid {
 		w("%s\n", r.mermaid())
 	} else {
@@ -71,6 +71,17 @@ func (r *Review) Markdown(chart string) string {
 		w("- %s%s: %s%s\n", flag, r.s.Names([]string{it.Owner}), strings.TrimSpace(strings.TrimPrefix(it.Text, "@"+it.Owner)), r.itemSource(it))
 	}
 	more(w, "", r.WaitingCount, "lead todo --theirs")
+
+	w("\n## Done this week\n\n")
+	if len(r.DoneMine)+len(r.DoneTheirs) == 0 {
+		w("Nothing ticked in this window.\n")
+	}
+	for _, it := range r.DoneMine {
+		w("- %s (done %s)%s\n", idText(it.Text), day(it.DoneOn), r.itemSource(it))
+	}
+	for _, it := range r.DoneTheirs {
+		w("- %s: %s (done %s)%s\n", r.s.Names([]string{it.Owner}), strings.TrimSpace(strings.TrimPrefix(idText(it.Text), "@"+it.Owner)), day(it.DoneOn), r.itemSource(it))
+	}
 
 	w("\n## Wins\n\n")
 	if len(r.Wins) == 0 {

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/lead-journal/lead/journal/when"
 )
 
 // LoadReview reads what Snapshot.Review of the window [start, end) at now,
@@ -20,6 +22,7 @@ func (j *Journal) LoadReview(start, end, now time.Time, shown int) *Snapshot {
 	s := j.LoadPeople()
 	dueFrom, dueUntil := dueSoonDays(end)
 	scope := &reviewScope{since: firstCounted(start, end, reviewAt(end, now)), end: end, shown: shown,
+		doneSince: when.Day(start), openAt: pastEnd(end, now),
 		dueFrom: dueFrom, dueUntil: dueUntil, people: s.People, index: make(map[string]reviewed, len(s.People))}
 	for n, p := range s.People {
 		scope.index[p.Slug] = reviewed{n, p.Relation == "boss"} // as Snapshot.Bosses
@@ -39,6 +42,8 @@ func (j *Journal) LoadReview(start, end, now time.Time, shown int) *Snapshot {
 // older than that moment.
 type reviewScope struct {
 	since, end        time.Time
+	doneSince         time.Time // the day the window starts: items ticked since are read (Done this week)
+	openAt            time.Time // for a past window, its end: items ticked later were open then
 	shown             int       // as Review's; 0 for every item
 	dueFrom, dueUntil time.Time // the days of my commitments the review lists as due soon (comingUp)
 	people            []*Person
@@ -122,6 +127,7 @@ type scopeRead struct {
 	mine, theirs topItems
 	agenda       []topItems  // by person
 	due          []*Item     // my commitments due soon, every one
+	done         []*Item     // commitments ticked in the window
 	hidden       hiddenItems // the items of each list read, less those kept once items is called
 	agendaRead   []int       // the same for each person's agenda
 }
@@ -151,6 +157,13 @@ func (sc *reviewScope) read() *scopeRead {
 func (r *scopeRead) hold(e *Entry) (kept bool) {
 	for i := range e.Items {
 		it := &e.Items[i]
+		if it.Done && (it.Agenda || !r.openThen(it)) {
+			if !it.Agenda && it.doneIn(r.doneSince, r.end) { // done in the window
+				r.done = append(r.done, r.copy(nil, it))
+				kept = true
+			}
+			continue
+		}
 		if r.shown == 0 {
 			r.copy(nil, it)
 			kept = true
@@ -187,6 +200,10 @@ func (r *scopeRead) hold(e *Entry) (kept bool) {
 	return kept
 }
 
+// openThen reports whether a ticked item was open at the end of a past
+// window.
+func (r *scopeRead) openThen(it *Item) bool { return !r.openAt.IsZero() && it.openAt(r.openAt) }
+
 // copy returns c, or a copy of it when c is nil, kept in the order read.
 func (r *scopeRead) copy(c, it *Item) *Item {
 	if c != nil {
@@ -210,7 +227,7 @@ func (r *scopeRead) items() []*Item {
 		return r.read
 	}
 	listed := make(map[*Item]bool, 2*r.shown+len(r.due))
-	for _, list := range [][]*Item{r.mine.items, r.theirs.items, r.due} {
+	for _, list := range [][]*Item{r.mine.items, r.theirs.items, r.due, r.done} {
 		for _, it := range list {
 			listed[it] = true
 		}
@@ -227,6 +244,7 @@ func (r *scopeRead) items() []*Item {
 		}
 		out = append(out, it)
 		switch {
+		case it.Done && !r.openThen(it): // in done, never counted
 		case it.Agenda:
 			for _, slug := range it.With {
 				if p, ok := r.index[slug]; ok {

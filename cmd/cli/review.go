@@ -19,6 +19,8 @@ type reviewJSON struct {
 	Overdue    []personJSON               `json:"overdue"`
 	MyOpen     []itemJSON                 `json:"my_open"`
 	Waiting    []itemJSON                 `json:"waiting"`
+	DoneMine   []itemJSON                 `json:"done_mine"`
+	DoneTheirs []itemJSON                 `json:"done_theirs"`
 	Wins       []winJSON                  `json:"wins"`
 	Feedback   []feedbackJSON             `json:"feedback"`
 	Bosses     []bossJSON                 `json:"bosses"`
@@ -48,6 +50,7 @@ type comingJSON struct {
 func toReviewJSON(r *journal.Review) reviewJSON {
 	out := reviewJSON{Week: r.Week, Start: r.Start.Format(time.RFC3339), End: r.End.Format(time.RFC3339), Entries: r.Entries,
 		Directions: r.Directions, Overdue: []personJSON{}, MyOpen: itemsJSON(r.MyOpen, r.At), Waiting: itemsJSON(r.Waiting, r.At),
+		DoneMine: itemsJSON(r.DoneMine, r.At), DoneTheirs: itemsJSON(r.DoneTheirs, r.At),
 		Wins: winsJSON(r.Wins), Feedback: feedbacksJSON(r.Feedback), Bosses: []bossJSON{}, Projects: []projectJSON{},
 		Coming: []comingJSON{}, DueSoon: itemsJSON(r.DueSoon, r.At)}
 	for _, c := range r.Overdue {
@@ -118,6 +121,9 @@ same week again keeps what you wrote under "## Reflection".`,
 					return usageError{err}
 				}
 				start = when.WeekStart(t)
+				if start.After(now) {
+					return usagef("%s has not begun; the latest week to review is %s", week, when.WeekName(now))
+				}
 			case since != "":
 				if write {
 					return usagef("--write saves whole weeks; use --week")

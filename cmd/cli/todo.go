@@ -142,8 +142,10 @@ func (a *app) cmdDone() *cobra.Command {
 		ValidArgsFunction: a.completeItems,
 		Short:             "Tick commitments or agenda items",
 		GroupID:           "habits",
-		Long: `Tick the box of each item, in place: one character of one line changes
-and nothing else in the file. With --undo, untick it. ID is an item id from
+		Long: `Tick the box of each item, in place, and record the day at the end of its
+line ("done:2026-11-24"): that line changes and nothing else in the file.
+With --undo, untick it and remove the day. An item already in that state is
+left as it is, and lead says so. ID is an item id from
 lead todo or lead agenda, or any unique prefix of one. If the file changed
 since and the item is gone, nothing is written.`,
 		Args: cobra.MinimumNArgs(1),
@@ -157,12 +159,20 @@ since and the item is gone, nothing is written.`,
 				if err != nil {
 					return err
 				}
-				if err := a.journal.SetDone(it, !undo); err != nil {
-					return err
-				}
 				verb := "done"
 				if undo {
 					verb = "reopened"
+				}
+				if it.Done != undo {
+					state := "done"
+					if undo {
+						state = "open"
+					}
+					a.infof("%s was already %s: %s (%s:%d)", it.ShortID(), state, it.Text, a.abs(it.Path), it.Line)
+					continue
+				}
+				if err := a.journal.SetDone(it, !undo, a.env.Now()); err != nil {
+					return err
 				}
 				a.autocommit(verb+": "+it.Text, it.Path)
 				a.infof("%s %s: %s (%s:%d)", verb, it.ShortID(), it.Text, a.abs(it.Path), it.Line)
@@ -217,13 +227,14 @@ file and under "## Next time" in entries with them. Tick them with lead done.`,
 			if err != nil {
 				return err
 			}
-			it, err := a.journal.AddAgenda(p, strings.Join(args[1:], " "))
+			text := strings.Join(strings.Fields(strings.Join(args[1:], " ")), " ")
+			it, err := a.journal.AddAgenda(p, text, a.env.Now())
 			if err != nil {
 				return err
 			}
-			a.autocommit("agenda: "+p.Name+": "+it.Text, p.Path)
+			a.autocommit("agenda: "+p.Name+": "+text, p.Path)
 			_, err = fmt.Fprintln(a.env.Stdout, it.ShortID())
-			a.infof("queued for %s: %s", p.Name, it.Text)
+			a.infof("queued for %s: %s", p.Name, text)
 			return err
 		},
 	})
