@@ -11,6 +11,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
 	"github.com/lead-journal/lead/journal/when"
 )
 
@@ -149,15 +151,15 @@ func sortFindings(out []Finding) {
 // keyLine reads an entry's file again for the line of a front matter
 // key: entries do not carry line numbers, and only a problem needs one.
 func (s *Snapshot) keyLine(e *Entry, key string) int {
-	data, err := readFile(s.Journal.Abs(e.Path))
+	data, err := store.ReadFile(s.Journal.Abs(e.Path))
 	if err != nil {
 		return 0
 	}
-	d, err := parseDocument(e.Path, data)
+	d, err := format.ParseDocument(e.Path, data)
 	if err != nil {
 		return 0
 	}
-	return d.line(key)
+	return d.Line(key)
 }
 
 func (s *Snapshot) checkItems(items []Item, path string, draft bool, out *findings) {
@@ -170,7 +172,7 @@ func (s *Snapshot) checkItems(items []Item, path string, draft bool, out *findin
 		if draft {
 			continue
 		}
-		for start, end := range dueValues(it.Text) {
+		for start, end := range format.DueValues(it.Text) {
 			value := it.Text[start:end]
 			if _, _, err := when.Absolute(value, time.UTC, when.Clock{}); err != nil {
 				out.add(path, it.Line, "due:"+value, SeverityWarning, "due:%s is not a date (YYYY-MM-DD); lead log resolves relative dates, hand edits must not use them", value)
@@ -191,19 +193,19 @@ func (j *Journal) checkTree() []Finding {
 	if info, err := os.Lstat(j.Root); err == nil && info.Mode().Perm()&0o077 != 0 {
 		exposed = append(exposed, j.Root)
 	}
-	j.walkDirs(".", true, func(relDir string, _ *lister, list []dirent, _ error) []string {
+	store.WalkDirs(j.Root, ".", true, func(relDir string, _ *store.Lister, list []store.Dirent, _ error) []string {
 		var subdirs, open []string
 		var found []Finding
 		for _, d := range list {
-			if d.isDir && strings.HasPrefix(d.name, ".") || d.err != nil {
+			if d.IsDir && strings.HasPrefix(d.Name, ".") || d.Err != nil {
 				continue
 			}
-			rel := path.Join(relDir, d.name)
-			if d.perm&0o077 != 0 {
+			rel := path.Join(relDir, d.Name)
+			if d.Perm&0o077 != 0 {
 				open = append(open, j.Abs(rel))
 			}
 			switch {
-			case d.isDir:
+			case d.IsDir:
 				subdirs = append(subdirs, rel)
 			case strings.HasSuffix(rel, ".md") && !placed(rel):
 				found = append(found, Finding{Path: j.Abs(rel), Severity: SeverityWarning, Message: misplaced})

@@ -8,10 +8,13 @@ import (
 	"slices"
 	"strings"
 	"time"
+
+	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
 )
 
 // Items returns every task item in the journal's entries and people
-// files (of a snapshot from LoadReview, those it kept), with @mentions
+// files, with @mentions
 // resolved to person slugs where they match one. The items are the
 // snapshot's own, not copies.
 func (s *Snapshot) Items() []*Item {
@@ -22,7 +25,7 @@ func (s *Snapshot) Items() []*Item {
 	for _, e := range s.Entries {
 		n += len(e.Items)
 	}
-	out := make([]*Item, 0, n+len(s.older))
+	out := make([]*Item, 0, n)
 	add := func(items []Item) {
 		for i := range items {
 			out = append(out, &items[i])
@@ -34,7 +37,6 @@ func (s *Snapshot) Items() []*Item {
 	for _, e := range s.Entries {
 		add(e.Items)
 	}
-	out = append(out, s.older...) // older than the entries with items
 	for _, it := range out {
 		if o := it.Owner; o != "" && s.people[o] == nil {
 			if p, err := s.FindPerson(o); err == nil {
@@ -66,10 +68,10 @@ func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []*Item {
 // commitments returns the commitments that pass f in the order of Items.
 func (s *Snapshot) commitments(f TodoFilter, now time.Time) []*Item {
 	return pick(s.Items(), func(it *Item) bool {
-		return !it.Agenda && (!it.Done || f.Done || !f.OpenAt.IsZero() && it.openAt(f.OpenAt)) &&
+		return !it.Agenda && (!it.Done || f.Done || !f.OpenAt.IsZero() && it.OpenAt(f.OpenAt)) &&
 			(!f.Mine || f.Theirs || it.Mine()) &&
 			(!f.Theirs || f.Mine || !it.Mine()) &&
-			(f.With == "" || it.involves(f.With)) &&
+			(f.With == "" || involves(it, f.With)) &&
 			(!f.Overdue || it.Overdue(now)) &&
 			(f.AsOf.IsZero() || !it.Date.After(f.AsOf))
 	})
@@ -154,7 +156,7 @@ func inOrder(items []*Item, n int, byDue bool) []*Item {
 	return items
 }
 
-func (it *Item) involves(slug string) bool {
+func involves(it *Item, slug string) bool {
 	return it.Owner == slug || slices.Contains(it.With, slug)
 }
 
@@ -162,7 +164,7 @@ func (it *Item) involves(slug string) bool {
 // entries with them, and theirs.
 func (s *Snapshot) OpenWith(slug string) []*Item {
 	out := pick(s.Items(), func(it *Item) bool {
-		return !it.Agenda && !it.Done && it.involves(slug) && (it.Mine() || it.Owner == slug)
+		return !it.Agenda && !it.Done && involves(it, slug) && (it.Mine() || it.Owner == slug)
 	})
 	return inOrder(out, 0, true)
 }
@@ -221,7 +223,7 @@ func (j *Journal) SetDone(it Item, done bool, on time.Time) error {
 	if err != nil {
 		return err
 	}
-	data, err := readFile(path)
+	data, err := store.ReadFile(path)
 	if err != nil {
 		return err
 	}
@@ -235,7 +237,7 @@ func (j *Journal) SetDone(it Item, done bool, on time.Time) error {
 	}
 	start := lineStart(data, current[i].Line)
 	line, _, _ := bytes.Cut(data[start:], []byte("\n"))
-	box, _, end, ok := taskItem(string(line))
+	box, _, end, ok := format.TaskItem(string(line))
 	if !ok {
 		return fmt.Errorf("%s:%d: no task item on this line; nothing was written", path, current[i].Line)
 	}
@@ -249,24 +251,24 @@ func (j *Journal) SetDone(it Item, done bool, on time.Time) error {
 	edited := slices.Clone(line)
 	edited[box] = mark
 	if done {
-		edited = slices.Insert(edited, end, []byte(" "+DoneKey+on.Format("2006-01-02"))...)
-	} else if from, to, _, ok := doneToken(string(line[:end])); ok {
+		edited = slices.Insert(edited, end, []byte(" "+format.DoneKey+on.Format("2006-01-02"))...)
+	} else if from, to, _, ok := format.DoneToken(string(line[:end])); ok {
 		edited = slices.Delete(edited, from, to)
 	}
 	updated := slices.Concat(data[:start], edited, data[start+len(line):])
-	return replaceFile(path, data, updated)
+	return store.ReplaceFile(path, data, updated)
 }
 
 // itemsOf parses the items of an entry or person file's current bytes.
 func (j *Journal) itemsOf(rel string, data []byte) ([]Item, error) {
 	if strings.HasPrefix(rel, PeopleDir+"/") {
-		p, err := parsePerson(rel, j.Abs(rel), data)
+		p, err := format.ParsePerson(rel, j.Abs(rel), data)
 		if err != nil {
 			return nil, err
 		}
 		return p.Items, nil
 	}
-	e, err := parseEntry(rel, j.Abs(rel), data, j.Config.Clock())
+	e, err := format.ParseEntry(rel, j.Abs(rel), data, j.Config.Clock())
 	if err != nil {
 		return nil, err
 	}
@@ -300,19 +302,19 @@ func (j *Journal) AddAgenda(p *Person, text string, on time.Time) (Item, error) 
 	if err != nil {
 		return Item{}, err
 	}
-	data, err := readFile(path)
+	data, err := store.ReadFile(path)
 	if err != nil {
 		return Item{}, err
 	}
-	d, err := parseDocument(path, data)
+	d, err := format.ParseDocument(path, data)
 	if err != nil {
 		return Item{}, err
 	}
-	head := len(data) - len(d.body)
-	lines := strings.SplitAfter(string(d.body), "\n")
+	head := len(data) - len(d.Body)
+	lines := strings.SplitAfter(string(d.Body), "\n")
 	at, inSection := -1, false
 	for i, line := range lines {
-		if name, level := heading(strings.TrimRight(line, "\r\n")); level > 0 && level <= 2 {
+		if name, level := format.Heading(strings.TrimRight(line, "\r\n")); level > 0 && level <= 2 {
 			if inSection {
 				break
 			}
@@ -330,10 +332,10 @@ func (j *Journal) AddAgenda(p *Person, text string, on time.Time) (Item, error) 
 	if strings.Contains(string(data), "\r\n") {
 		newline = "\r\n"
 	}
-	item := "- [ ] " + text + " " + AddedKey + on.Format("2006-01-02") + newline
+	item := "- [ ] " + text + " " + format.AddedKey + on.Format("2006-01-02") + newline
 	var body string
 	if at < 0 {
-		body = string(d.body)
+		body = string(d.Body)
 		if body != "" && !strings.HasSuffix(body, "\n") {
 			body += newline
 		}
@@ -348,7 +350,7 @@ func (j *Journal) AddAgenda(p *Person, text string, on time.Time) (Item, error) 
 		body = strings.Join(lines[:at], "") + item + strings.Join(lines[at:], "")
 	}
 	updated := append(slices.Clone(data[:head]), body...)
-	if err := replaceFile(path, data, updated); err != nil {
+	if err := store.ReplaceFile(path, data, updated); err != nil {
 		return Item{}, err
 	}
 	items, err := j.itemsOf(p.Path, updated)
@@ -365,7 +367,7 @@ func (j *Journal) AddAgenda(p *Person, text string, on time.Time) (Item, error) 
 
 // Validate reads one entry or person file and returns its first problem.
 func (j *Journal) Validate(rel string) error {
-	data, err := readFile(j.Abs(rel))
+	data, err := store.ReadFile(j.Abs(rel))
 	if err != nil {
 		return err
 	}

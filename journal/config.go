@@ -9,6 +9,7 @@ import (
 	"slices"
 	"sort"
 
+	"github.com/lead-journal/lead/journal/format"
 	"github.com/lead-journal/lead/journal/when"
 	"gopkg.in/yaml.v3"
 )
@@ -140,10 +141,10 @@ func LoadConfig(root string) (Config, error) {
 	var file Config
 	var keys map[string]yaml.Node
 	if err := yaml.Unmarshal(data, &keys); err != nil {
-		return c, yamlProblem(path, 0, err)
+		return c, format.YAMLProblem(path, 0, err)
 	}
 	if err := yaml.Unmarshal(data, &file); err != nil {
-		return c, yamlProblem(path, 0, err)
+		return c, format.YAMLProblem(path, 0, err)
 	}
 	c.Set = map[string]bool{}
 	for k := range keys {

@@ -9,9 +9,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"github.com/lead-journal/lead/journal/store"
 )
 
-// writeSteps are the points faultHook is called at, in order, across the
+// writeSteps are the points store.FaultHook is called at, in order, across the
 // two kinds of write.
 var writeSteps = []string{"create", "write", "sync", "link", "rename", "sync-dir"}
 
@@ -49,21 +51,21 @@ func TestFailedStepsLeaveNothingHalfWritten(t *testing.T) {
 				t.Fatal(err)
 			}
 			injected := errors.New("injected failure at " + step)
-			faultHook = func(at string) error {
+			store.FaultHook = func(at string) error {
 				if at == step {
 					return injected
 				}
 				return nil
 			}
-			defer func() { faultHook = nil }()
+			defer func() { store.FaultHook = nil }()
 
 			_, logErr := s.Log(data, "")
 			doneErr := j.SetDone(*s.Items()[0], true, fullDraft.Date)
-			faultHook = nil
+			store.FaultHook = nil
 
 			after := snapshotFiles(t, j.Root)
 			for name, text := range after {
-				if strings.Contains(name, tempPrefix) {
+				if strings.Contains(name, store.TempPrefix) {
 					t.Errorf("temporary file %s left behind", name)
 				}
 				if old, ok := before[name]; ok {
@@ -162,13 +164,13 @@ func TestRewriteRefusesAConcurrentChange(t *testing.T) {
 	writeFile(t, j, "entries/2026/11/a.md", "---\ndate: 2026-11-20T10:00:00-05:00\n---\n- [ ] keep my word\n")
 	s := j.Load()
 	other := "---\ndate: 2026-11-20T10:00:00-05:00\n---\n- [ ] keep my word\nAdded by hand meanwhile.\n"
-	faultHook = func(step string) error {
+	store.FaultHook = func(step string) error {
 		if step == "sync" { // after lead read the file, before it replaces it
 			os.WriteFile(j.Abs("entries/2026/11/a.md"), []byte(other), 0o600)
 		}
 		return nil
 	}
-	defer func() { faultHook = nil }()
+	defer func() { store.FaultHook = nil }()
 	err := j.SetDone(*s.Items()[0], true, fullDraft.Date)
 	if !errors.Is(err, ErrChanged) {
 		t.Fatalf("got %v, want ErrChanged", err)

@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/lead-journal/lead/journal/store"
 )
 
 // TestKilledAtEachStep ends a real process with SIGKILL at each step of
@@ -33,14 +35,14 @@ func TestKilledAtEachStep(t *testing.T) {
 			}
 			after := snapshotFiles(t, j.Root)
 			for name, text := range after {
-				if strings.Contains(name, tempPrefix) {
+				if strings.Contains(name, store.TempPrefix) {
 					// Only a rewrite killed between naming its new content and the
 					// rename can leave one: whole, skipped by readers, and removed
 					// by the next scan once it is stale.
 					if step != "rename" || !strings.Contains(text, "- [x] keep my word") {
 						t.Errorf("killed at %s: temporary file %s left behind:\n%s", step, name, text)
 					}
-					stale := time.Now().Add(-2 * staleTempAge)
+					stale := time.Now().Add(-2 * store.StaleTempAge)
 					if err := os.Chtimes(filepath.Join(j.Root, name), stale, stale); err != nil {
 						t.Fatal(err)
 					}
@@ -73,7 +75,7 @@ func TestKillHelper(t *testing.T) {
 		t.Skip("run by TestKilledAtEachStep")
 	}
 	step := os.Getenv("LEAD_KILL_AT")
-	faultHook = func(at string) error {
+	store.FaultHook = func(at string) error {
 		if at == step {
 			syscall.Kill(os.Getpid(), syscall.SIGKILL)
 			time.Sleep(time.Second)

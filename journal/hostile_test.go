@@ -3,6 +3,8 @@ package journal
 import (
 	"strings"
 	"testing"
+
+	"github.com/lead-journal/lead/journal/format"
 )
 
 // hostileFiles are files a journal may meet that were made to hurt a
@@ -82,7 +84,7 @@ func BenchmarkHostileFile(b *testing.B) {
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				if e, err := parseEntry("entries/"+name, name, data, DefaultConfig().Clock()); err == nil {
+				if e, err := format.ParseEntry("entries/"+name, name, data, DefaultConfig().Clock()); err == nil {
 					e.Meta()
 				}
 			}

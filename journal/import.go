@@ -12,10 +12,6 @@ import (
 	"github.com/lead-journal/lead/journal/jrnl"
 )
 
-// SourceKey is the front matter key that records where an imported entry
-// came from, so that importing again skips it.
-const SourceKey = "source"
-
 // Imported says what an import did.
 type Imported struct {
 	Added   []*Entry

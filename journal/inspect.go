@@ -3,6 +3,8 @@ package journal
 import (
 	"slices"
 	"strings"
+
+	"github.com/lead-journal/lead/journal/format"
 )
 
 // Inspection is what lead reads in the text of one file of the journal,
@@ -32,22 +34,21 @@ func (s *Snapshot) Inspect(rel string, data []byte) *Inspection {
 	}
 	switch {
 	case strings.HasPrefix(rel, EntriesDir+"/"), strings.HasPrefix(rel, DraftsDir+"/"):
-		sc := new(scratch)
-		d, err := sc.parseDocument(path, data)
+		d, err := format.ParseDocument(path, data)
 		if err == nil {
-			in.Entry, err = entryOf(d, rel, s.Journal.Config.Clock())
+			in.Entry, err = format.EntryOf(d, rel, s.Journal.Config.Clock())
 		}
 		if err != nil {
 			problem(err)
 			break
 		}
 		draft := !strings.HasPrefix(rel, EntriesDir+"/")
-		s.checkEntry(in.Entry, path, d.line, draft, &out)
+		s.checkEntry(in.Entry, path, d.Line, draft, &out)
 		if !draft {
 			s.checkDuplicateID(in.Entry, path, &out)
 		}
 	case strings.HasPrefix(rel, PeopleDir+"/") && placed(rel):
-		p, err := parsePerson(rel, path, data)
+		p, err := format.ParsePerson(rel, path, data)
 		if err != nil {
 			problem(err)
 			break

@@ -134,6 +134,3 @@ func (s *Snapshot) ResolveNew(name string) (slug, stub string, guess *Guess, err
 	}
 	return slug, name, nil, nil
 }
-
-// Label is how a person is named in messages: "dana-smith (Dana Smith)".
-func (p *Person) Label() string { return fmt.Sprintf("%s (%s)", p.Slug, p.Name) }

@@ -5,6 +5,9 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
 )
 
 // PersonChange sets one front matter key of a person: Value is a string
@@ -24,11 +27,11 @@ func (j *Journal) SetPerson(p *Person, changes []PersonChange) (*Person, error) 
 	if err != nil {
 		return nil, err
 	}
-	data, err := readFile(path)
+	data, err := store.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	d, err := parseDocument(path, data)
+	d, err := format.ParseDocument(path, data)
 	if err != nil {
 		return nil, err
 	}
@@ -37,10 +40,10 @@ func (j *Journal) SetPerson(p *Person, changes []PersonChange) (*Person, error) 
 		newline = "\r\n"
 	}
 	lines := strings.SplitAfter(string(data), "\n")
-	closing := d.bodyLine - 2 // index in lines of the closing "---"
+	closing := d.BodyLine - 2 // index in lines of the closing "---"
 	for _, c := range changes {
 		text := renderKey(c.Key, c.Value, newline)
-		f := d.field(c.Key)
+		f := d.Field(c.Key)
 		if f == nil {
 			if text != "" {
 				lines = slices.Insert(lines, closing, text)
@@ -48,7 +51,7 @@ func (j *Journal) SetPerson(p *Person, changes []PersonChange) (*Person, error) 
 			}
 			continue
 		}
-		start := f.line - 1
+		start := f.Line - 1
 		end := start + 1
 		for end < closing && continuesValue(lines[end]) {
 			end++
@@ -60,9 +63,9 @@ func (j *Journal) SetPerson(p *Person, changes []PersonChange) (*Person, error) 
 		lines = slices.Replace(lines, start, end, with...)
 		shift := len(with) - (end - start)
 		closing += shift
-		for i := range d.fields { // the keys below moved
-			if d.fields[i].line > f.line {
-				d.fields[i].line += shift
+		for i := range d.Fields { // the keys below moved
+			if d.Fields[i].Line > f.Line {
+				d.Fields[i].Line += shift
 			}
 		}
 	}
@@ -70,11 +73,11 @@ func (j *Journal) SetPerson(p *Person, changes []PersonChange) (*Person, error) 
 	if bytes.Equal(updated, data) {
 		return p, nil
 	}
-	changed, err := parsePerson(p.Path, path, updated)
+	changed, err := format.ParsePerson(p.Path, path, updated)
 	if err != nil {
 		return nil, fmt.Errorf("%w; nothing was written", err)
 	}
-	if err := replaceFile(path, data, updated); err != nil {
+	if err := store.ReplaceFile(path, data, updated); err != nil {
 		return nil, err
 	}
 	return changed, nil
@@ -89,8 +92,8 @@ func continuesValue(line string) bool {
 
 // renderKey renders one key as lead writes it, or "" for an empty value.
 func renderKey(key string, value any, newline string) string {
-	m := &mapping{}
-	m.add(key, value)
-	text := strings.TrimSuffix(strings.TrimPrefix(string(m.render()), "---\n"), "---\n")
+	m := &format.Mapping{}
+	m.Add(key, value)
+	text := strings.TrimSuffix(strings.TrimPrefix(string(m.Render()), "---\n"), "---\n")
 	return strings.ReplaceAll(text, "\n", newline)
 }

@@ -101,8 +101,7 @@ func (s *Snapshot) ReviewWeek(t, now time.Time, shown int) *Review {
 // Review reviews the window [start, end) as seen at now. Each of its
 // lists of items keeps the first shown (all of them when shown is 0):
 // ReviewListLimit for a review to read, which then sorts only what it
-// shows of tens of thousands of open items. The snapshot holds the whole
-// journal, or what LoadReview read for the same review.
+// shows of tens of thousands of open items.
 func (s *Snapshot) Review(start, end, now time.Time, shown int) *Review {
 	r := &Review{Start: start, End: end, At: reviewAt(end, now), s: s}
 	openAt := pastEnd(end, now)
@@ -114,19 +113,19 @@ func (s *Snapshot) Review(start, end, now time.Time, shown int) *Review {
 	var lists sync.WaitGroup
 	lists.Go(func() {
 		mine = asItWas(s.commitments(TodoFilter{Mine: true, AsOf: r.At, OpenAt: openAt}, r.At))
-		r.MyOpenCount = len(mine) + s.hidden.mine
+		r.MyOpenCount = len(mine)
 		r.MyOpen = inOrder(mine, shown, true)
 	})
 	lists.Go(func() {
 		theirs := asItWas(s.commitments(TodoFilter{Theirs: true, AsOf: r.At, OpenAt: openAt}, r.At))
-		r.WaitingCount = len(theirs) + s.hidden.theirs
+		r.WaitingCount = len(theirs)
 		r.Waiting = inOrder(theirs, shown, true)
 	})
 	lists.Go(func() { s.agendas() })
 	lists.Go(func() {
 		for _, it := range s.commitments(TodoFilter{Done: true, AsOf: r.At}, r.At) {
 			switch {
-			case !it.doneIn(start, end):
+			case !it.DoneIn(start, end):
 			case it.Mine():
 				r.DoneMine = append(r.DoneMine, it)
 			default:
@@ -298,7 +297,7 @@ func (s *Snapshot) comingUp(contacts []Contact, end, at time.Time, mine []*Item,
 	var coming []ComingUp
 	for _, c := range contacts {
 		queued := pick(s.agendas()[c.Person.Slug], func(it *Item) bool { return !it.Date.After(at) })
-		count := len(queued) + s.hidden.agenda[c.Person.Slug]
+		count := len(queued)
 		due := !c.Cadence.IsZero() && !c.Snoozed && (c.Overdue || c.Due.Before(weekEnd))
 		if due || count > 0 {
 			coming = append(coming, ComingUp{c, inOrder(queued, shown, false), count})

@@ -8,6 +8,9 @@ import (
 	"os"
 	"strings"
 	"time"
+
+	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
 )
 
 // Chart styles for the direction balance.
@@ -77,10 +80,10 @@ func (r *Review) Markdown(chart string) string {
 		w("Nothing ticked in this window.\n")
 	}
 	for _, it := range r.DoneMine {
-		w("- %s (done %s)%s\n", idText(it.Text), day(it.DoneOn), r.itemSource(it))
+		w("- %s (done %s)%s\n", format.IDText(it.Text), day(it.DoneOn), r.itemSource(it))
 	}
 	for _, it := range r.DoneTheirs {
-		w("- %s: %s (done %s)%s\n", r.s.Names([]string{it.Owner}), strings.TrimSpace(strings.TrimPrefix(idText(it.Text), "@"+it.Owner)), day(it.DoneOn), r.itemSource(it))
+		w("- %s: %s (done %s)%s\n", r.s.Names([]string{it.Owner}), strings.TrimSpace(strings.TrimPrefix(format.IDText(it.Text), "@"+it.Owner)), day(it.DoneOn), r.itemSource(it))
 	}
 
 	w("\n## Wins\n\n")
@@ -283,16 +286,16 @@ func (j *Journal) WriteReview(r *Review, generated time.Time) (string, error) {
 			reflection = kept
 		}
 	}
-	m := &mapping{}
-	m.add("week", r.Week)
-	m.add("start", day(r.Start))
-	m.add("end", day(r.End.Add(-time.Nanosecond)))
-	m.add("generated", generated)
-	data := string(m.render()) + r.Markdown(ChartMermaid) + "\n" + ReflectionHeading + "\n" + reflection
+	m := &format.Mapping{}
+	m.Add("week", r.Week)
+	m.Add("start", day(r.Start))
+	m.Add("end", day(r.End.Add(-time.Nanosecond)))
+	m.Add("generated", generated)
+	data := string(m.Render()) + r.Markdown(ChartMermaid) + "\n" + ReflectionHeading + "\n" + reflection
 	if old == nil {
-		return rel, createFile(path, []byte(data))
+		return rel, store.CreateFile(path, []byte(data))
 	}
-	return rel, replaceFile(path, old, []byte(data))
+	return rel, store.ReplaceFile(path, old, []byte(data))
 }
 
 // sectionFrom returns everything after the line that is heading, up to

@@ -3,18 +3,18 @@ package journal
 import (
 	"bytes"
 	"fmt"
-	"path"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"time"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
 )
 
 // Snapshot is everything read from a journal at one moment.
@@ -25,8 +25,6 @@ type Snapshot struct {
 	Problems []*Problem
 
 	people map[string]*Person
-	older  []*Item            // open items of entries before Entries (LoadReview), in order
-	hidden hiddenItems        // open items LoadReview left out
 	items  []*Item            // all items, gathered on first use
 	agenda map[string][]*Item // open agenda items by person, computed on first use
 	mu     sync.Mutex
@@ -120,7 +118,7 @@ func (s *Snapshot) FindEntry(ref string) (*Entry, error) {
 		if !filepath.IsAbs(path) {
 			path = filepath.Join(s.Journal.Root, path)
 		}
-		rel, err := inside(s.Journal.Root, path)
+		rel, err := store.Inside(s.Journal.Root, path)
 		if err != nil {
 			return nil, err
 		}
@@ -273,53 +271,12 @@ func (s *Snapshot) Query(f Filter) []*Entry {
 // goroutine, relative to the directory: opening a file by its whole path
 // costs the system a lookup per directory on the way.
 func (s *Snapshot) EachBody(entries []*Entry, f func(i int, e *Entry, body string)) {
-	var runs []int // where each run starts, and the end
-	for i, e := range entries {
-		if i == 0 || path.Dir(e.Path) != path.Dir(entries[i-1].Path) {
-			runs = append(runs, i)
+	s.Journal.reader().Bodies(entries, func(i int, e *Entry, body string, err error) {
+		if err != nil {
+			s.problem(format.AsProblem(s.Journal.Abs(e.Path), err))
 		}
-	}
-	runs = append(runs, len(entries))
-	parallel(len(runs)-1, func(r int) {
-		l := listers.Get().(*lister)
-		defer listers.Put(l)
-		dirErr := l.openDir(s.Journal.Abs(path.Dir(entries[runs[r]].Path)))
-		defer l.close()
-		for i := runs[r]; i < runs[r+1]; i++ {
-			e := entries[i]
-			name := baseName(e.Path)
-			body, err := "", dirErr
-			if err == nil {
-				var data []byte
-				if data, _, err = l.readFile(name); err == nil {
-					body, err = l.scratch.body(l.path(name), data)
-				}
-			}
-			if err != nil {
-				s.problem(asProblem(s.Journal.Abs(e.Path), err))
-			}
-			f(i, e, body)
-		}
+		f(i, e, body)
 	})
-}
-
-// parallel runs f(0), ..., f(n-1) on twice as many goroutines as there
-// are processors: the work is mostly system calls on files, which block.
-func parallel(n int, f func(int)) {
-	var (
-		wg   sync.WaitGroup
-		next atomic.Int64
-	)
-	for w := min(n, 2*runtime.GOMAXPROCS(0)); w > 0; w-- {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // problem records a file that could not be read after the snapshot was

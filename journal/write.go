@@ -14,6 +14,8 @@ import (
 	"text/template"
 	"time"
 
+	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
 	"github.com/lead-journal/lead/journal/when"
 	"github.com/lead-journal/lead/templates"
 	"gopkg.in/yaml.v3"
@@ -163,20 +165,20 @@ func (s *Snapshot) Log(data []byte, display string) (*Logged, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, ErrEmpty
 	}
-	d, err := parseDocument(display, data)
+	d, err := format.ParseDocument(display, data)
 	if err != nil {
 		return nil, err
 	}
-	e, err := entryOf(d, "draft.md", s.Journal.Config.Clock())
+	e, err := format.EntryOf(d, "draft.md", s.Journal.Config.Clock())
 	if err != nil {
 		return nil, err
 	}
-	body := stripContext(string(d.body))
+	body := stripContext(string(d.Body))
 	if isBlank(body) && e.Title == "" {
 		return nil, ErrEmpty
 	}
 	if !containsFold(s.Journal.Config.Kinds, e.Kind) {
-		return nil, &Problem{display, d.line("kind"), fmt.Sprintf("kind %q is not one of %s (set kinds in %s to add it)", e.Kind, strings.Join(s.Journal.Config.Kinds, ", "), ConfigFile)}
+		return nil, &Problem{Path: display, Line: d.Line("kind"), Msg: fmt.Sprintf("kind %q is not one of %s (set kinds in %s to add it)", e.Kind, strings.Join(s.Journal.Config.Kinds, ", "), ConfigFile)}
 	}
 	var logged Logged
 	slugs, stubs, guesses, err := s.resolveWith(d, display)
@@ -187,12 +189,12 @@ func (s *Snapshot) Log(data []byte, display string) (*Logged, error) {
 	for _, name := range stubs { // known while the items are resolved, written once they are
 		s.add(&Person{Slug: Slugify(name), Name: name})
 	}
-	if body, err = s.resolveItems(body, display, d.bodyLine, e.Date); err != nil {
+	if body, err = s.resolveItems(body, display, d.BodyLine, e.Date); err != nil {
 		return nil, err
 	}
-	head := data[:len(data)-len(d.body)]
+	head := data[:len(data)-len(d.Body)]
 	if !slices.Equal(slugs, e.With) {
-		node, err := d.node()
+		node, err := d.Node()
 		if err != nil {
 			return nil, err
 		}
@@ -217,19 +219,19 @@ func (s *Snapshot) Log(data []byte, display string) (*Logged, error) {
 	if err != nil {
 		return nil, err
 	}
-	logged.Entry, err = parseEntry(rel, s.Journal.Abs(rel), saved, s.Journal.Config.Clock())
+	logged.Entry, err = format.ParseEntry(rel, s.Journal.Abs(rel), saved, s.Journal.Config.Clock())
 	return &logged, err
 }
 
 // resolveWith resolves the names in `with` to slugs as ResolveNew does;
 // names close to nobody become stubs, named as given.
-func (s *Snapshot) resolveWith(d *document, display string) (slugs, stubs []string, guesses []Guess, err error) {
-	names, _ := d.list("with")
-	line := d.line("with")
+func (s *Snapshot) resolveWith(d *format.Document, display string) (slugs, stubs []string, guesses []Guess, err error) {
+	names, _ := d.List("with")
+	line := d.Line("with")
 	for _, name := range names {
 		slug, stub, guess, err := s.ResolveNew(name)
 		if err != nil {
-			return nil, nil, nil, &Problem{display, line, "with: " + err.Error()}
+			return nil, nil, nil, &Problem{Path: display, Line: line, Msg: "with: " + err.Error()}
 		}
 		if slices.Contains(slugs, slug) {
 			continue
@@ -250,25 +252,25 @@ func (s *Snapshot) resolveWith(d *document, display string) (slugs, stubs []stri
 func (s *Snapshot) resolveItems(body, display string, firstLine int, on time.Time) (string, error) {
 	lines := strings.SplitAfter(body, "\n")
 	for i, line := range lines {
-		_, start, end, ok := taskItem(line)
+		_, start, end, ok := format.TaskItem(line)
 		if !ok {
 			continue
 		}
 		text := line[start:end]
-		if name, ok := mention(text); ok && !strings.EqualFold(name, "me") {
+		if name, ok := format.Mention(text); ok && !strings.EqualFold(name, "me") {
 			if p, err := s.FindPerson(name); err == nil {
 				text = "@" + p.Slug + text[1+len(name):]
 			}
 		}
 		var resolved strings.Builder
 		done := 0
-		for from, to := range dueValues(text) {
+		for from, to := range format.DueValues(text) {
 			if from < done { // inside the phrase before
 				continue
 			}
 			t, to, err := duePhrase(text, from, to, on)
 			if err != nil {
-				return "", &Problem{display, firstLine + i, err.Error()}
+				return "", &Problem{Path: display, Line: firstLine + i, Msg: err.Error()}
 			}
 			resolved.WriteString(text[done:from])
 			resolved.WriteString(t.Format("2006-01-02"))
@@ -289,7 +291,7 @@ func duePhrase(text string, from, to int, on time.Time) (time.Time, int, error) 
 	end := to
 	for words := 1; words < 4 && end < len(text); words++ {
 		next := end + 1
-		for next < len(text) && !isSpace(text[next]) {
+		for next < len(text) && !format.IsSpace(text[next]) {
 			next++
 		}
 		if longer, lerr := when.Due(text[from:next], on); lerr == nil {
@@ -311,13 +313,13 @@ func setList(meta *yaml.Node, key string, list []string) []byte {
 			c[i+1] = &v
 		}
 	}
-	return (&mapping{node: *meta}).render()
+	return (&format.Mapping{Node: *meta}).Render()
 }
 
 func isBlank(body string) bool {
 	for _, line := range strings.Split(body, "\n") {
 		t := strings.TrimSpace(line)
-		if _, level := heading(t); t != "" && level == 0 {
+		if _, level := format.Heading(t); t != "" && level == 0 {
 			return false
 		}
 	}
@@ -357,7 +359,7 @@ func (j *Journal) createEntry(date time.Time, slug string, data []byte) (string,
 		if err != nil {
 			return "", err
 		}
-		if err = createFile(abs, data); err == nil {
+		if err = store.CreateFile(abs, data); err == nil {
 			return rel, nil
 		}
 		if !errors.Is(err, fs.ErrExist) {
@@ -387,13 +389,13 @@ func (j *Journal) AddPerson(p Profile, notes string) (*Person, error) {
 		return nil, err
 	}
 	data := append(p.Render(), tidy(body)...)
-	if err := createFile(abs, data); err != nil {
+	if err := store.CreateFile(abs, data); err != nil {
 		if errors.Is(err, fs.ErrExist) {
 			return nil, fmt.Errorf("%s already exists: %s: %w", p.Name, j.Abs(rel), fs.ErrExist)
 		}
 		return nil, err
 	}
-	return parsePerson(rel, j.Abs(rel), data)
+	return format.ParsePerson(rel, j.Abs(rel), data)
 }
 
 // SaveDraft keeps the text of an entry that could not be logged under

@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+
+	"github.com/lead-journal/lead/journal/format"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -245,4 +248,56 @@ func TestProblemsNameFileAndLine(t *testing.T) {
 			t.Errorf("%s: got %q, want it to contain %q", name, got[name], name+fragment)
 		}
 	}
+}
+
+// FuzzRoundTrip: what lead writes from any command-line input, lead
+// reads back as given.
+func FuzzRoundTrip(f *testing.F) {
+	f.Add("Q3 strategy review", "dana-smith", "budget", "Notes.\n---\nmore", "Send the deck due:2026-11-25", "Sam's win")
+	f.Add("title: with colon", "x", "#tag", "", "@dana thing", "")
+	f.Add("'quoted' \"title\"", "", "a, b", "## Fake heading", "- [ ] nested", "win\nwith newline")
+	j := &Journal{Root: f.TempDir(), Config: DefaultConfig()}
+	s := &Snapshot{Journal: j, people: map[string]*Person{}}
+	f.Fuzz(func(t *testing.T, title, with, tag, notes, todo, win string) {
+		for _, v := range []string{title, with, tag, notes, todo, win} {
+			if !utf8.ValidString(v) || strings.ContainsRune(v, 0) {
+				return
+			}
+		}
+		d := Draft{FrontMatter: FrontMatter{Date: time.Date(2026, 11, 22, 14, 30, 0, 0, time.UTC), Kind: "1on1",
+			Title: strings.TrimSpace(title)}, Notes: notes}
+		if w := Slugify(with); w != "" {
+			d.With = []string{w}
+		}
+		if tg := strings.TrimSpace(tag); tg != "" && !strings.Contains(tg, ",") {
+			d.Tags = []string{tg}
+		}
+		if strings.TrimSpace(todo) != "" {
+			d.Todos = []string{todo}
+		}
+		if strings.TrimSpace(win) != "" {
+			d.Wins = []string{win}
+		}
+		data, err := s.Compose(d, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e, err := format.ParseEntry("entries/x.md", "x.md", data, j.Config.Clock())
+		if err != nil {
+			t.Fatalf("lead cannot read what it wrote: %v\n%s", err, data)
+		}
+		if e.Title != d.Title || strings.Join(e.With, ",") != strings.Join(d.With, ",") ||
+			strings.Join(e.Tags, ",") != strings.Join(d.Tags, ",") || !e.Date.Equal(d.Date) {
+			t.Fatalf("read back %q %q %q %v\nfrom\n%s", e.Title, e.With, e.Tags, e.Date, data)
+		}
+		todos := 0
+		for _, it := range e.Items {
+			if !it.Agenda && strings.Contains(it.Text, strings.Join(strings.Fields(todo), " ")) {
+				todos++
+			}
+		}
+		if d.Todos != nil && todos == 0 {
+			t.Fatalf("the commitment %q was not read back from\n%s", todo, data)
+		}
+	})
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/lead-journal/lead/journal"
+	"github.com/lead-journal/lead/journal/calendar"
 	"github.com/spf13/cobra"
 )
 
@@ -47,10 +48,16 @@ both files.`,
 				return "default"
 			}
 			editor, editorSource := a.editorCommand()
+			uc, err := a.userConfig()
+			if err != nil {
+				return err
+			}
 			settings := []setting{
 				{"dir", dir, dirSource},
 				{"user_config", ucPath, "XDG_CONFIG_HOME or ~/.config"},
 				{"editor", editor, editorSource},
+				{"calendar", calendar.Source{Location: uc.Calendar}.String(), userSource(uc, uc.Calendar != "")},
+				{"email", strings.Join(uc.Email, ", "), userSource(uc, len(uc.Email) > 0)},
 				{"kinds", strings.Join(j.Config.Kinds, ", "), from("kinds")},
 				{"default_time", j.Config.DefaultTime, from("default_time")},
 				{"git.autocommit", fmt.Sprint(j.Config.Git.Autocommit), from("git")},
@@ -69,7 +76,7 @@ both files.`,
 			if asJSON {
 				return writeJSON(a.env.Stdout, settings)
 			}
-			t := a.newTable("KEY", "VALUE", "SOURCE")
+			t := a.newTable("KEY", "VALUE", "SOURCE").freeText("VALUE", "SOURCE")
 			for _, s := range settings {
 				t.add(s.Key, s.Value, s.Source)
 			}
@@ -78,4 +85,12 @@ both files.`,
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
+}
+
+// userSource is where a user setting came from: the user config when set.
+func userSource(uc userConfig, set bool) string {
+	if set {
+		return uc.path
+	}
+	return "default"
 }

@@ -20,6 +20,9 @@ type Env struct {
 	Now            func() time.Time
 	// StdinTTY and StdoutTTY report whether the streams are terminals.
 	StdinTTY, StdoutTTY bool
+	// Width is the width of the terminal standard output is, in cells; 0
+	// (or a nil Width) when unknown.
+	Width func() int
 	// raw is the Env before Run made its output safe: what the editor,
 	// a program of the user's choosing, is given.
 	raw *Env
@@ -35,6 +38,13 @@ func System() *Env {
 		Now:       time.Now,
 		StdinTTY:  isTerminal(os.Stdin),
 		StdoutTTY: isTerminal(os.Stdout),
+		Width: func() int {
+			w, _, err := term.GetSize(int(os.Stdout.Fd()))
+			if err != nil {
+				return 0
+			}
+			return w
+		},
 	}
 }
 

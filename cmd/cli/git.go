@@ -3,8 +3,11 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"strings"
 
-	"github.com/lead-journal/lead/journal/gitrepo"
+	"github.com/lead-journal/lead/journal"
+
+	"github.com/lead-journal/lead/cmd/gitrepo"
 	"github.com/spf13/cobra"
 )
 
@@ -40,7 +43,7 @@ lost, and lead says which files to reconcile.`,
 			if err != nil {
 				return err
 			}
-			res, err := gitrepo.Repo{Dir: j.Root}.Sync("sync: " + a.env.Now().Format("2006-01-02 15:04"))
+			res, err := gitrepo.Repo{Dir: j.Root}.Sync(func(files []string) string { return "sync: " + countFiles(files) })
 			if err != nil {
 				var ce *gitrepo.ConflictError
 				if errors.As(err, &ce) {
@@ -48,15 +51,54 @@ lost, and lead says which files to reconcile.`,
 				}
 				return err
 			}
-			switch {
-			case res.NoRemote && res.Committed:
-				a.infof("committed; no remote to sync with (git remote add origin URL)")
-			case res.NoRemote:
-				a.infof("nothing to commit; no remote to sync with (git remote add origin URL)")
-			default:
-				a.infof("synced: committed %v, pulled %v, pushed %v", res.Committed, res.Pulled, res.Pushed)
+			committed := "nothing to commit"
+			if res.Committed {
+				committed = countFiles(res.Files) + " committed"
 			}
+			if res.NoRemote {
+				a.infof("%s; no remote to sync with (git remote add origin URL)", committed)
+				return nil
+			}
+			pulled := "nothing pulled"
+			if len(res.PulledIn) > 0 {
+				pulled = countFiles(res.PulledIn) + " pulled"
+			}
+			a.infof("%s, %s, pushed to %s", committed, pulled, res.Remote)
 			return nil
 		},
 	}
+}
+
+// countFiles says what journal files a list of paths holds, in words:
+// "3 entries, 1 person", "2 files".
+func countFiles(paths []string) string {
+	var entries, people, reviews, other int
+	for _, p := range paths {
+		switch {
+		case strings.HasPrefix(p, journal.EntriesDir+"/"):
+			entries++
+		case strings.HasPrefix(p, journal.PeopleDir+"/"):
+			people++
+		case strings.HasPrefix(p, journal.ReviewsDir+"/"):
+			reviews++
+		default:
+			other++
+		}
+	}
+	var parts []string
+	for _, c := range []struct {
+		n         int
+		one, many string
+	}{{entries, "entry", "entries"}, {people, "person", "people"}, {reviews, "review", "reviews"}, {other, "other file", "other files"}} {
+		switch {
+		case c.n == 1:
+			parts = append(parts, "1 "+c.one)
+		case c.n > 1:
+			parts = append(parts, fmt.Sprintf("%d %s", c.n, c.many))
+		}
+	}
+	if len(parts) == 0 {
+		return "no files"
+	}
+	return strings.Join(parts, ", ")
 }

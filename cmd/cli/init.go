@@ -1,8 +1,8 @@
 package cli
 
 import (
+	"github.com/lead-journal/lead/cmd/gitrepo"
 	"github.com/lead-journal/lead/journal"
-	"github.com/lead-journal/lead/journal/gitrepo"
 	"github.com/spf13/cobra"
 )
 

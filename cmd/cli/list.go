@@ -101,11 +101,25 @@ with NUL for xargs -0).`,
 
 // entryTable lays out entries as lead shows them everywhere.
 func (a *app) entryTable(s *journal.Snapshot, entries []*journal.Entry) *table {
-	t := a.newTable("ID", "DATE", "KIND", "WITH", "TITLE", "PROJECT")
-	for _, e := range entries {
-		t.add(e.ID, a.stamp(e.Date), e.Kind, a.names(s, e.With), e.Label(), e.Project)
+	t := a.newTable("ID", "DATE", "KIND", "WITH", "TITLE", "PROJECT").freeText("WITH", "TITLE", "PROJECT")
+	refs := a.entryRefs(s, entries)
+	for i, e := range entries {
+		t.add(a.paint("id", refs[i]), a.stamp(e.Date), e.Kind, a.names(s, e.With), e.Label(), e.Project)
 	}
 	return t
+}
+
+// entryRefs are the references a table shows for entries: on a terminal
+// the shortest that resolve to each, piped the whole ids.
+func (a *app) entryRefs(s *journal.Snapshot, entries []*journal.Entry) []string {
+	if a.env.StdoutTTY {
+		return s.EntryRefs(entries)
+	}
+	refs := make([]string, len(entries))
+	for i, e := range entries {
+		refs[i] = e.ID
+	}
+	return refs
 }
 
 // names shows people by name on a terminal and by slug when piped, for

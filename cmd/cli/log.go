@@ -19,6 +19,7 @@ type logOptions struct {
 	kind, title, project, date  string
 	message                     string
 	edit, resume                bool
+	event, ics                  string // --event: a calendar event's id, or pickEvent
 }
 
 func (a *app) cmdLog() *cobra.Command {
@@ -40,12 +41,19 @@ when they gave no words; an emptied draft logs nothing. A draft that cannot
 be logged is kept under .lead/drafts and "lead log --resume" opens it again.
 
 The kind defaults to 1on1 with one person, meeting with several, and note
-with nobody.`,
+with nobody.
+
+With --event ID (an id from "lead today" or "lead inbox"), the date, time,
+title, people and kind come from that calendar event: 1on1 with one other
+attendee, skip-level when that person is a skip, meeting otherwise. Flags
+given as well win. With --event and no id, a terminal offers the day's and
+the unlogged meetings to pick from.`,
 		Example: `  lead log -w dana -t "Q3 strategy review" -p previewed -m "Walked Dana through the draft"
   lead log -w dana --todo "Send the revised deck due:fri" --next "Ask about the budget timeline"
   lead log -w lee -k chat --date yesterday -e
-  echo "notes" | lead log -w sam -m -`,
-		Args: cobra.NoArgs,
+  echo "notes" | lead log -w sam -m -
+  lead log --event 13a59f59 -m "Agreed the hiring plan"`,
+		Args: eventArg(&o),
 		RunE: func(cmd *cobra.Command, args []string) error { return a.runLog(cmd, o) },
 	}
 	f := cmd.Flags()
@@ -64,6 +72,7 @@ with nobody.`,
 	f.StringVarP(&o.message, "message", "m", "", "notes; - reads them from standard input")
 	f.BoolVarP(&o.edit, "edit", "e", false, "open the editor even with a message")
 	f.BoolVar(&o.resume, "resume", false, "open the newest kept draft again and log it")
+	eventFlags(f, &o)
 	return cmd
 }
 
@@ -87,6 +96,11 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		return a.editAndLog(s, drafts[0], nil, false)
 	}
 	now := a.env.Now()
+	if o.event != "" {
+		if err := a.fromEvent(&o, now); err != nil {
+			return err
+		}
+	}
 	if o.message == "-" {
 		data, err := io.ReadAll(a.env.Stdin)
 		if err != nil {

@@ -8,27 +8,9 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"strings"
 	"sync"
-	"text/tabwriter"
 	"time"
-	"unicode/utf8"
 )
-
-// color reports whether output may use ANSI colour: only on a terminal,
-// never with NO_COLOR set or TERM=dumb.
-func (a *app) color() bool {
-	return a.env.StdoutTTY && a.env.Getenv("NO_COLOR") == "" && a.env.Getenv("TERM") != "dumb"
-}
-
-// paint wraps s in an ANSI style when colour is on.
-func (a *app) paint(style, s string) string {
-	if !a.color() || s == "" {
-		return s
-	}
-	codes := map[string]string{"bold": "1", "dim": "2", "red": "31", "green": "32", "yellow": "33", "cyan": "36"}
-	return styleMark + "[" + codes[style] + "m" + s + styleMark + "[0m"
-}
 
 // outputBuffer is the buffer of output written piece by piece: a listing
 // or an export of a large journal is megabytes, and each write a system
@@ -89,56 +71,6 @@ func writeJSONList[T any](w io.Writer, list []T) error {
 	return out.Flush()
 }
 
-// table prints rows: aligned with a header on a terminal, tab-separated
-// without a header when piped, so that cut and awk see stable columns.
-type table struct {
-	app    *app
-	header []string
-	rows   [][]string
-}
-
-func (a *app) newTable(header ...string) *table { return &table{app: a, header: header} }
-
-func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
-
-// cellSpace keeps a cell on its line and in its column.
-var cellSpace = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
-
-func (t *table) print() error {
-	w := t.app.env.Stdout
-	if !t.app.env.StdoutTTY {
-		out := bufio.NewWriterSize(w, outputBuffer)
-		for _, r := range t.rows {
-			for i, cell := range r {
-				if i > 0 {
-					out.WriteByte('\t')
-				}
-				cellSpace.WriteString(out, cell)
-			}
-			out.WriteByte('\n')
-		}
-		return out.Flush()
-	}
-	var b bytes.Buffer
-	tw := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, strings.Join(t.header, "\t"))
-	for _, r := range t.rows {
-		for i, cell := range r {
-			if i > 0 {
-				tw.Write([]byte{'\t'})
-			}
-			cellSpace.WriteString(tw, cell)
-		}
-		tw.Write([]byte{'\n'})
-	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	header, rest, _ := strings.Cut(b.String(), "\n")
-	_, err := fmt.Fprint(w, t.app.paint("bold", strings.TrimRight(header, " "))+"\n"+rest)
-	return err
-}
-
 // stamp formats a time for people on a terminal, for scripts otherwise.
 func (a *app) stamp(t time.Time) string {
 	if t.IsZero() {
@@ -169,12 +101,4 @@ func ago(days int) string {
 		return "yesterday"
 	}
 	return fmt.Sprintf("%dd ago", days)
-}
-
-// pad left-aligns s in a column of width characters (not bytes).
-func pad(s string, width int) string {
-	if n := utf8.RuneCountInString(s); n < width {
-		return s + strings.Repeat(" ", width-n)
-	}
-	return s
 }

@@ -50,11 +50,11 @@ func (a *app) status(c journal.Contact, now time.Time) string {
 	case c.Cadence.IsZero():
 		return ""
 	case c.Never():
-		return a.paint("yellow", "never met")
+		return a.paint("soon", "never met")
 	case c.Overdue:
-		return a.paint("red", fmt.Sprintf("overdue %dd", int(now.Sub(c.Due).Hours()/24)))
+		return a.paint("overdue", fmt.Sprintf("overdue %dd", int(now.Sub(c.Due).Hours()/24)))
 	}
-	return fmt.Sprintf("due %s", day(c.Due))
+	return "due " + a.due(c.Due, false, now)
 }
 
 func (a *app) cmdPeople() *cobra.Command {
@@ -96,20 +96,16 @@ cadence, due date, status.`,
 				a.infof("no people yet: lead people add NAME --relation boss")
 				return nil
 			}
+			if a.env.StdoutTTY {
+				return a.contactTable(contacts, now).print()
+			}
 			t := a.newTable("SLUG", "NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "DUE", "STATUS")
 			for _, c := range contacts {
 				last := ""
 				if c.Last != nil {
 					last = a.stamp(c.Last.Date)
-					if a.env.StdoutTTY {
-						last = ago(c.DaysSince(now))
-					}
 				}
-				status := a.status(c, now)
-				if !a.env.StdoutTTY {
-					status = plainStatus(c)
-				}
-				t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), day(c.Due), status)
+				t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), day(c.Due), plainStatus(c))
 			}
 			return t.print()
 		},
@@ -120,6 +116,20 @@ cadence, due date, status.`,
 	cmd.Flags().StringSliceVar(&directions, "direction", nil, "only people in this direction (up, down, side, out)")
 	cmd.AddCommand(a.cmdPeopleAdd(), a.cmdPeopleSet())
 	return cmd
+}
+
+// contactTable is the people table on a terminal: a name is as good a
+// reference as a slug, and the status says the due date.
+func (a *app) contactTable(contacts []journal.Contact, now time.Time) *table {
+	t := a.newTable("NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "STATUS").freeText("NAME", "RELATION")
+	for _, c := range contacts {
+		last := ""
+		if c.Last != nil {
+			last = ago(c.DaysSince(now))
+		}
+		t.add(c.Person.Name, c.Person.Relation, a.paint(c.Direction, c.Direction), last, c.Cadence.String(), a.status(c, now))
+	}
+	return t
 }
 
 // plainStatus is the status column when piped: one stable word.

@@ -36,25 +36,31 @@ func (a *app) cmdPerson() *cobra.Command {
 				}
 				return writeJSON(a.env.Stdout, out)
 			}
-			w := a.env.Stdout
-			a.profile(w, s, c)
-			if notes := strings.TrimSpace(p.Body); notes != "" {
-				fmt.Fprintf(w, "\n%s\n", notes)
-			}
-			fmt.Fprintf(w, "\n%s\n", a.paint("bold", "Timeline"))
-			if len(timeline) == 0 {
-				fmt.Fprintln(w, "  no entries yet")
-				return nil
-			}
-			for _, e := range timeline {
-				fmt.Fprintf(w, "  %s  %-10s %s  %s\n", e.Date.Format("2006-01-02"), e.Kind, e.Label(), a.paint("dim", e.ID))
-			}
-			return nil
+			var b strings.Builder
+			a.printPerson(&b, s, c, timeline)
+			return a.printText(b.String())
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().IntVarP(&limit, "limit", "n", 20, "entries in the timeline (0 for all)")
 	return cmd
+}
+
+// printPerson lays out a person's profile, notes and timeline.
+func (a *app) printPerson(w io.Writer, s *journal.Snapshot, c journal.Contact, timeline []*journal.Entry) {
+	a.profile(w, s, c)
+	if notes := strings.TrimSpace(c.Person.Body); notes != "" {
+		fmt.Fprintf(w, "\n%s\n", notes)
+	}
+	fmt.Fprintf(w, "\n%s\n", a.paint("bold", "Timeline"))
+	if len(timeline) == 0 {
+		fmt.Fprintln(w, "  no entries yet")
+		return
+	}
+	refs := a.entryRefs(s, timeline)
+	for i, e := range timeline {
+		fmt.Fprintf(w, "  %s  %-10s %s  %s\n", e.Date.Format("2006-01-02"), e.Kind, e.Label(), a.paint("id", refs[i]))
+	}
 }
 
 // profile prints a person's header and profile fields.

@@ -32,8 +32,9 @@ and your last few interactions.`,
 			if asJSON {
 				return writeJSON(a.env.Stdout, toPrepJSON(pr, now))
 			}
-			a.printPrep(a.env.Stdout, s, pr)
-			return nil
+			var b strings.Builder
+			a.printPrep(&b, s, pr)
+			return a.printText(b.String())
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")

@@ -83,6 +83,7 @@ func toReviewJSON(r *journal.Review) reviewJSON {
 func (a *app) cmdReview() *cobra.Command {
 	var week, since string
 	var asJSON, write bool
+	var format documentFormat
 	cmd := &cobra.Command{
 		Use:     "review",
 		Short:   "The weekly review",
@@ -142,7 +143,7 @@ same week again keeps what you wrote under "## Reflection".`,
 			if asJSON {
 				shown = 0 // every item
 			}
-			s, err := a.read(func(j *journal.Journal) *journal.Snapshot { return j.LoadReview(start, end, now, shown) })
+			s, err := a.read(func(j *journal.Journal) *journal.Snapshot { return j.LoadOpenSince(start) })
 			if err != nil {
 				return err
 			}
@@ -164,10 +165,10 @@ same week again keeps what you wrote under "## Reflection".`,
 			if asJSON {
 				return writeJSON(a.env.Stdout, toReviewJSON(r))
 			}
-			_, err = fmt.Fprint(a.env.Stdout, r.Markdown(journal.ChartText))
-			return err
+			return a.printDocument(r.Markdown(journal.ChartText), format)
 		},
 	}
+	documentFlag(cmd, &format)
 	cmd.Flags().StringVar(&week, "week", "", "the ISO week to review, e.g. 2026-W47")
 	cmd.Flags().StringVar(&since, "since", "", "review from this date or span (7d, 2w) to today instead of one week")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")

@@ -71,6 +71,10 @@ type app struct {
 	dir      string // --dir
 	journal  *journal.Journal
 	reported map[*journal.Snapshot]int // problems already printed
+
+	colorMode colorMode // --color
+	wide      bool      // --wide: tables show every cell whole
+	noPager   bool      // --no-pager
 }
 
 // NewRoot builds the whole command tree.
@@ -89,8 +93,10 @@ then $LEAD_DIR, then "dir" in $XDG_CONFIG_HOME/lead/config.yaml, then ~/lead;
 it is created on first use.
 
 Results go to standard output; messages and warnings to standard error.
-Listings are tables on a terminal, tab-separated when piped, and JSON with
---json. Colour is used only on a terminal, never with NO_COLOR set.
+Listings are tables on a terminal, cut to its width (--wide shows them
+whole), tab-separated when piped, and JSON with --json. Colour is used on
+a terminal (--color auto), never with NO_COLOR set, and also when piped
+with CLICOLOR_FORCE=1 or --color always.
 
 Exit status: 0 success (no results is success), 1 error, 2 wrong usage.`,
 		Version:       version(),
@@ -102,6 +108,7 @@ Exit status: 0 success (no results is success), 1 error, 2 wrong usage.`,
 	root.SetErr(env.Stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.PersistentFlags().StringVar(&a.dir, "dir", "", "journal directory (default $LEAD_DIR, the user config, or ~/lead)")
+	a.terminalFlags(root)
 	root.AddGroup(&cobra.Group{ID: "daily", Title: "Every day:"}, &cobra.Group{ID: "habits", Title: "Leading up, down and across:"},
 		&cobra.Group{ID: "journal", Title: "The journal:"})
 	root.AddCommand(
@@ -109,6 +116,7 @@ Exit status: 0 success (no results is success), 1 error, 2 wrong usage.`,
 		a.cmdPeople(), a.cmdPerson(), a.cmdReview(), a.cmdPrep(), a.cmdTodo(), a.cmdDone(),
 		a.cmdAgenda(), a.cmdPractices(), a.cmdSync(), a.cmdConfig(), a.cmdCheck(),
 		a.cmdMap(), a.cmdStats(), a.cmdBrag(), a.cmdExport(), a.cmdImport(),
+		a.cmdToday(), a.cmdInbox(),
 	)
 	root.InitDefaultCompletionCmd()
 	a.registerCompletions(root)

@@ -20,6 +20,7 @@ import (
 
 func (a *app) cmdBrag() *cobra.Command {
 	var since, until string
+	var format documentFormat
 	cmd := &cobra.Command{
 		Use:     "brag",
 		Short:   "A brag document for a performance conversation",
@@ -47,10 +48,10 @@ performance conversation, or keep it as the record of a half year.`,
 			if err != nil {
 				return err
 			}
-			_, err = fmt.Fprint(a.env.Stdout, s.Brag(from, to))
-			return err
+			return a.printDocument(s.Brag(from, to), format)
 		},
 	}
+	documentFlag(cmd, &format)
 	cmd.Flags().StringVar(&since, "since", "6m", "from this date or span back")
 	cmd.Flags().StringVar(&until, "until", "", "up to and including this date (default today)")
 	return cmd

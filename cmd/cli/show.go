@@ -28,13 +28,15 @@ func (a *app) loadEntry(ref string) (*journal.Entry, error) {
 }
 
 func (a *app) cmdShow() *cobra.Command {
-	return &cobra.Command{
+	var format documentFormat
+	cmd := &cobra.Command{
 		Use:               "show REF",
 		ValidArgsFunction: a.completeEntries,
 		Short:             "Print an entry",
 		GroupID:           "daily",
-		Long:              "Print an entry's file as it is on disk.\n\n" + refHelp,
-		Args:              cobra.ExactArgs(1),
+		Long: "Print an entry: on a terminal rendered for reading, piped (or with --format markdown)\n" +
+			"its file as it is on disk.\n\n" + refHelp,
+		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			e, err := a.loadEntry(args[0])
 			if err != nil {
@@ -44,10 +46,15 @@ func (a *app) cmdShow() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if format == "text" || format == "" && a.env.StdoutTTY {
+				return a.printDocument(string(data), format)
+			}
 			_, err = a.env.Stdout.Write(data)
 			return err
 		},
 	}
+	documentFlag(cmd, &format)
+	return cmd
 }
 
 func (a *app) cmdEdit() *cobra.Command {

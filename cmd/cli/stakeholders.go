@@ -6,8 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/lead-journal/lead/cmd/diagram"
 	"github.com/lead-journal/lead/journal"
-	"github.com/lead-journal/lead/journal/diagram"
 	"github.com/spf13/cobra"
 )
 

@@ -107,30 +107,27 @@ Each has a short id that stays the same when other lines change; tick it with
 	return cmd
 }
 
-// itemTable lays out items with their ids.
+// itemTable lays out items with their ids. On a terminal an item's text
+// is shown without the owner and due date its columns already show.
 func (a *app) itemTable(s *journal.Snapshot, items []*journal.Item, now time.Time) *table {
-	t := a.newTable("ID", "DUE", "OWNER", "TEXT", "FROM")
-	for _, it := range items {
+	t := a.newTable("ID", "DUE", "OWNER", "TEXT", "FROM").freeText("OWNER", "TEXT", "FROM")
+	refs := s.ItemRefs(items)
+	for i, it := range items {
 		owner := "me"
 		if !it.Mine() {
 			owner = a.names(s, []string{it.Owner})
 		}
-		due := day(it.Due)
-		if it.Overdue(now) {
-			due = a.paint("red", due)
-		}
-		text := it.Text
-		if it.Done {
-			text = "[x] " + text
-		}
-		from := a.abs(it.Path)
+		text, from := it.Text, a.abs(it.Path)
 		if a.env.StdoutTTY {
-			from = day(it.Date)
+			text, from = it.Task(), day(it.Date)
 			if len(it.With) > 0 {
 				from += " " + a.names(s, it.With)
 			}
 		}
-		t.add(it.ShortID(), due, owner, text, strings.TrimSpace(from))
+		if it.Done {
+			text = "[x] " + text
+		}
+		t.add(a.paint("id", refs[i]), a.due(it.Due, it.Done, now), owner, text, strings.TrimSpace(from))
 	}
 	return t
 }
@@ -259,7 +256,7 @@ lead.yaml; see docs/format.md.`,
 			if asJSON {
 				return writeJSON(a.env.Stdout, j.Config.Practices)
 			}
-			t := a.newTable("PRACTICE", "FOR", "MEANING")
+			t := a.newTable("PRACTICE", "FOR", "MEANING").freeText("FOR", "MEANING")
 			for _, p := range j.Config.Practices {
 				who := strings.Join(p.Relations, ",")
 				if who == "" {

@@ -15,8 +15,12 @@ import (
 type userConfig struct {
 	Dir    string `yaml:"dir"`    // the journal directory
 	Editor string `yaml:"editor"` // the editor command
-	path   string
-	found  bool
+	// Calendar is an .ics file or the private http(s) address of one.
+	Calendar string `yaml:"calendar"`
+	// Email holds the user's own addresses, to tell them among attendees.
+	Email addresses `yaml:"email"`
+	path  string
+	found bool
 }
 
 func (a *app) userConfigPath() (string, error) {
@@ -49,4 +53,21 @@ func (a *app) userConfig() (userConfig, error) {
 	}
 	uc.found = true
 	return uc, nil
+}
+
+// addresses is one address or a list of them.
+type addresses []string
+
+// UnmarshalYAML takes `email: me@example.com` as well as a list.
+func (a *addresses) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*a = addresses{n.Value}
+		return nil
+	}
+	var list []string
+	if err := n.Decode(&list); err != nil {
+		return err
+	}
+	*a = list
+	return nil
 }

@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode"
 
 	ics "github.com/arran4/golang-ical"
 	"github.com/teambition/rrule-go"
@@ -93,7 +94,8 @@ func Parse(r io.Reader, local *time.Location) (*Calendar, error) {
 	return c, nil
 }
 
-// Between returns the events that overlap [from, to), by start time.
+// Between returns the events that overlap [from, to), by start time, in
+// the local zone Parse was given.
 func (c *Calendar) Between(from, to time.Time) ([]Event, error) {
 	var out []Event
 	for _, s := range c.series {
@@ -101,7 +103,10 @@ func (c *Calendar) Between(from, to time.Time) ([]Event, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, events...)
+		for _, ev := range events {
+			ev.Start, ev.End = ev.Start.In(c.zones.local), ev.End.In(c.zones.local)
+			out = append(out, ev)
+		}
 	}
 	for tzid := range c.zones.unknown {
 		c.Warnings = append(c.Warnings, fmt.Sprintf("time zone %q is neither an IANA nor a Windows name and has no VTIMEZONE; read as local time", tzid))
@@ -318,9 +323,22 @@ func statusOf(v *ics.VEvent) string { return strings.ToUpper(text(v, ics.Compone
 
 func text(v *ics.VEvent, p ics.ComponentProperty) string {
 	if prop := v.GetProperty(p); prop != nil {
-		return strings.TrimSpace(prop.Value)
+		return clean(prop.Value)
 	}
 	return ""
+}
+
+// clean makes a calendar's text safe to print: a calendar comes from
+// elsewhere, and its control characters (escape sequences, line breaks)
+// become spaces.
+func clean(s string) string {
+	s = strings.Map(func(r rune) rune {
+		if unicode.IsControl(r) || r == '\u2028' || r == '\u2029' {
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
 }
 
 func param(p *ics.IANAProperty, name string) string {
@@ -341,7 +359,7 @@ func attendeeOf(p *ics.IANAProperty) Attendee {
 	} else if !strings.Contains(address, "@") {
 		address = ""
 	}
-	return Attendee{Name: strings.TrimSpace(param(p, "CN")), Email: strings.ToLower(address), Status: strings.ToUpper(param(p, "PARTSTAT"))}
+	return Attendee{Name: clean(param(p, "CN")), Email: clean(strings.ToLower(address)), Status: strings.ToUpper(param(p, "PARTSTAT"))}
 }
 
 // when is a DTSTART-like value read.

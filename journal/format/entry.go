@@ -1,6 +1,7 @@
-package journal
+package format
 
 import (
+	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -30,61 +31,61 @@ type Entry struct {
 	Feedback  []string // the list items under "## Feedback"
 	Summary   string   // the first line of the notes, or of the body
 
-	extra []field // front matter keys lead does not know
+	Extra []Field // front matter keys lead does not know
 }
 
 // entryKeys are the front matter keys of an entry lead reads itself.
 var entryKeys = []string{"date", "kind", "title", "with", "project", "tags", "practices"}
 
-// parseEntry reads an entry file. rel is its slash path in the journal,
+// ParseEntry reads an entry file. rel is its slash path in the journal,
 // display the path used in problems. The entry's strings may point into
 // data, which must not change while the entry is in use.
-func parseEntry(rel, display string, data []byte, clock when.Clock) (*Entry, error) {
-	return new(scratch).parseEntry(rel, display, data, clock)
+func ParseEntry(rel, display string, data []byte, clock when.Clock) (*Entry, error) {
+	return new(Scratch).ParseEntry(rel, display, data, clock)
 }
 
-// parseEntry reads an entry file into the scratch's memory.
-func (sc *scratch) parseEntry(rel, display string, data []byte, clock when.Clock) (*Entry, error) {
-	d, err := sc.parseDocument(display, data)
+// ParseEntry reads an entry file into the Scratch's memory.
+func (sc *Scratch) ParseEntry(rel, display string, data []byte, clock when.Clock) (*Entry, error) {
+	d, err := sc.ParseDocument(display, data)
 	if err != nil {
 		return nil, err
 	}
-	return entryOf(d, rel, clock)
+	return EntryOf(d, rel, clock)
 }
 
-// entryOf reads the entry a document holds, in the document's scratch.
-func entryOf(d *document, rel string, clock when.Clock) (*Entry, error) {
+// EntryOf reads the entry a Document holds, in the Document's Scratch.
+func EntryOf(d *Document, rel string, clock when.Clock) (*Entry, error) {
 	e := &d.sc.entry
-	*e = Entry{ID: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, extra: d.extras(entryKeys)}
+	*e = Entry{ID: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Extra: d.extras(entryKeys)}
 	var err error
-	if e.Kind, err = d.text("kind"); err != nil {
+	if e.Kind, err = d.Text("kind"); err != nil {
 		return nil, err
 	}
 	if e.Kind == "" {
 		e.Kind = "note"
 	}
-	if e.Title, err = d.text("title"); err != nil {
+	if e.Title, err = d.Text("title"); err != nil {
 		return nil, err
 	}
-	if e.Project, err = d.text("project"); err != nil {
+	if e.Project, err = d.Text("project"); err != nil {
 		return nil, err
 	}
-	if e.With, err = d.list("with"); err != nil {
+	if e.With, err = d.List("with"); err != nil {
 		return nil, err
 	}
 	for i, w := range e.With {
 		e.With[i] = strings.ToLower(w)
 	}
-	if e.Tags, err = d.list("tags"); err != nil {
+	if e.Tags, err = d.List("tags"); err != nil {
 		return nil, err
 	}
-	if e.Practices, err = d.list("practices"); err != nil {
+	if e.Practices, err = d.List("practices"); err != nil {
 		return nil, err
 	}
 	if e.Date, err = entryDate(d, e.ID, clock); err != nil {
 		return nil, err
 	}
-	b := d.sc.parseBody(rel, unsafe.String(unsafe.SliceData(d.body), len(d.body)), d.bodyLine, "Next time")
+	b := d.sc.parseBody(rel, unsafe.String(unsafe.SliceData(d.Body), len(d.Body)), d.BodyLine, "Next time")
 	e.Items, e.Wins, e.Feedback, e.Summary = b.items, b.wins, b.feedback, b.summary
 	for i := range e.Items {
 		e.Items[i].Date, e.Items[i].With = e.Date, e.With
@@ -94,8 +95,8 @@ func entryOf(d *document, rel string, clock when.Clock) (*Entry, error) {
 
 // entryDate reads `date`, falling back to the date in a file name that
 // follows lead's naming (YYYY-MM-DD-HHMM-...).
-func entryDate(d *document, id string, clock when.Clock) (time.Time, error) {
-	s, err := d.text("date")
+func entryDate(d *Document, id string, clock when.Clock) (time.Time, error) {
+	s, err := d.Text("date")
 	if err != nil {
 		return time.Time{}, err
 	}
@@ -107,7 +108,7 @@ func entryDate(d *document, id string, clock when.Clock) (time.Time, error) {
 	}
 	t, _, err := when.Absolute(s, time.Local, clock)
 	if err != nil {
-		return time.Time{}, &Problem{d.path, d.line("date"), "date: " + err.Error()}
+		return time.Time{}, &Problem{d.path, d.Line("date"), "date: " + err.Error()}
 	}
 	return t, nil
 }
@@ -117,6 +118,15 @@ func firstN(s string, n int) string {
 		return s
 	}
 	return s[:n]
+}
+
+// SortNewestFirst orders entries by date, newest first, then by id and
+// path.
+func SortNewestFirst(entries []*Entry) { slices.SortFunc(entries, CompareNewestFirst) }
+
+// CompareNewestFirst is the order of SortNewestFirst.
+func CompareNewestFirst(a, b *Entry) int {
+	return cmp.Or(b.Date.Compare(a.Date), strings.Compare(b.ID, a.ID), strings.Compare(b.Path, a.Path))
 }
 
 // Field returns the values of any front matter key, as strings. Keys lead
@@ -137,7 +147,7 @@ func (e *Entry) Field(key string) []string {
 		}
 		return nil
 	}
-	return fieldValues(e.extra, key)
+	return fieldValues(e.Extra, key)
 }
 
 // Meta returns the whole front matter as plain values: lead's keys as
@@ -150,8 +160,8 @@ func (e *Entry) Meta() map[string]any {
 	if e.Project != "" {
 		m["project"] = e.Project
 	}
-	for _, f := range e.extra {
-		m[f.key] = f.plainValue()
+	for _, f := range e.Extra {
+		m[f.Key] = f.plainValue()
 	}
 	return m
 }
@@ -179,6 +189,10 @@ func (e *Entry) Label() string {
 	return e.Kind
 }
 
+// SourceKey is the front matter key that records where an imported entry
+// came from, so that importing again skips it.
+const SourceKey = "source"
+
 // FrontMatter is the front matter lead writes for a new entry, in the
 // order it writes the keys. Empty values are left out.
 type FrontMatter struct {
@@ -194,22 +208,22 @@ type FrontMatter struct {
 
 // Render returns the front matter block, delimiters included.
 func (f FrontMatter) Render() []byte {
-	m := &mapping{}
-	m.add("date", f.Date)
-	m.add("kind", f.Kind)
-	m.add("title", f.Title)
-	m.add("with", f.With)
-	m.add("project", f.Project)
-	m.add("tags", f.Tags)
-	m.add("practices", f.Practices)
-	m.add(SourceKey, f.Source)
-	return m.render()
+	m := &Mapping{}
+	m.Add("date", f.Date)
+	m.Add("kind", f.Kind)
+	m.Add("title", f.Title)
+	m.Add("with", f.With)
+	m.Add("project", f.Project)
+	m.Add("tags", f.Tags)
+	m.Add("practices", f.Practices)
+	m.Add(SourceKey, f.Source)
+	return m.Render()
 }
 
-// mapping builds a YAML mapping with flow-style lists, as people write them.
-type mapping struct{ node yaml.Node }
+// Mapping builds a YAML Mapping with flow-style lists, as people write them.
+type Mapping struct{ Node yaml.Node }
 
-func (m *mapping) add(key string, value any) {
+func (m *Mapping) Add(key string, value any) {
 	var v yaml.Node
 	switch x := value.(type) {
 	case string:
@@ -230,19 +244,19 @@ func (m *mapping) add(key string, value any) {
 		}
 		v.Style = yaml.FlowStyle
 	default:
-		panic(fmt.Sprintf("mapping: unsupported %T", value))
+		panic(fmt.Sprintf("Mapping: unsupported %T", value))
 	}
-	m.node.Kind = yaml.MappingNode
-	m.node.Content = append(m.node.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, &v)
+	m.Node.Kind = yaml.MappingNode
+	m.Node.Content = append(m.Node.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, &v)
 }
 
-func (m *mapping) render() []byte {
+func (m *Mapping) Render() []byte {
 	var b strings.Builder
 	b.WriteString("---\n")
-	if len(m.node.Content) > 0 {
+	if len(m.Node.Content) > 0 {
 		enc := yaml.NewEncoder(&b)
 		enc.SetIndent(2)
-		if err := enc.Encode(&m.node); err != nil {
+		if err := enc.Encode(&m.Node); err != nil {
 			panic(err)
 		}
 	}

@@ -1,6 +1,7 @@
-package journal
+package format
 
 import (
+	"fmt"
 	"path"
 	"strings"
 	"time"
@@ -27,27 +28,27 @@ type Person struct {
 	Body        string
 	Items       []Item
 
-	extra []field
+	Extra []Field
 	lines map[string]int
 }
 
 // PersonFields lists the person keys lead knows, in the order it writes them.
 var PersonFields = []string{"name", "relation", "org", "cadence", "style", "prefers", "trusts", "stance", "influence", "interest", "email", "snooze_until"}
 
-func parsePerson(rel, display string, data []byte) (*Person, error) {
-	d, err := parseDocument(display, data)
+func ParsePerson(rel, display string, data []byte) (*Person, error) {
+	d, err := ParseDocument(display, data)
 	if err != nil {
 		return nil, err
 	}
-	p := &Person{Slug: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Body: string(d.body), extra: d.extras(PersonFields), lines: map[string]int{}}
-	for _, f := range d.fields {
-		p.lines[f.key] = f.line
+	p := &Person{Slug: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Body: string(d.Body), Extra: d.extras(PersonFields), lines: map[string]int{}}
+	for _, f := range d.Fields {
+		p.lines[f.Key] = f.Line
 	}
 	for key, dst := range map[string]*string{
 		"name": &p.Name, "relation": &p.Relation, "org": &p.Org, "cadence": &p.Cadence, "style": &p.Style,
 		"stance": &p.Stance, "influence": &p.Influence, "interest": &p.Interest,
 	} {
-		if *dst, err = d.text(key); err != nil {
+		if *dst, err = d.Text(key); err != nil {
 			return nil, err
 		}
 	}
@@ -57,37 +58,40 @@ func parsePerson(rel, display string, data []byte) (*Person, error) {
 	}
 	if p.Cadence != "" {
 		if _, err := when.ParseSpan(p.Cadence); err != nil {
-			return nil, &Problem{display, d.line("cadence"), "cadence: " + err.Error()}
+			return nil, &Problem{display, d.Line("cadence"), "cadence: " + err.Error()}
 		}
 	}
-	if p.Prefers, err = d.list("prefers"); err != nil {
+	if p.Prefers, err = d.List("prefers"); err != nil {
 		return nil, err
 	}
-	if p.Trusts, err = d.list("trusts"); err != nil {
+	if p.Trusts, err = d.List("trusts"); err != nil {
 		return nil, err
 	}
 	for i, t := range p.Trusts {
 		p.Trusts[i] = strings.ToLower(t)
 	}
-	if p.Email, err = d.list("email"); err != nil {
+	if p.Email, err = d.List("email"); err != nil {
 		return nil, err
 	}
-	snooze, err := d.text("snooze_until")
+	snooze, err := d.Text("snooze_until")
 	if err != nil {
 		return nil, err
 	}
 	if snooze != "" {
 		if p.SnoozeUntil, _, err = when.Absolute(snooze, time.Local, when.Clock{}); err != nil {
-			return nil, &Problem{display, d.line("snooze_until"), "snooze_until: " + err.Error()}
+			return nil, &Problem{display, d.Line("snooze_until"), "snooze_until: " + err.Error()}
 		}
 	}
-	p.Items = parseBody(rel, p.Body, d.bodyLine, "Agenda").items
+	p.Items = parseBody(rel, p.Body, d.BodyLine, "Agenda").items
 	for i := range p.Items {
 		p.Items[i].With = []string{p.Slug}
 		p.Items[i].Text, p.Items[i].Date = addedOn(p.Items[i].Text)
 	}
 	return p, nil
 }
+
+// Label is how a person is named in messages: "dana-smith (Dana Smith)".
+func (p *Person) Label() string { return fmt.Sprintf("%s (%s)", p.Slug, p.Name) }
 
 // KeyLine returns the file line of a front matter key, or 0.
 func (p *Person) KeyLine(key string) int { return p.lines[key] }
@@ -108,8 +112,8 @@ func (p *Person) Meta() map[string]any {
 	if !p.SnoozeUntil.IsZero() {
 		m["snooze_until"] = p.SnoozeUntil.Format("2006-01-02")
 	}
-	for _, f := range p.extra {
-		m[f.key] = f.plainValue()
+	for _, f := range p.Extra {
+		m[f.Key] = f.plainValue()
 	}
 	return m
 }
@@ -131,19 +135,19 @@ type Profile struct {
 
 // Render returns the person's front matter block.
 func (p Profile) Render() []byte {
-	m := &mapping{}
-	m.add("name", p.Name)
-	m.add("relation", p.Relation)
-	m.add("org", p.Org)
-	m.add("cadence", p.Cadence)
-	m.add("style", p.Style)
-	m.add("prefers", p.Prefers)
-	m.add("trusts", p.Trusts)
-	m.add("stance", p.Stance)
-	m.add("influence", p.Influence)
-	m.add("interest", p.Interest)
-	m.add("email", EmailValue(p.Email))
-	return m.render()
+	m := &Mapping{}
+	m.Add("name", p.Name)
+	m.Add("relation", p.Relation)
+	m.Add("org", p.Org)
+	m.Add("cadence", p.Cadence)
+	m.Add("style", p.Style)
+	m.Add("prefers", p.Prefers)
+	m.Add("trusts", p.Trusts)
+	m.Add("stance", p.Stance)
+	m.Add("influence", p.Influence)
+	m.Add("interest", p.Interest)
+	m.Add("email", EmailValue(p.Email))
+	return m.Render()
 }
 
 // EmailValue is how an email key is written: one address as a plain

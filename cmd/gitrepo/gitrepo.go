@@ -75,15 +75,20 @@ func (e *ConflictError) Error() string {
 
 // SyncResult says what Sync did.
 type SyncResult struct {
-	Committed bool // pending changes were committed
+	Committed bool     // pending changes were committed
+	Files     []string // the files committed, relative to the repository
 	Pulled    bool
+	PulledIn  []string // the files the pull brought changes to
 	Pushed    bool
+	Remote    string // the remote synced with
 	NoRemote  bool
 }
 
-// Sync commits every pending change with message, pulls with rebase from
-// the upstream (or origin), and pushes.
-func (r Repo) Sync(message string) (SyncResult, error) {
+// Sync commits every pending change with the message describe gives for
+// the files staged, pulls with rebase from the upstream (or origin), and
+// pushes. The files the pull brings are made private (0600, directories
+// 0700), as lead writes its own.
+func (r Repo) Sync(describe func(files []string) string) (SyncResult, error) {
 	var res SyncResult
 	if !r.IsRepo() {
 		return res, errors.New("the journal is not a git repository: run lead init --git, or git init in it")
@@ -92,7 +97,12 @@ func (r Repo) Sync(message string) (SyncResult, error) {
 		return res, err
 	}
 	if _, err := r.run("diff", "--cached", "--quiet"); err != nil {
-		if _, err := r.run("commit", "--quiet", "--no-verify", "-m", message); err != nil {
+		staged, err := r.run("diff", "--cached", "--name-only", "-z")
+		if err != nil {
+			return res, err
+		}
+		res.Files = splitNUL(staged)
+		if _, err := r.run("commit", "--quiet", "--no-verify", "-m", describe(res.Files)); err != nil {
 			return res, err
 		}
 		res.Committed = true
@@ -116,7 +126,9 @@ func (r Repo) Sync(message string) (SyncResult, error) {
 	if _, err := r.run("fetch", "--quiet", remote); err != nil {
 		return res, err
 	}
+	res.Remote = remote
 	if _, err := r.run("rev-parse", "--verify", "--quiet", remote+"/"+branch); err == nil {
+		incoming, _ := r.run("diff", "--name-only", "-z", "HEAD..."+remote+"/"+branch) // none without a commit yet
 		if _, err := r.run("rebase", "--quiet", remote+"/"+branch); err != nil {
 			files, _ := r.run("diff", "--name-only", "--diff-filter=U")
 			if _, abortErr := r.run("rebase", "--abort"); abortErr != nil {
@@ -124,11 +136,34 @@ func (r Repo) Sync(message string) (SyncResult, error) {
 			}
 			return res, &ConflictError{Files: strings.Fields(files)}
 		}
-		res.Pulled = true
+		res.Pulled, res.PulledIn = true, splitNUL(incoming)
+		r.makePrivate(res.PulledIn)
 	}
 	if _, err := r.run("push", "--quiet", "--set-upstream", remote, branch); err != nil {
 		return res, err
 	}
 	res.Pushed = true
 	return res, nil
+}
+
+// splitNUL splits git's -z output into its names.
+func splitNUL(s string) []string {
+	return strings.FieldsFunc(s, func(r rune) bool { return r == 0 })
+}
+
+// makePrivate gives the regular files of files mode 0600 and the
+// directories that hold them 0700, up to the repository's top; a symbolic
+// link is left alone, so nothing outside the repository is touched.
+func (r Repo) makePrivate(files []string) {
+	for _, f := range files {
+		path := filepath.Join(r.Dir, filepath.FromSlash(f))
+		if fi, err := os.Lstat(path); err == nil && fi.Mode().IsRegular() && fi.Mode().Perm() != 0o600 {
+			os.Chmod(path, 0o600)
+		}
+		for dir := filepath.Dir(path); dir != r.Dir && strings.HasPrefix(dir, r.Dir+string(filepath.Separator)); dir = filepath.Dir(dir) {
+			if fi, err := os.Lstat(dir); err == nil && fi.IsDir() && fi.Mode().Perm() != 0o700 {
+				os.Chmod(dir, 0o700)
+			}
+		}
+	}
 }

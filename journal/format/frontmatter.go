@@ -1,4 +1,4 @@
-package journal
+package format
 
 import (
 	"fmt"
@@ -19,13 +19,13 @@ const (
 	valueOther  = 'o' // a map, or a list of non-scalars: kept as YAML text
 )
 
-// field is one decoded front matter key.
-type field struct {
-	key   string
-	line  int    // file line of the key
-	kind  byte   // valueNull, valueScalar, valueList or valueOther
-	value string // the scalar; for valueOther, the YAML text of the value
-	list  []string
+// Field is one decoded front matter key.
+type Field struct {
+	Key   string
+	Line  int    // file line of the key
+	Kind  byte   // valueNull, valueScalar, valueList or valueOther
+	Value string // the scalar; for valueOther, the YAML text of the value
+	List  []string
 }
 
 // decodeFast reads the front matter forms lead writes and people type:
@@ -34,7 +34,7 @@ type field struct {
 // comments. It returns ok false for anything else, which the caller hands
 // to yaml.v3; on what it accepts it agrees with yaml.v3 (see
 // FuzzFastFrontMatter). firstLine is the file line of text's first line.
-func (sc *scratch) decodeFast(text string, firstLine int) ([]field, bool) {
+func (sc *Scratch) decodeFast(text string, firstLine int) ([]Field, bool) {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
@@ -80,16 +80,16 @@ func (sc *scratch) decodeFast(text string, firstLine int) ([]field, bool) {
 			return nil, false
 		}
 		for _, f := range out {
-			if f.key == key {
+			if f.Key == key {
 				return nil, false // yaml.v3 rejects duplicate keys
 			}
 		}
-		f := field{key: key, line: firstLine + i}
+		f := Field{Key: key, Line: firstLine + i}
 		rest := stripComment(trimSpaces(line[colon+1:]))
 		switch {
 		case rest == "":
 			// Null, or a block list on the following lines.
-			f.kind = valueNull
+			f.Kind = valueNull
 			start := len(sc.strs)
 			for i+1 < len(lines) {
 				next := strings.TrimSuffix(lines[i+1], "\r")
@@ -108,15 +108,15 @@ func (sc *scratch) decodeFast(text string, firstLine int) ([]field, bool) {
 				if !ok {
 					return nil, false
 				}
-				f.kind = valueList
+				f.Kind = valueList
 				sc.strs = append(sc.strs, v)
 				i++
 			}
-			if f.kind == valueList {
-				f.list = sc.strs[start:len(sc.strs):len(sc.strs)]
+			if f.Kind == valueList {
+				f.List = sc.strs[start:len(sc.strs):len(sc.strs)]
 				// Items indented differently from one another confuse the simple
 				// reading; leave those to yaml.v3.
-				for k := i - len(f.list) + 1; k <= i; k++ {
+				for k := i - len(f.List) + 1; k <= i; k++ {
 					if nt := trimSpaces(lines[k]); nt != "" && nt[0] != '#' && indentOf(lines[k]) != indentOf(lines[i]) {
 						return nil, false
 					}
@@ -127,16 +127,16 @@ func (sc *scratch) decodeFast(text string, firstLine int) ([]field, bool) {
 			if !ok {
 				return nil, false
 			}
-			f.kind, f.list = valueList, items
+			f.Kind, f.List = valueList, items
 		default:
 			v, ok := scalar(rest)
 			if !ok {
 				return nil, false
 			}
 			if isNull(rest) {
-				f.kind = valueNull
+				f.Kind = valueNull
 			} else {
-				f.kind, f.value = valueScalar, v
+				f.Kind, f.Value = valueScalar, v
 			}
 		}
 		out = append(out, f)
@@ -218,7 +218,7 @@ func scalar(s string) (string, bool) {
 }
 
 // flowList reads "[a, b, 'c', "d"]" with scalar items only.
-func (sc *scratch) flowList(s string) ([]string, bool) {
+func (sc *Scratch) flowList(s string) ([]string, bool) {
 	if !strings.HasSuffix(s, "]") {
 		return nil, false
 	}
@@ -268,28 +268,28 @@ func flowSafe(item string) bool {
 	return true
 }
 
-// fieldsOf turns a yaml.v3 mapping node into fields.
-func fieldsOf(meta *yaml.Node, firstLine int) []field {
-	var out []field
+// fieldsOf turns a yaml.v3 Mapping node into fields.
+func fieldsOf(meta *yaml.Node, firstLine int) []Field {
+	var out []Field
 	c := meta.Content
 	for i := 0; i+1 < len(c); i += 2 {
 		k, v := c[i], c[i+1]
-		f := field{key: k.Value, line: firstLine + k.Line - 1}
+		f := Field{Key: k.Value, Line: firstLine + k.Line - 1}
 		switch {
 		case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
-			f.kind = valueNull
+			f.Kind = valueNull
 		case v.Kind == yaml.ScalarNode:
-			f.kind, f.value = valueScalar, v.Value
+			f.Kind, f.Value = valueScalar, v.Value
 		case v.Kind == yaml.SequenceNode && allScalars(v):
-			f.kind = valueList
-			f.list = []string{}
+			f.Kind = valueList
+			f.List = []string{}
 			for _, item := range v.Content {
-				f.list = append(f.list, item.Value)
+				f.List = append(f.List, item.Value)
 			}
 		default:
-			f.kind = valueOther
+			f.Kind = valueOther
 			if b, err := yaml.Marshal(v); err == nil {
-				f.value = string(b)
+				f.Value = string(b)
 			}
 		}
 		out = append(out, f)
@@ -306,30 +306,30 @@ func allScalars(n *yaml.Node) bool {
 	return true
 }
 
-// plainValue is the field as plain data for JSON output: lists as
+// plainValue is the Field as plain data for JSON output: lists as
 // lists, YAML's integers, floats and booleans as such, other scalars as
 // text, and maps decoded by yaml.v3 as JSON can hold them (see jsonable).
-func (f field) plainValue() any {
-	switch f.kind {
+func (f Field) plainValue() any {
+	switch f.Kind {
 	case valueScalar:
-		switch f.value {
+		switch f.Value {
 		case "true", "True", "TRUE":
 			return true
 		case "false", "False", "FALSE":
 			return false
 		}
-		if i, err := strconv.ParseInt(f.value, 10, 64); err == nil {
+		if i, err := strconv.ParseInt(f.Value, 10, 64); err == nil {
 			return i
 		}
-		if x, err := strconv.ParseFloat(f.value, 64); err == nil && strings.ContainsAny(f.value, ".eE") && !strings.ContainsAny(f.value, "xXnN") {
+		if x, err := strconv.ParseFloat(f.Value, 64); err == nil && strings.ContainsAny(f.Value, ".eE") && !strings.ContainsAny(f.Value, "xXnN") {
 			return x
 		}
-		return f.value
+		return f.Value
 	case valueList:
-		return f.list
+		return f.List
 	case valueOther:
 		var v any
-		_ = yaml.Unmarshal([]byte(f.value), &v) // it was encoded from a node
+		_ = yaml.Unmarshal([]byte(f.Value), &v) // it was encoded from a node
 		return jsonable(v)
 	}
 	return nil

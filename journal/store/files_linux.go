@@ -1,4 +1,4 @@
-package journal
+package store
 
 import (
 	"bytes"
@@ -12,6 +12,7 @@ import (
 	"slices"
 	"unsafe"
 
+	"github.com/lead-journal/lead/journal/format"
 	"golang.org/x/sys/unix"
 )
 
@@ -41,12 +42,12 @@ func linkAnonymous(f *os.File, path string) error {
 }
 
 // keyOf is the identity of the file st describes.
-func keyOf(st *unix.Statx_t) fileKey {
-	return fileKey{size: int64(st.Size), mtime: st.Mtime.Sec*1e9 + int64(st.Mtime.Nsec),
-		ctime: st.Ctime.Sec*1e9 + int64(st.Ctime.Nsec), ino: st.Ino}
+func keyOf(st *unix.Statx_t) FileKey {
+	return FileKey{Size: int64(st.Size), Mtime: st.Mtime.Sec*1e9 + int64(st.Mtime.Nsec),
+		Ctime: st.Ctime.Sec*1e9 + int64(st.Ctime.Nsec), Ino: st.Ino}
 }
 
-// statxMask asks statx for what a fileKey holds, the file type and its
+// statxMask asks statx for what a FileKey holds, the file type and its
 // permissions.
 const statxMask = unix.STATX_TYPE | unix.STATX_MODE | unix.STATX_SIZE | unix.STATX_MTIME | unix.STATX_CTIME | unix.STATX_INO
 
@@ -54,7 +55,7 @@ const statxMask = unix.STATX_TYPE | unix.STATX_MODE | unix.STATX_SIZE | unix.STA
 // stat, one statx call per name, with no allocation per name; the names
 // of a large directory are looked at from several goroutines. The names
 // share l's buffer: they are valid until l lists another directory.
-func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
+func (l *Lister) listDir(dir string, stat bool) ([]Dirent, error) {
 	if err := l.openDir(dir); err != nil {
 		return nil, err
 	}
@@ -93,10 +94,10 @@ func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
 		if typ == unix.DT_UNKNOWN || stat {
 			l.pending = append(l.pending, len(l.list))
 		}
-		l.list = append(l.list, dirent{name: unsafe.String(&name[0], len(name)), isDir: typ == unix.DT_DIR})
+		l.list = append(l.list, Dirent{Name: unsafe.String(&name[0], len(name)), IsDir: typ == unix.DT_DIR})
 	}
 	const batch = 1024 // names a goroutine looks at in a large directory
-	parallel((len(l.pending)+batch-1)/batch, func(b int) {
+	Parallel((len(l.pending)+batch-1)/batch, func(b int) {
 		for _, i := range l.pending[b*batch : min(len(l.pending), (b+1)*batch)] {
 			statAt(fd, &l.list[i])
 		}
@@ -109,21 +110,21 @@ func (l *lister) listDir(dir string, stat bool) ([]dirent, error) {
 // in the listing it points into. The call is made the ordinary way, not
 // raw as quick makes calls: listing 100,000 files with nothing else to do
 // between calls, raw calls measured 20 ms slower.
-func statAt(fd int, d *dirent) {
+func statAt(fd int, d *Dirent) {
 	var st unix.Statx_t
-	if _, _, errno := unix.Syscall6(unix.SYS_STATX, uintptr(fd), uintptr(unsafe.Pointer(unsafe.StringData(d.name))),
+	if _, _, errno := unix.Syscall6(unix.SYS_STATX, uintptr(fd), uintptr(unsafe.Pointer(unsafe.StringData(d.Name))),
 		unix.AT_SYMLINK_NOFOLLOW, statxMask, uintptr(unsafe.Pointer(&st)), 0); errno != 0 {
-		d.err = errno
+		d.Err = errno
 		return
 	}
-	d.isDir = st.Mode&unix.S_IFMT == unix.S_IFDIR
-	d.perm = fs.FileMode(st.Mode).Perm()
-	d.key = keyOf(&st)
+	d.IsDir = st.Mode&unix.S_IFMT == unix.S_IFDIR
+	d.Perm = fs.FileMode(st.Mode).Perm()
+	d.Key = keyOf(&st)
 }
 
 // openDir opens dir, for its files to be read relative to it, and closes
 // the directory open before.
-func (l *lister) openDir(dir string) error {
+func (l *Lister) openDir(dir string) error {
 	l.close()
 	fd, err := unix.Open(dir, unix.O_RDONLY|unix.O_DIRECTORY|unix.O_CLOEXEC, 0)
 	if err != nil {
@@ -134,7 +135,7 @@ func (l *lister) openDir(dir string) error {
 }
 
 // close closes the directory open last.
-func (l *lister) close() {
+func (l *Lister) close() {
 	if l.open {
 		unix.Close(l.fd)
 		l.open = false
@@ -143,7 +144,7 @@ func (l *lister) close() {
 
 // readFile reads a file of the directory open last, opened relative to
 // it, into memory that the next call reuses.
-func (l *lister) readFile(name string) ([]byte, fileKey, error) {
+func (l *Lister) ReadFile(name string) ([]byte, FileKey, error) {
 	data, key, err := readAt(l.fd, l.dir, name, l.text)
 	if err == nil {
 		l.text = data
@@ -151,23 +152,23 @@ func (l *lister) readFile(name string) ([]byte, fileKey, error) {
 	return data, key, err
 }
 
-// readFileKey reads a whole file into fresh memory, and returns its
+// ReadFileKey reads a whole file into fresh memory, and returns its
 // identity too.
-func readFileKey(path string) ([]byte, fileKey, error) {
+func ReadFileKey(path string) ([]byte, FileKey, error) {
 	return readAt(unix.AT_FDCWD, "", path, nil)
 }
 
 // readAt reads the whole file name in the directory open as dirfd (dir)
 // into buf, grown as needed, with as few system calls as the system
 // allows (open, statx, read, close), made raw (see quick), and returns
-// its identity too. Files larger than MaxFileSize, and anything but a regular
+// its identity too. Files larger than format.MaxFileSize, and anything but a regular
 // file, are refused without reading them (a named pipe is opened without
 // waiting for a writer).
-func readAt(dirfd int, dir, name string, buf []byte) ([]byte, fileKey, error) {
+func readAt(dirfd int, dir, name string, buf []byte) ([]byte, FileKey, error) {
 	path := func() string { return filepath.Join(dir, name) }
 	p, err := unix.BytePtrFromString(name)
 	if err != nil {
-		return nil, fileKey{}, &os.PathError{Op: "open", Path: path(), Err: err}
+		return nil, FileKey{}, &os.PathError{Op: "open", Path: path(), Err: err}
 	}
 	fd, err := quick(func() (uintptr, unix.Errno) {
 		r, _, errno := unix.RawSyscall6(unix.SYS_OPENAT, uintptr(dirfd), uintptr(unsafe.Pointer(p)),
@@ -175,7 +176,7 @@ func readAt(dirfd int, dir, name string, buf []byte) ([]byte, fileKey, error) {
 		return r, errno
 	})
 	if err != nil {
-		return nil, fileKey{}, &os.PathError{Op: "open", Path: path(), Err: err}
+		return nil, FileKey{}, &os.PathError{Op: "open", Path: path(), Err: err}
 	}
 	defer unix.RawSyscall(unix.SYS_CLOSE, fd, 0, 0)
 	var st unix.Statx_t
@@ -184,13 +185,13 @@ func readAt(dirfd int, dir, name string, buf []byte) ([]byte, fileKey, error) {
 			unix.AT_EMPTY_PATH, statxMask, uintptr(unsafe.Pointer(&st)), 0)
 		return r, errno
 	}); err != nil {
-		return nil, fileKey{}, &os.PathError{Op: "statx", Path: path(), Err: err}
+		return nil, FileKey{}, &os.PathError{Op: "statx", Path: path(), Err: err}
 	}
 	if st.Mode&unix.S_IFMT != unix.S_IFREG {
-		return nil, fileKey{}, &Problem{path(), 0, "not a regular file"}
+		return nil, FileKey{}, &format.Problem{Path: path(), Msg: "not a regular file"}
 	}
-	if st.Size > MaxFileSize {
-		return nil, fileKey{}, &Problem{path(), 0, fmt.Sprintf("file is %d bytes, larger than the %d lead reads", st.Size, MaxFileSize)}
+	if st.Size > format.MaxFileSize {
+		return nil, FileKey{}, &format.Problem{Path: path(), Msg: fmt.Sprintf("file is %d bytes, larger than the %d lead reads", st.Size, format.MaxFileSize)}
 	}
 	buf = slices.Grow(buf[:0], int(st.Size))[:st.Size]
 	for n := 0; n < len(buf); {
@@ -199,7 +200,7 @@ func readAt(dirfd int, dir, name string, buf []byte) ([]byte, fileKey, error) {
 			return r, errno
 		})
 		if err != nil {
-			return nil, fileKey{}, &os.PathError{Op: "read", Path: path(), Err: err}
+			return nil, FileKey{}, &os.PathError{Op: "read", Path: path(), Err: err}
 		}
 		if m == 0 {
 			buf = buf[:n] // shrank while being read
@@ -238,7 +239,7 @@ func quick(call func() (uintptr, unix.Errno)) (uintptr, error) {
 	}
 }
 
-// readIndexFile maps the index into memory, read-only and faulted in by
+// MapFile maps the index into memory, read-only and faulted in by
 // one system call: the pages are the page cache's own, so nothing is
 // copied or zeroed, and on machines where a first touch of each page is
 // costly that is the difference between 3,000 faults and 9,000 for the
@@ -247,7 +248,7 @@ func quick(call func() (uintptr, unix.Errno)) (uintptr, error) {
 // mapping stays whole for as long as the process lives; it is never
 // unmapped, because entries read from the index keep strings that point
 // into it.
-func readIndexFile(path string) ([]byte, error) {
+func MapFile(path string) ([]byte, error) {
 	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
 	if err != nil {
 		return nil, err

@@ -1,4 +1,4 @@
-package journal
+package store
 
 import (
 	"fmt"
@@ -24,9 +24,9 @@ func TestReadingSurvivesAMovingStack(t *testing.T) {
 			var frame [64]byte // so that the stack grows at each depth in turn
 			return read(depth - 1 + int(frame[depth%64]))
 		}
-		data, key, err := readFileKey(path)
-		if err == nil && (string(data) != text || key.size != int64(len(text))) {
-			err = fmt.Errorf("read %q, size %d", data, key.size)
+		data, key, err := ReadFileKey(path)
+		if err == nil && (string(data) != text || key.Size != int64(len(text))) {
+			err = fmt.Errorf("read %q, size %d", data, key.Size)
 		}
 		return err
 	}

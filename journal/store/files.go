@@ -1,4 +1,4 @@
-package journal
+package store
 
 import (
 	"bytes"
@@ -18,23 +18,23 @@ const (
 	FileMode fs.FileMode = 0o600
 )
 
-// tempPrefix marks lead's named temporary files; readers skip them.
-const tempPrefix = ".lead-tmp-"
+// TempPrefix marks lead's named temporary files; readers skip them.
+const TempPrefix = ".lead-tmp-"
 
 // ErrChanged reports that a file changed under lead between reading and
 // rewriting it; nothing was written.
 var ErrChanged = errors.New("the file changed while lead was updating it; nothing was written, try again")
 
-// faultHook, when a test sets it, runs before each step of a write and
+// FaultHook, when a test sets it, runs before each step of a write and
 // may fail it (or end the process) to show no step leaves a file half
 // written.
-var faultHook func(step string) error
+var FaultHook func(step string) error
 
 func fault(step string) error {
-	if faultHook == nil {
+	if FaultHook == nil {
 		return nil
 	}
-	return faultHook(step)
+	return FaultHook(step)
 }
 
 // staged is data written to a file that is not yet in place (and synced,
@@ -62,7 +62,7 @@ func stageWith(dir string, durable bool, write func(io.Writer) error) (*staged, 
 	f, err := openAnonymous(dir)
 	name := ""
 	if errors.Is(err, errNoAnonymous) {
-		f, err = os.CreateTemp(dir, tempPrefix+"*")
+		f, err = os.CreateTemp(dir, TempPrefix+"*")
 		if f != nil {
 			name = f.Name()
 		}
@@ -102,7 +102,7 @@ func (st *staged) tempName(dir string) (string, func(), error) {
 	if st.name != "" {
 		return st.name, func() {}, nil
 	}
-	tmp := filepath.Join(dir, fmt.Sprintf("%s%d-%d", tempPrefix, os.Getpid(), time.Now().UnixNano()))
+	tmp := filepath.Join(dir, fmt.Sprintf("%s%d-%d", TempPrefix, os.Getpid(), time.Now().UnixNano()))
 	if err := st.link(tmp); err != nil {
 		return "", nil, err
 	}
@@ -130,10 +130,10 @@ func (st *staged) link(path string) error {
 	return nil
 }
 
-// createFile atomically creates path holding data and fails with an error
+// CreateFile atomically creates path holding data and fails with an error
 // matching fs.ErrExist when path exists: the data is written and synced
 // to a temporary file, then linked into place, which never replaces a file.
-func createFile(path string, data []byte) error {
+func CreateFile(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	if err := os.MkdirAll(dir, DirMode); err != nil {
 		return err
@@ -149,10 +149,10 @@ func createFile(path string, data []byte) error {
 	return syncDir(dir)
 }
 
-// replaceFile atomically replaces path's content with data, provided the
+// ReplaceFile atomically replaces path's content with data, provided the
 // file still holds old; otherwise it returns ErrChanged. The file keeps
 // its permissions.
-func replaceFile(path string, old, data []byte) error {
+func ReplaceFile(path string, old, data []byte) error {
 	info, err := os.Lstat(path)
 	if err != nil {
 		return err
@@ -190,11 +190,11 @@ func replaceFile(path string, old, data []byte) error {
 	return syncDir(dir)
 }
 
-// writeReplacing atomically puts what write writes at path, replacing
+// WriteReplacing atomically puts what write writes at path, replacing
 // whatever is there: for lead's own disposable files, never the journal's.
 // It does not wait for the disk: after a crash such a file may be damaged,
 // which its reader notices, and it is made again.
-func writeReplacing(path string, write func(io.Writer) error) error {
+func WriteReplacing(path string, write func(io.Writer) error) error {
 	dir := filepath.Dir(path)
 	st, err := stageWith(dir, false, write)
 	if err != nil {
@@ -224,47 +224,24 @@ func syncDir(dir string) error {
 	return nil
 }
 
-// staleTempAge is how old a named temporary file must be before a scan
+// StaleTempAge is how old a named temporary file must be before a scan
 // removes it as the leftover of a killed process.
-const staleTempAge = time.Minute
+const StaleTempAge = time.Minute
 
 // removeStaleTemp deletes path, named name, when it is an old temporary
 // file of lead's.
 func removeStaleTemp(path, name string) {
-	if !strings.HasPrefix(name, tempPrefix) {
+	if !strings.HasPrefix(name, TempPrefix) {
 		return
 	}
-	if info, err := os.Lstat(path); err == nil && time.Since(info.ModTime()) > staleTempAge {
+	if info, err := os.Lstat(path); err == nil && time.Since(info.ModTime()) > StaleTempAge {
 		os.Remove(path)
 	}
 }
 
-// writable returns the absolute path of a journal-relative path lead is
-// about to write, refusing one that would land outside the journal,
-// whether by "..", an absolute path, or a symbolic link on the way.
-func (j *Journal) writable(rel string) (string, error) {
-	abs := j.Abs(rel)
-	if _, err := inside(j.Root, abs); err != nil {
-		return "", err
-	}
-	// The parent may not exist yet: check the deepest part that does.
-	for dir := filepath.Dir(abs); ; dir = filepath.Dir(dir) {
-		if _, err := os.Lstat(dir); err == nil {
-			if _, err := inside(j.Root, dir); err != nil {
-				return "", err
-			}
-			break
-		}
-		if dir == filepath.Dir(dir) {
-			break
-		}
-	}
-	return abs, nil
-}
-
-// inside returns path relative to root, refusing paths that leave root,
+// Inside returns path relative to root, refusing paths that leave root,
 // whether by "..", by being elsewhere, or through a symbolic link.
-func inside(root, path string) (string, error) {
+func Inside(root, path string) (string, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return "", err

@@ -1,9 +1,10 @@
-package journal
+package format
 
 import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"regexp"
 	"slices"
 	"strconv"
@@ -29,6 +30,21 @@ func (p *Problem) Error() string {
 		return fmt.Sprintf("%s:%d: %s", p.Path, p.Line, p.Msg)
 	}
 	return fmt.Sprintf("%s: %s", p.Path, p.Msg)
+}
+
+// AsProblem is err as a problem with the file at path: err itself when
+// it is one, and the cause of a failed system call without the path it
+// repeats.
+func AsProblem(path string, err error) *Problem {
+	var p *Problem
+	if errors.As(err, &p) {
+		return p
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return &Problem{Path: path, Msg: pe.Err.Error()}
+	}
+	return &Problem{Path: path, Msg: err.Error()}
 }
 
 // MaxFileSize is the largest journal file lead reads; larger files are
@@ -70,24 +86,24 @@ func splitFrontMatter(text []byte) (front, body []byte, ok bool) {
 	return nil, nil, false
 }
 
-// document is a Markdown file with YAML front matter.
-type document struct {
+// Document is a Markdown file with YAML front matter.
+type Document struct {
 	path     string
-	fields   []field
+	Fields   []Field
 	front    string // the front matter's text
 	metaLine int    // file line of the first front matter line
-	body     []byte // everything after the closing delimiter, byte for byte
-	bodyLine int    // file line of the body's first line
-	sc       *scratch
+	Body     []byte // everything after the closing delimiter, byte for byte
+	BodyLine int    // file line of the body's first line
+	sc       *Scratch
 }
 
-// scratch is the memory of parsing files, reused from one file to the
+// Scratch is the memory of parsing files, reused from one file to the
 // next where many are read: what a parse returns points into it, and
-// stays valid until the next parse with the same scratch.
-type scratch struct {
-	doc     document
+// stays valid until the next parse with the same Scratch.
+type Scratch struct {
+	doc     Document
 	front   []byte
-	fields  []field
+	fields  []Field
 	lines   []string
 	strs    []string // the lists read from the front matter and the body
 	items   []Item
@@ -96,8 +112,8 @@ type scratch struct {
 	ids     itemIDs
 }
 
-// list cuts a list from the scratch's strings: add appends to them.
-func (sc *scratch) list(add func(list []string) []string) []string {
+// list cuts a list from the Scratch's strings: add appends to them.
+func (sc *Scratch) list(add func(list []string) []string) []string {
 	start := len(sc.strs)
 	sc.strs = add(sc.strs)
 	if len(sc.strs) == start {
@@ -106,34 +122,34 @@ func (sc *scratch) list(add func(list []string) []string) []string {
 	return sc.strs[start:len(sc.strs):len(sc.strs)]
 }
 
-// parseDocument splits data into front matter and body and decodes the
+// ParseDocument splits data into front matter and body and decodes the
 // front matter: the forms lead writes by a fast reader, anything else by
 // yaml.v3. Every error is a *Problem naming path and, where known, the line.
-func parseDocument(path string, data []byte) (*document, error) {
-	return new(scratch).parseDocument(path, data)
+func ParseDocument(path string, data []byte) (*Document, error) {
+	return new(Scratch).ParseDocument(path, data)
 }
 
-func (sc *scratch) parseDocument(path string, data []byte) (*document, error) {
+func (sc *Scratch) ParseDocument(path string, data []byte) (*Document, error) {
 	sc.strs, sc.items = sc.strs[:0], sc.items[:0]
 	d, err := sc.splitDocument(path, data)
 	if err != nil {
 		return nil, err
 	}
 	if fields, ok := sc.decodeFast(d.front, d.metaLine); ok {
-		d.fields = fields
+		d.Fields = fields
 		return d, nil
 	}
-	node, err := d.node()
+	node, err := d.Node()
 	if err != nil {
 		return nil, err
 	}
-	d.fields = fieldsOf(node, d.metaLine)
+	d.Fields = fieldsOf(node, d.metaLine)
 	return d, nil
 }
 
 // splitDocument checks data and splits it into front matter and body,
 // without decoding the front matter.
-func (sc *scratch) splitDocument(path string, data []byte) (*document, error) {
+func (sc *Scratch) splitDocument(path string, data []byte) (*Document, error) {
 	if len(data) > MaxFileSize {
 		return nil, &Problem{path, 0, fmt.Sprintf("file is %d bytes, larger than the %d lead reads", len(data), MaxFileSize)}
 	}
@@ -157,26 +173,26 @@ func (sc *scratch) splitDocument(path string, data []byte) (*document, error) {
 	}
 	head := len(text) - len(rest)
 	sc.front = append(sc.front[:0], front...)
-	sc.doc = document{path: path, front: unsafe.String(unsafe.SliceData(sc.front), len(sc.front)), metaLine: open + 1, body: rest,
-		bodyLine: bytes.Count(text[:head], []byte("\n")) + 1, sc: sc}
+	sc.doc = Document{path: path, front: unsafe.String(unsafe.SliceData(sc.front), len(sc.front)), metaLine: open + 1, Body: rest,
+		BodyLine: bytes.Count(text[:head], []byte("\n")) + 1, sc: sc}
 	return &sc.doc, nil
 }
 
 // body returns the body of the file path, read as data; it points into
 // data.
-func (sc *scratch) body(path string, data []byte) (string, error) {
+func (sc *Scratch) Body(path string, data []byte) (string, error) {
 	d, err := sc.splitDocument(path, data)
 	if err != nil {
 		return "", err
 	}
-	return unsafe.String(unsafe.SliceData(d.body), len(d.body)), nil
+	return unsafe.String(unsafe.SliceData(d.Body), len(d.Body)), nil
 }
 
 // node decodes the front matter with yaml.v3.
-func (d *document) node() (*yaml.Node, error) {
+func (d *Document) Node() (*yaml.Node, error) {
 	var node yaml.Node
 	if err := yaml.Unmarshal([]byte(d.front), &node); err != nil {
-		return nil, yamlProblem(d.path, d.metaLine-1, err)
+		return nil, YAMLProblem(d.path, d.metaLine-1, err)
 	}
 	switch {
 	case node.Kind == 0, node.Kind == yaml.DocumentNode && len(node.Content) == 0: // empty, or only comments
@@ -225,9 +241,9 @@ func closesWithin(text []byte, limit int) bool {
 
 var yamlLine = regexp.MustCompile(`^yaml: (?:line (\d+): )?(.*)$`)
 
-// yamlProblem turns a yaml.v3 error into a Problem at the file line, given
+// YAMLProblem turns a yaml.v3 error into a Problem at the file line, given
 // the file line of the opening delimiter (0 for a plain YAML file).
-func yamlProblem(path string, open int, err error) *Problem {
+func YAMLProblem(path string, open int, err error) *Problem {
 	msg := err.Error()
 	var te *yaml.TypeError
 	if errors.As(err, &te) && len(te.Errors) > 0 {
@@ -244,50 +260,50 @@ func yamlProblem(path string, open int, err error) *Problem {
 	return &Problem{path, line, m[2]}
 }
 
-// field returns the decoded key, or nil.
-func (d *document) field(key string) *field {
-	for i := range d.fields {
-		if d.fields[i].key == key {
-			return &d.fields[i]
+// Field returns the decoded key, or nil.
+func (d *Document) Field(key string) *Field {
+	for i := range d.Fields {
+		if d.Fields[i].Key == key {
+			return &d.Fields[i]
 		}
 	}
 	return nil
 }
 
 // line returns the file line of key, or 0.
-func (d *document) line(key string) int {
-	if f := d.field(key); f != nil {
-		return f.line
+func (d *Document) Line(key string) int {
+	if f := d.Field(key); f != nil {
+		return f.Line
 	}
 	return 0
 }
 
 // text reads key as a single string; a missing or null key is "".
-func (d *document) text(key string) (string, error) {
-	f := d.field(key)
+func (d *Document) Text(key string) (string, error) {
+	f := d.Field(key)
 	switch {
-	case f == nil || f.kind == valueNull:
+	case f == nil || f.Kind == valueNull:
 		return "", nil
-	case f.kind != valueScalar:
-		return "", &Problem{d.path, f.line, fmt.Sprintf("%s: want a single value", key)}
+	case f.Kind != valueScalar:
+		return "", &Problem{d.path, f.Line, fmt.Sprintf("%s: want a single value", key)}
 	}
-	return strings.TrimSpace(f.value), nil
+	return strings.TrimSpace(f.Value), nil
 }
 
 // list reads key as a list of strings. A single string is split on commas,
 // so `tags: a, b` and `with: dana-smith` read as people write them.
-func (d *document) list(key string) ([]string, error) {
-	f := d.field(key)
-	if f == nil || f.kind == valueNull {
+func (d *Document) List(key string) ([]string, error) {
+	f := d.Field(key)
+	if f == nil || f.Kind == valueNull {
 		return nil, nil
 	}
-	values := f.list
-	switch f.kind {
+	values := f.List
+	switch f.Kind {
 	case valueScalar:
-		values = strings.Split(f.value, ",")
+		values = strings.Split(f.Value, ",")
 	case valueList:
 	default:
-		return nil, &Problem{d.path, f.line, fmt.Sprintf("%s: want a list of values", key)}
+		return nil, &Problem{d.path, f.Line, fmt.Sprintf("%s: want a list of values", key)}
 	}
 	return d.sc.list(func(out []string) []string {
 		for _, s := range values {
@@ -300,28 +316,28 @@ func (d *document) list(key string) ([]string, error) {
 }
 
 // extras returns the fields whose keys lead does not know.
-func (d *document) extras(known []string) []field {
-	var out []field
-	for _, f := range d.fields {
-		if !slices.Contains(known, f.key) {
+func (d *Document) extras(known []string) []Field {
+	var out []Field
+	for _, f := range d.Fields {
+		if !slices.Contains(known, f.Key) {
 			out = append(out, f)
 		}
 	}
 	return out
 }
 
-// fieldValues returns a field's values as strings: one for a scalar, one
+// fieldValues returns a Field's values as strings: one for a scalar, one
 // per item for a list, none otherwise.
-func fieldValues(fields []field, key string) []string {
+func fieldValues(fields []Field, key string) []string {
 	for _, f := range fields {
-		if f.key != key {
+		if f.Key != key {
 			continue
 		}
-		switch f.kind {
+		switch f.Kind {
 		case valueScalar:
-			return []string{f.value}
+			return []string{f.Value}
 		case valueList:
-			return f.list
+			return f.List
 		}
 	}
 	return nil

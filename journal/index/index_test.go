@@ -1,38 +1,91 @@
-package journal
+package index
 
 import (
-	"crypto/sha1"
-	"encoding/hex"
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
 	"sort"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
 
+	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
 	"github.com/lead-journal/lead/journal/when"
 )
 
+// testJournal is a journal as the read engine sees it, read the ways
+// lead's commands read it.
+type testJournal struct{ *Reader }
+
+func newTestJournal(t *testing.T) testJournal {
+	t.Helper()
+	return testJournal{&Reader{Root: t.TempDir()}}
+}
+
+func (j testJournal) Abs(rel string) string { return j.abs(rel) }
+
+// snapshot is what a read gives.
+type snapshot struct {
+	Entries  []*format.Entry
+	Problems []*format.Problem
+}
+
+func (j testJournal) read(o Options) *snapshot {
+	entries, problems := j.Read(o)
+	return &snapshot{entries, problems}
+}
+
+func (j testJournal) Load() *snapshot        { return j.read(Options{Detail: Everything}) }
+func (j testJournal) LoadOpen() *snapshot    { return j.read(Options{Detail: OpenItems}) }
+func (j testJournal) LoadHeaders() *snapshot { return j.read(Options{Detail: Headers}) }
+
+// with reads the front matter of the entries with slug.
+func (j testJournal) with(slug string) []*format.Entry {
+	return j.read(Options{Keep: func(e *format.Entry) bool { return e.Has(slug) }}).Entries
+}
+
+// Items are the items of every entry read.
+func (s *snapshot) Items() []*format.Item {
+	var out []*format.Item
+	for _, e := range s.Entries {
+		for i := range e.Items {
+			out = append(out, &e.Items[i])
+		}
+	}
+	return out
+}
+
+func writeFile(t *testing.T, j testJournal, rel, text string) {
+	t.Helper()
+	path := j.Abs(rel)
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // cacheJournal makes a journal with two entries and loads it once, so
 // that its index exists.
-func cacheJournal(t *testing.T) *Journal {
+func cacheJournal(t *testing.T) testJournal {
 	t.Helper()
-	j := testJournal(t)
+	j := newTestJournal(t)
 	writeFile(t, j, "entries/2026/11/a.md", "---\ndate: 2026-11-20T10:00:00-05:00\ntitle: Alpha\n---\n- [ ] first\n")
 	writeFile(t, j, "entries/2026/11/b.md", "---\ndate: 2026-11-21T10:00:00-05:00\ntitle: Bravo\n---\n- [ ] second\n")
 	j.Load()
-	if _, err := os.Stat(j.Abs(CacheFile)); err != nil {
+	if _, err := os.Stat(j.Abs(File)); err != nil {
 		t.Fatalf("no index after a load: %v", err)
 	}
 	return j
 }
 
-func titles(s *Snapshot) string {
+func titles(s *snapshot) string {
 	var out []string
 	for _, e := range s.Entries {
 		out = append(out, e.Title)
@@ -104,15 +157,15 @@ func TestCorruptOrForeignCacheIsRebuilt(t *testing.T) {
 	}
 	for name, f := range damage {
 		j := cacheJournal(t)
-		data, _ := os.ReadFile(j.Abs(CacheFile))
-		if err := os.WriteFile(j.Abs(CacheFile), f(data), 0o600); err != nil {
+		data, _ := os.ReadFile(j.Abs(File))
+		if err := os.WriteFile(j.Abs(File), f(data), 0o600); err != nil {
 			t.Fatal(err)
 		}
 		s := j.Load()
 		if got := titles(s); got != "Bravo,Alpha" || len(s.Problems) > 0 || len(s.Items()) != 2 {
 			t.Errorf("%s: %s %v", name, got, s.Problems)
 		}
-		if rebuilt, _ := os.ReadFile(j.Abs(CacheFile)); j.openIndex() == nil {
+		if rebuilt, _ := os.ReadFile(j.Abs(File)); j.openIndex() == nil {
 			t.Errorf("%s: the index was not rebuilt (%d bytes)", name, len(rebuilt))
 		}
 	}
@@ -121,9 +174,8 @@ func TestCorruptOrForeignCacheIsRebuilt(t *testing.T) {
 // TestCacheKeepsEntriesAsParsed: an entry read from the index equals the
 // entry read from its file.
 func TestCacheKeepsEntriesAsParsed(t *testing.T) {
-	j := testJournal(t)
-	s := j.Load()
-	data, err := s.Compose(fullDraft, false)
+	j := newTestJournal(t)
+	data, err := os.ReadFile("../testdata/golden/entry.md")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +202,7 @@ func TestCacheKeepsEntriesAsParsed(t *testing.T) {
 // still has its own paths, its own summary (cut or not) and items that
 // name its file, as a file read alone gives them.
 func TestReadingManyFilesKeepsEachOnesOwn(t *testing.T) {
-	j := testJournal(t)
+	j := newTestJournal(t)
 	var rels []string
 	for i := range 12 {
 		first := strings.Repeat(fmt.Sprintf("ünïcode %d ", i), 3+4*i) // 36 to 200 characters
@@ -158,7 +210,7 @@ func TestReadingManyFilesKeepsEachOnesOwn(t *testing.T) {
 		writeFile(t, j, rel, fmt.Sprintf("---\ndate: 2026-11-%02dT10:00:00Z\nwith: [p%d]\n---\n%s\n- [ ] item %d\n", 1+i, i, first, i))
 		rels = append(rels, rel)
 	}
-	for _, s := range []*Snapshot{j.Load(), j.Load()} { // with no index, then through it
+	for _, s := range []*snapshot{j.Load(), j.Load()} { // with no index, then through it
 		if len(s.Entries) != len(rels) {
 			t.Fatalf("%d entries, want %d", len(s.Entries), len(rels))
 		}
@@ -167,7 +219,7 @@ func TestReadingManyFilesKeepsEachOnesOwn(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, err := parseEntry(e.Path, e.Path, data, when.Clock{})
+			want, err := format.ParseEntry(e.Path, e.Path, data, when.Clock{})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -176,36 +228,8 @@ func TestReadingManyFilesKeepsEachOnesOwn(t *testing.T) {
 			}
 		}
 	}
-	if e := j.Load().Entries[0]; utf8.RuneCountInString(e.Summary) != maxSummary || !strings.HasSuffix(e.Summary, "…") {
-		t.Errorf("a long first line gives the summary %q, want %d characters ending in an ellipsis", e.Summary, maxSummary)
-	}
-}
-
-// TestQueryReadsOnlyWhatMatches: Journal.Query, which filters while it
-// reads the index, gives what LoadHeaders followed by Snapshot.Query
-// gives, with the index warm and right after a hand edit.
-func TestQueryReadsOnlyWhatMatches(t *testing.T) {
-	j := cacheJournal(t)
-	writeFile(t, j, "entries/2026/10/c.md", "---\ndate: 2026-10-02T10:00:00-04:00\ntitle: Charlie\nwith: [dana]\ntags: [budget]\n---\n")
-	filters := []Filter{{}, {With: []string{"dana"}}, {Tags: []string{"BUDGET"}}, {Limit: 1}, {With: []string{"nobody"}}}
-	for _, edit := range []bool{false, true} {
-		if edit {
-			writeFile(t, j, "entries/2026/11/a.md", "---\ndate: 2026-11-20T10:00:00-05:00\ntitle: Alpha\nwith: [dana]\n---\n")
-		}
-		for _, f := range filters {
-			var want []string
-			for _, e := range j.LoadHeaders().Query(f) {
-				want = append(want, e.Title)
-			}
-			_, entries, err := j.Query(func(*Snapshot) (Filter, error) { return f, nil })
-			var got []string
-			for _, e := range entries {
-				got = append(got, e.Title)
-			}
-			if err != nil || strings.Join(got, ",") != strings.Join(want, ",") {
-				t.Errorf("edit=%v %+v: Query gives %v, LoadHeaders and Query %v (%v)", edit, f, got, want, err)
-			}
-		}
+	if e := j.Load().Entries[0]; utf8.RuneCountInString(e.Summary) != 120 || !strings.HasSuffix(e.Summary, "…") {
+		t.Errorf("a long first line gives the summary %q, want 120 characters ending in an ellipsis", e.Summary)
 	}
 }
 
@@ -216,9 +240,9 @@ func TestIndexInAnotherOrder(t *testing.T) {
 	j := cacheJournal(t)
 	writeFile(t, j, "entries/2026/11/c.md", "---\ndate: 2026-11-22T10:00:00-05:00\ntitle: Charlie\n---\n")
 	s := j.Load()
-	enc := new(lister).encoder()
+	enc := new(worker).encoder()
 	for _, e := range s.Entries { // newest first: not the listing order
-		_, key, err := readFileKey(j.Abs(e.Path))
+		_, key, err := store.ReadFileKey(j.Abs(e.Path))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -227,11 +251,11 @@ func TestIndexInAnotherOrder(t *testing.T) {
 	if err := j.saveCache([]*block{newBlock("entries/2026/11", enc.block())}); err != nil {
 		t.Fatal(err)
 	}
-	before, _ := os.Stat(j.Abs(CacheFile))
+	before, _ := os.Stat(j.Abs(File))
 	if got := titles(j.Load()); got != "Charlie,Bravo,Alpha" {
 		t.Fatalf("read from a reordered index: %s", got)
 	}
-	if after, _ := os.Stat(j.Abs(CacheFile)); !os.SameFile(before, after) {
+	if after, _ := os.Stat(j.Abs(File)); !os.SameFile(before, after) {
 		t.Error("the index was rewritten, though nothing changed")
 	}
 }
@@ -242,14 +266,14 @@ func TestIndexInAnotherOrder(t *testing.T) {
 func TestBlockKeepsItsEntriesNewestFirst(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	base := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
-	enc := new(lister).encoder()
-	var want []*Entry
+	enc := new(worker).encoder()
+	var want []*format.Entry
 	for i := range 300 {
 		// Hours apart, or seconds, or milliseconds, and some the same moment.
 		date := base.Add(time.Duration(rng.IntN(40))*time.Hour + time.Duration(rng.IntN(2))*time.Second + time.Duration(rng.IntN(2))*time.Millisecond)
-		e := &Entry{ID: fmt.Sprintf("%03d-%x", rng.IntN(1000), i), Date: date, Kind: "note"}
+		e := &format.Entry{ID: fmt.Sprintf("%03d-%x", rng.IntN(1000), i), Date: date, Kind: "note"}
 		e.Path = "entries/2026/11/" + e.ID + ".md"
-		enc.add(e, fileKey{ino: uint64(i)})
+		enc.add(e, store.FileKey{Ino: uint64(i)})
 		want = append(want, e)
 	}
 	b := newBlock("entries/2026/11", enc.block())
@@ -260,11 +284,11 @@ func TestBlockKeepsItsEntriesNewestFirst(t *testing.T) {
 	for i, start := range enc.starts {
 		records[i] = b.start + start
 	}
-	got, _, err := b.decode(b.newestFirst(records), &reading{detail: headers})
+	got, err := b.decode(b.newestFirst(records), &Options{Detail: Headers})
 	if err != nil {
 		t.Fatal(err)
 	}
-	SortNewestFirst(want)
+	format.SortNewestFirst(want)
 	if len(got) != len(want) {
 		t.Fatalf("%d entries read, want %d", len(got), len(want))
 	}
@@ -292,9 +316,9 @@ func TestEntriesOutsideTheirMonth(t *testing.T) {
 // TestLoadOpenLeavesOutTickedItems: LoadOpen has the open items only,
 // Load every item, whether the index is cold or warm.
 func TestLoadOpenLeavesOutTickedItems(t *testing.T) {
-	j := testJournal(t)
+	j := newTestJournal(t)
 	writeFile(t, j, "entries/2026/11/a.md", "---\ndate: 2026-11-20T10:00:00-05:00\n---\n- [x] done\n- [ ] open\n## Next time\n- [X] asked\n")
-	texts := func(s *Snapshot) string {
+	texts := func(s *snapshot) string {
 		var out []string
 		for _, it := range s.Items() {
 			out = append(out, it.Text)
@@ -303,7 +327,7 @@ func TestLoadOpenLeavesOutTickedItems(t *testing.T) {
 	}
 	for _, state := range []string{"cold", "warm"} {
 		if state == "cold" {
-			os.Remove(j.Abs(CacheFile))
+			os.Remove(j.Abs(File))
 		}
 		if got := texts(j.LoadOpen()); got != "open" {
 			t.Errorf("%s: LoadOpen has %q", state, got)
@@ -314,79 +338,12 @@ func TestLoadOpenLeavesOutTickedItems(t *testing.T) {
 	}
 }
 
-// TestItemIDsCountRepeats: the nth item with the same text in a file
-// has the SHA-1 of path, text and n as its id, before and after the
-// count of items grows past what is counted by scanning.
-func TestItemIDsCountRepeats(t *testing.T) {
-	var text strings.Builder
-	for i := range 40 {
-		fmt.Fprintf(&text, "- [ ] same\n- [ ] other %d\n", i%3)
-	}
-	b := parseBody("entries/x.md", text.String(), 1, "Next time")
-	counts := map[string]int{}
-	for _, it := range b.items {
-		key := "entries/x.md\n" + it.Text
-		if n := counts[it.Text]; n > 0 {
-			key += "\n" + strconv.Itoa(n)
-		}
-		counts[it.Text]++
-		sum := sha1.Sum([]byte(key))
-		if want := hex.EncodeToString(sum[:8]); it.ID != want {
-			t.Fatalf("line %d %q: id %s, want %s", it.Line, it.Text, it.ID, want)
-		}
-	}
-	if len(b.items) != 80 {
-		t.Fatalf("%d items", len(b.items))
-	}
-}
-
-// TestGrepReadsWhatItMatches: --grep matches the text of each file as it
-// is now, and an entry it keeps is the one that text holds, even after an
-// edit in the same second to the same size with the old mtime put back.
-func TestGrepReadsWhatItMatches(t *testing.T) {
-	j := cacheJournal(t)
-	grep := func(pattern string, with ...string) string {
-		m, err := SmartCase(pattern)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, entries, err := j.Query(func(*Snapshot) (Filter, error) { return Filter{Grep: m, With: with}, nil })
-		if err != nil {
-			t.Fatal(err)
-		}
-		var out []string
-		for _, e := range entries {
-			out = append(out, e.Title+"/"+strings.Join(e.With, "+"))
-		}
-		return strings.Join(out, ",")
-	}
-	if got := grep("first"); got != "Alpha/" {
-		t.Fatalf("before: %q", got)
-	}
-	path := j.Abs("entries/2026/11/a.md")
-	info, _ := os.Stat(path)
-	os.WriteFile(path, []byte("---\ndate: 2026-11-20T10:00:00-05:00\ntitle: Alpha\nwith: [x]\n---\n- [ ] FIRST\n"), 0o600)
-	os.Chtimes(path, info.ModTime(), info.ModTime())
-	if got := grep("first"); got != "Alpha/x" {
-		t.Errorf("after a same-size edit: %q", got)
-	}
-	if got := grep("FIRST", "x"); got != "Alpha/x" {
-		t.Errorf("case-sensitive, with a filter: %q", got)
-	}
-	if got := grep("first|second", "nobody"); got != "" {
-		t.Errorf("filtered out: %q", got)
-	}
-	if got := grep("first|second"); got != "Bravo/,Alpha/x" {
-		t.Errorf("both: %q", got)
-	}
-}
-
 // TestIndexAgreesWithTheFiles: after every step of a seeded run of
 // creations, edits (some to the same size with the old times put back),
 // deletions, renames and reads of every kind, a load through the index
 // gives what parsing every file gives.
 func TestIndexAgreesWithTheFiles(t *testing.T) {
-	j := testJournal(t)
+	j := newTestJournal(t)
 	rng := rand.New(rand.NewPCG(7, 11))
 	dirs := []string{"entries/2026/09", "entries/2026/10", "entries/2026/11"}
 	var paths []string
@@ -394,7 +351,7 @@ func TestIndexAgreesWithTheFiles(t *testing.T) {
 		return fmt.Sprintf("---\ndate: 2026-%02d-%02dT10:00:00-04:00\ntitle: T%03d\nwith: [p%d]\n---\n- [%c] item %d\n",
 			9+n%3, 1+n%28, n, n%5, done, n)
 	}
-	state := func(s *Snapshot) string {
+	state := func(s *snapshot) string {
 		var out []string
 		for _, e := range s.Entries {
 			line := e.Path + " " + e.Title + " " + e.Date.Format(time.RFC3339) + " " + strings.Join(e.With, "+")
@@ -440,13 +397,12 @@ func TestIndexAgreesWithTheFiles(t *testing.T) {
 			paths[i] = to
 		default: // a read that does not decode everything
 			j.LoadHeaders()
-			j.Query(func(*Snapshot) (Filter, error) { return Filter{With: []string{"p1"}}, nil })
-			grep, _ := SmartCase("item 1")
-			j.Query(func(*Snapshot) (Filter, error) { return Filter{Grep: grep}, nil })
+			j.with("p1")
+			j.read(Options{Grep: func(text []byte) bool { return bytes.Contains(text, []byte("item 1")) }})
 			j.LoadOpen()
 		}
 		cached := state(j.Load())
-		os.Remove(j.Abs(CacheFile))
+		os.Remove(j.Abs(File))
 		fresh := state(j.Load())
 		if cached != fresh {
 			t.Fatalf("step %d: through the index:\n%s\nfrom the files:\n%s", step, cached, fresh)
@@ -477,7 +433,7 @@ func TestIndexForgetsDeletedFiles(t *testing.T) {
 // entries has its blocks in parts, read from several goroutines, and
 // reads as the files do, warm, after an edit, an addition and a removal.
 func TestLargeDirectoryIsReadInParts(t *testing.T) {
-	j := testJournal(t)
+	j := newTestJournal(t)
 	const n = 2*partSize + 100
 	entry := func(i int, title string) string {
 		return fmt.Sprintf("---\ndate: 2026-11-20T10:%02d:%02d-05:00\ntitle: %s\n---\n- [ ] item %d\n", i/60%60, i%60, title, i)
@@ -485,7 +441,7 @@ func TestLargeDirectoryIsReadInParts(t *testing.T) {
 	for i := range n {
 		writeFile(t, j, fmt.Sprintf("entries/e%05d.md", i), entry(i, "Before"))
 	}
-	titles := func(s *Snapshot) string {
+	titles := func(s *snapshot) string {
 		var b strings.Builder
 		for _, e := range s.Entries {
 			fmt.Fprintf(&b, "%s %s %d\n", e.ID, e.Title, len(e.Items))
@@ -495,7 +451,7 @@ func TestLargeDirectoryIsReadInParts(t *testing.T) {
 	compare := func(step string) {
 		t.Helper()
 		warm := j.Load()
-		os.Remove(j.Abs(CacheFile))
+		os.Remove(j.Abs(File))
 		if got, want := titles(warm), titles(j.Load()); got != want || len(warm.Problems) > 0 {
 			t.Fatalf("%s: through the index, %d entries and problems %v; from the files, %d", step, len(warm.Entries), warm.Problems, strings.Count(want, "\n"))
 		}
@@ -518,7 +474,7 @@ func TestLargeDirectoryIsReadInParts(t *testing.T) {
 // index have their own unknown front matter keys, however many the
 // entries left out around them had.
 func TestFilteredReadKeepsEachEntrysFields(t *testing.T) {
-	j := testJournal(t)
+	j := newTestJournal(t)
 	writeFile(t, j, "people/dana.md", "---\nname: Dana\n---\n")
 	for i := range 700 {
 		with := ""
@@ -529,9 +485,9 @@ func TestFilteredReadKeepsEachEntrysFields(t *testing.T) {
 		writeFile(t, j, fmt.Sprintf("entries/2026/11/e%03d.md", i), fmt.Sprintf("---\ndate: 2026-11-20T10:%02d:%02d-05:00\n%s%s---\n", i/60, i%60, with, extra))
 	}
 	for range 2 { // from the files, then from the index
-		_, entries, err := j.Query(func(*Snapshot) (Filter, error) { return Filter{With: []string{"dana"}}, nil })
-		if err != nil || len(entries) != 234 {
-			t.Fatalf("%d entries with dana, %v", len(entries), err)
+		entries := j.with("dana")
+		if len(entries) != 234 {
+			t.Fatalf("%d entries with dana", len(entries))
 		}
 		for _, e := range entries {
 			if n := e.Field("n"); len(n) != 1 || "e"+fmt.Sprintf("%03s", n[0]) != e.ID {
@@ -549,10 +505,10 @@ func TestMergeNewestFirst(t *testing.T) {
 	base := time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC)
 	rng := rand.New(rand.NewPCG(1, 2))
 	for trial := range 200 {
-		var runs [][]*Entry
-		var all []*Entry
+		var runs [][]*format.Entry
+		var all []*format.Entry
 		for r := range 1 + rng.IntN(6) {
-			var run []*Entry
+			var run []*format.Entry
 			for k := range 1 + rng.IntN(5) {
 				hours := rng.IntN(10) // overlapping runs
 				if trial%2 == 0 {
@@ -562,22 +518,22 @@ func TestMergeNewestFirst(t *testing.T) {
 				if trial%3 == 0 {
 					id = fmt.Sprintf("e%d", k) // in every run
 				}
-				e := &Entry{ID: id, Path: fmt.Sprintf("entries/%d/%s.md", r, id), Date: base.Add(time.Duration(hours) * time.Hour)}
+				e := &format.Entry{ID: id, Path: fmt.Sprintf("entries/%d/%s.md", r, id), Date: base.Add(time.Duration(hours) * time.Hour)}
 				run = append(run, e)
 				all = append(all, e)
 			}
-			SortNewestFirst(run)
+			format.SortNewestFirst(run)
 			runs = append(runs, run)
 		}
 		rng.Shuffle(len(runs), func(a, b int) { runs[a], runs[b] = runs[b], runs[a] })
-		SortNewestFirst(all)
-		if got := mergeNewestFirst(runs, compareNewestFirst); !slices.Equal(got, all) {
+		format.SortNewestFirst(all)
+		if got := mergeNewestFirst(runs, format.CompareNewestFirst); !slices.Equal(got, all) {
 			t.Fatalf("trial %d: merged %v, want %v", trial, ids(got), ids(all))
 		}
 	}
 }
 
-func ids(entries []*Entry) []string {
+func ids(entries []*format.Entry) []string {
 	var out []string
 	for _, e := range entries {
 		out = append(out, e.ID)

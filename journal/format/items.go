@@ -1,4 +1,4 @@
-package journal
+package format
 
 import (
 	"crypto/sha1"
@@ -51,8 +51,8 @@ func (it Item) Overdue(now time.Time) bool {
 // mention reads the @mention text starts with: the name after the @,
 // a letter or number then letters, numbers, dots, underscores and dashes
 // (the expression ^@([\p{L}\p{N}][\p{L}\p{N}._-]*), read by hand like
-// taskItem). ok is false when text starts with none.
-func mention(text string) (name string, ok bool) {
+// TaskItem). ok is false when text starts with none.
+func Mention(text string) (name string, ok bool) {
 	if !strings.HasPrefix(text, "@") {
 		return "", false
 	}
@@ -67,16 +67,16 @@ func mention(text string) (name string, ok bool) {
 	return text[1:end], end > 1
 }
 
-// taskItem reads a Markdown task item line: optional white space, a list
+// TaskItem reads a Markdown task item line: optional white space, a list
 // marker (-, * or +), a space, a box ("[ ]", "[x]" or "[X]"), an optional
 // space and the text up to the end of the line. box is the offset of the
 // box's mark; the text is line[start:end]. The rule is the regular
 // expression ^\s*[-*+] \[[ xX]\] ?([^\r\n]*), read by hand because it
 // runs on every line of every file read (FuzzTaskItem holds the two to
 // the same results).
-func taskItem(line string) (box, start, end int, ok bool) {
+func TaskItem(line string) (box, start, end int, ok bool) {
 	i := 0
-	for i < len(line) && isSpace(line[i]) {
+	for i < len(line) && IsSpace(line[i]) {
 		i++
 	}
 	if len(line)-i < 5 || !strings.ContainsRune("-*+", rune(line[i])) || line[i+1] != ' ' || line[i+2] != '[' ||
@@ -94,13 +94,13 @@ func taskItem(line string) (box, start, end int, ok bool) {
 	return box, start, end, true
 }
 
-// isSpace is the white space of regular expressions' \s.
-func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+// IsSpace reports whether c is the white space of regular expressions' \s.
+func IsSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
 
-// dueValues yields the start and end of the value of each "due:" token in
+// DueValues yields the start and end of the value of each "due:" token in
 // text, in order: "due:" at the start or after white space, up to the next
 // white space; the value is never empty.
-func dueValues(text string) iter.Seq2[int, int] {
+func DueValues(text string) iter.Seq2[int, int] {
 	return func(yield func(int, int) bool) {
 		for off := 0; ; {
 			i := strings.Index(text[off:], "due:")
@@ -109,11 +109,11 @@ func dueValues(text string) iter.Seq2[int, int] {
 			}
 			at := off + i
 			start, end := at+len("due:"), at+len("due:")
-			for end < len(text) && !isSpace(text[end]) {
+			for end < len(text) && !IsSpace(text[end]) {
 				end++
 			}
 			off = at + 1
-			if at > 0 && !isSpace(text[at-1]) || end == start {
+			if at > 0 && !IsSpace(text[at-1]) || end == start {
 				continue
 			}
 			if !yield(start, end) {
@@ -140,11 +140,11 @@ type body struct {
 // "Agenda"). Fenced code is skipped. It scans each line once, and reads
 // task items, @mentions and due: tokens by hand.
 func parseBody(path, text string, firstLine int, agendaSection string) body {
-	return new(scratch).parseBody(path, text, firstLine, agendaSection)
+	return new(Scratch).parseBody(path, text, firstLine, agendaSection)
 }
 
-// parseBody reads a body with its items in the scratch's memory.
-func (sc *scratch) parseBody(path, text string, firstLine int, agendaSection string) body {
+// parseBody reads a body with its items in the Scratch's memory.
+func (sc *Scratch) parseBody(path, text string, firstLine int, agendaSection string) body {
 	var b body
 	section, bullets, fence := "", "", ""
 	ids := &sc.ids
@@ -169,7 +169,7 @@ func (sc *scratch) parseBody(path, text string, firstLine int, agendaSection str
 			fence = trimmed[:3]
 			continue
 		}
-		if name, level := heading(line); level > 0 {
+		if name, level := Heading(line); level > 0 {
 			if level <= 2 {
 				section, bullets = name, bulletSection(name)
 			}
@@ -189,7 +189,7 @@ func (sc *scratch) parseBody(path, text string, firstLine int, agendaSection str
 		if len(trimmed) < 2 || trimmed[1] != ' ' {
 			continue
 		}
-		if box, start, end, ok := taskItem(line); ok {
+		if box, start, end, ok := TaskItem(line); ok {
 			it := Item{
 				Path:    path,
 				Line:    firstLine + i,
@@ -200,9 +200,9 @@ func (sc *scratch) parseBody(path, text string, firstLine int, agendaSection str
 			}
 			it.Owner, it.Due = itemOwner(it.Text), itemDue(it.Text)
 			if it.Done {
-				it.DoneOn = doneOn(it.Text)
+				it.DoneOn = DoneDay(it.Text)
 			}
-			it.ID = ids.next(path, idText(it.Text), sc.items[first:])
+			it.ID = ids.next(path, IDText(it.Text), sc.items[first:])
 			sc.items = append(sc.items, it)
 			continue
 		}
@@ -240,8 +240,8 @@ func bulletSection(name string) string {
 }
 
 // shorten cuts s to at most n characters, marking a cut with an
-// ellipsis, in the scratch's memory.
-func (sc *scratch) shorten(s string, n int) string {
+// ellipsis, in the Scratch's memory.
+func (sc *Scratch) shorten(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}
@@ -271,7 +271,7 @@ func (sc *scratch) shorten(s string, n int) string {
 
 // heading reads an ATX heading ("## Name ##"): its text and level, or
 // level 0 when line is not a heading.
-func heading(line string) (string, int) {
+func Heading(line string) (string, int) {
 	level := 0
 	for level < len(line) && line[level] == '#' {
 		level++
@@ -296,7 +296,7 @@ type itemIDs struct {
 	seen map[string]int // how many items have each text, once there are many
 }
 
-// next returns the id of an item with text (its idText) in the file path,
+// next returns the id of an item with text (its IDText) in the file path,
 // after the items before it.
 func (ids *itemIDs) next(path, text string, before []Item) string {
 	const few = 16 // up to this many items, counting is quicker than a map
@@ -304,7 +304,7 @@ func (ids *itemIDs) next(path, text string, before []Item) string {
 	switch {
 	case len(before) < few:
 		for _, it := range before {
-			if idText(it.Text) == text {
+			if IDText(it.Text) == text {
 				occurrence++
 			}
 		}
@@ -312,7 +312,7 @@ func (ids *itemIDs) next(path, text string, before []Item) string {
 		if ids.seen == nil {
 			ids.seen = make(map[string]int, 2*few)
 			for _, it := range before {
-				ids.seen[idText(it.Text)]++
+				ids.seen[IDText(it.Text)]++
 			}
 		}
 		occurrence = ids.seen[text]
@@ -333,7 +333,7 @@ func (ids *itemIDs) next(path, text string, before []Item) string {
 
 // itemOwner returns the mention an item starts with, "" for @me or none.
 func itemOwner(text string) string {
-	name, ok := mention(text)
+	name, ok := Mention(text)
 	if !ok || strings.EqualFold(name, "me") {
 		return ""
 	}
@@ -345,7 +345,7 @@ func itemDue(text string) time.Time {
 	if !strings.Contains(text, "due:") {
 		return time.Time{}
 	}
-	for start, end := range dueValues(text) {
+	for start, end := range DueValues(text) {
 		if t, ok := parseDay(text[start:end]); ok {
 			return t
 		}

@@ -1,4 +1,4 @@
-package journal
+package index
 
 import (
 	"bufio"
@@ -15,12 +15,15 @@ import (
 	"strings"
 	"time"
 	"unsafe"
+
+	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
 )
 
-// CacheFile is the index of parsed entries. It is disposable: lead
-// rebuilds it whenever it is missing, stale, corrupt or from another
+// File is the index of parsed entries, in the journal. It is disposable:
+// lead rebuilds it whenever it is missing, stale, corrupt or from another
 // version, and the files stay the only source of truth.
-const CacheFile = CacheDir + "/cache/entries.idx"
+const File = format.CacheDir + "/cache/entries.idx"
 
 // cacheVersion changes whenever what the index holds, or how entries are
 // read, changes; an index of another version is ignored.
@@ -46,19 +49,14 @@ const cacheVersion = "lead-entries-index 10\n"
 // block was written, which is the order it lists them again while nothing
 // changes.
 
-// fileKey identifies one state of a file. Any change to a file, even
-// within the same second and to the same size, changes its ctime, and a
-// replaced file has another inode.
-type fileKey struct {
-	size, mtime, ctime int64
-	ino                uint64
-}
-
 // cacheStamp is what else the index depends on: the time zone dates
 // without an offset are read in, and the default time of day.
-func (j *Journal) cacheStamp() string {
-	return cacheVersion + time.Local.String() + "\n" + j.Config.DefaultTime + "\n"
+func (j *Reader) cacheStamp() string {
+	return cacheVersion + time.Local.String() + "\n" + j.DefaultTime + "\n"
 }
+
+// abs is the file path of a slash path in the journal.
+func (j *Reader) abs(rel string) string { return filepath.Join(j.Root, filepath.FromSlash(rel)) }
 
 // index is an index read into memory: its blocks by key, decoded on
 // demand. Strings point into the bytes read.
@@ -80,8 +78,8 @@ type block struct {
 }
 
 // openIndex reads the index; any problem with it gives nil.
-func (j *Journal) openIndex() *index {
-	data, err := readIndexFile(j.Abs(CacheFile))
+func (j *Reader) openIndex() *index {
+	data, err := store.MapFile(j.abs(File))
 	if err != nil || len(data) < 4 {
 		return nil
 	}
@@ -170,7 +168,7 @@ func (b *block) newestFirst(offsets []int) []int {
 // record of files[i] starts when the file still has the identity the
 // block remembers, and -1 otherwise. The block is current when every
 // file has its record and every record its file.
-func (b *block) match(files []dirent) (offsets []int, current bool) {
+func (b *block) match(files []store.Dirent) (offsets []int, current bool) {
 	if b == nil {
 		return nil, len(files) == 0
 	}
@@ -187,7 +185,7 @@ func (b *block) match(files []dirent) (offsets []int, current bool) {
 			d.off = next
 			size := d.count()
 			end := d.off + size
-			if rel := d.raw(); d.err == nil && baseName(rel) == f.name {
+			if rel := d.raw(); d.err == nil && baseName(rel) == f.Name {
 				off, next = next, end
 			}
 		}
@@ -195,7 +193,7 @@ func (b *block) match(files []dirent) (offsets []int, current bool) {
 			if byName == nil {
 				byName = b.names()
 			}
-			if o, ok := byName[f.name]; ok {
+			if o, ok := byName[f.Name]; ok {
 				off = o
 			}
 		}
@@ -203,7 +201,7 @@ func (b *block) match(files []dirent) (offsets []int, current bool) {
 			d.off = off
 			d.count()
 			d.raw()
-			if d.key() != f.key || d.err != nil {
+			if d.key() != f.Key || d.err != nil {
 				off = -1
 			}
 		}
@@ -237,53 +235,34 @@ func entryID(rel string) string { return strings.TrimSuffix(baseName(rel), ".md"
 
 // decode decodes the records at offsets (-1 skips a file), in order, as r
 // reads them: the entries it keeps, with as much of what their bodies
-// hold as r.detail asks for, and for a review's read, what it finds in
-// the entries before its windows (see reviewScope).
-func (b *block) decode(offsets []int, r *reading) ([]*Entry, *scopeRead, error) {
+// hold as r.Detail asks for.
+func (b *block) decode(offsets []int, r *Options) ([]*format.Entry, error) {
 	if b == nil {
-		return nil, nil, nil
+		return nil, nil
 	}
 	d := &decoder{data: b.data, text: b.text, table: b.table}
-	d.entries = make([]Entry, 0, b.entries)
+	d.entries = make([]format.Entry, 0, b.entries)
 	lists := b.lists
-	if r.detail > headers {
+	if r.Detail > Headers {
 		lists += b.bodyLists
 		items := b.items
-		if r.detail == openItems && r.review == nil {
+		if r.Detail == OpenItems && r.DoneSince.IsZero() {
 			items = b.openItems // a long journal's items are mostly ticked
 		}
-		d.items = make([]Item, 0, items)
-	}
-	if r.review != nil {
-		d.review = r.review.read()
-		lists += b.lists // items kept keep their people, and the newest entries are read again
+		d.items = make([]format.Item, 0, items)
 	}
 	d.lists = make([]string, 0, lists)
-	out := make([]*Entry, 0, len(offsets))
-	for i := range offsets {
-		off := offsets[i]
-		if d.review != nil {
-			off = offsets[len(offsets)-1-i] // oldest first: see scopeRead
-		}
+	out := make([]*format.Entry, 0, len(offsets))
+	for _, off := range offsets {
 		if off < 0 {
 			continue
 		}
 		d.off = off
-		if e := d.record(r.detail, r.keep); e != nil {
+		if e := d.record(r.Detail, r.Keep, r.DoneSince); e != nil {
 			out = append(out, e)
 		}
 	}
-	if scope := d.review; scope != nil {
-		d.review = nil
-		for _, off := range scope.records() {
-			d.off = off
-			if e := d.record(headers, nil); e != nil {
-				out = append(out, e)
-			}
-		}
-		return out, scope, d.err
-	}
-	return out, nil, d.err
+	return out, d.err
 }
 
 // refresh brings the block key, of files of the directory rel, up to date
@@ -292,34 +271,34 @@ func (b *block) decode(offsets []int, r *reading) ([]*Entry, *scopeRead, error) 
 // the old block. offsets[i] is where the record of files[i] starts, -1
 // for a file that cannot be read, which is reported and left out. A
 // directory with no entries gives a nil block.
-func (j *Journal) refresh(rel, key string, l *lister, old *block, files []dirent) (b *block, offsets []int, changed bool, problems []*Problem) {
+func (j *Reader) refresh(rel, key string, l *store.Lister, w *worker, old *block, files []store.Dirent) (b *block, offsets []int, changed bool, problems []*format.Problem) {
 	offsets, current := old.match(files)
 	if current {
 		return old, offsets, false, nil
 	}
-	kept, _, err := old.decode(offsets, &reading{detail: everything}) // one for each offset, in order
+	kept, err := old.decode(offsets, &Options{Detail: Everything}) // one for each offset, in order
 	if err != nil {
 		kept, offsets = nil, nil // a damaged block: read every file
 	}
-	enc := l.encoder()
-	clock := j.Config.Clock()
+	enc := w.encoder()
+	clock := j.Clock
 	records := make([]int, len(files)) // which record of the new block each file has
 	for i, f := range files {
 		records[i] = len(enc.starts)
 		if offsets != nil && offsets[i] >= 0 {
-			enc.add(kept[0], f.key)
+			enc.add(kept[0], f.Key)
 			kept = kept[1:]
 			continue
 		}
-		data, id, err := l.readFile(f.name)
-		var e *Entry
+		data, id, err := l.ReadFile(f.Name)
+		var e *format.Entry
 		if err == nil {
-			path, shown := l.filePaths(rel, f.name)
-			e, err = l.scratch.parseEntry(path, shown, data, clock)
+			path, shown := l.FilePaths(rel, f.Name)
+			e, err = w.scratch.ParseEntry(path, shown, data, clock)
 		}
 		if err != nil {
-			shown := l.path(f.name) // in fresh memory: the next file reuses filePaths'
-			p := asProblem(shown, err)
+			shown := l.Path(f.Name) // in fresh memory: the next file reuses FilePaths'
+			p := format.AsProblem(shown, err)
 			p.Path = shown
 			problems = append(problems, p)
 			records[i] = -1
@@ -346,15 +325,15 @@ func (j *Journal) refresh(rel, key string, l *lister, old *block, files []dirent
 // saveCache writes the index atomically, streaming it a block at a time.
 // Failing to write it is not worth stopping a command for, so the error
 // is only returned.
-func (j *Journal) saveCache(blocks []*block) error {
-	path := j.Abs(CacheFile)
-	if err := os.MkdirAll(filepath.Dir(path), DirMode); err != nil {
+func (j *Reader) saveCache(blocks []*block) error {
+	path := j.abs(File)
+	if err := os.MkdirAll(filepath.Dir(path), store.DirMode); err != nil {
 		return err
 	}
-	if err := createFile(j.Abs(CacheDir+"/.gitignore"), []byte("*\n")); err != nil && !errors.Is(err, fs.ErrExist) {
+	if err := store.CreateFile(j.abs(format.CacheDir+"/.gitignore"), []byte("*\n")); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
-	return writeReplacing(path, func(w io.Writer) error {
+	return store.WriteReplacing(path, func(w io.Writer) error {
 		sum := crc32.NewIEEE()
 		out := bufio.NewWriterSize(io.MultiWriter(w, sum), 256<<10)
 		head := &encoder{}
@@ -420,14 +399,14 @@ type recordDate struct {
 	id, idSize int32
 }
 
-// encoder returns the lister's block encoder, emptied: its memory is
+// encoder returns the worker's block encoder, emptied: its memory is
 // reused from one directory to the next.
-func (l *lister) encoder() *blockEncoder {
-	if l.enc == nil {
-		l.enc = &blockEncoder{table: stringTable{positions: map[string]uint64{}}}
-		l.enc.rec.table, l.enc.body.table = &l.enc.table, &l.enc.table
+func (w *worker) encoder() *blockEncoder {
+	if w.enc == nil {
+		w.enc = &blockEncoder{table: stringTable{positions: map[string]uint64{}}}
+		w.enc.rec.table, w.enc.body.table = &w.enc.table, &w.enc.table
 	}
-	e := l.enc
+	e := w.enc
 	clear(e.table.positions)
 	e.table.strings, e.records.b, e.starts, e.dates = e.table.strings[:0], e.records.b[:0], e.starts[:0], e.dates[:0]
 	e.lists, e.bodyLists, e.items, e.open = 0, 0, 0, 0
@@ -435,10 +414,10 @@ func (l *lister) encoder() *blockEncoder {
 }
 
 // add encodes an entry read from a file with the identity key.
-func (e *blockEncoder) add(en *Entry, key fileKey) {
+func (e *blockEncoder) add(en *format.Entry, key store.FileKey) {
 	e.lists += len(en.With) + len(en.Tags) + len(en.Practices)
-	for _, x := range en.extra {
-		e.lists += len(x.list)
+	for _, x := range en.Extra {
+		e.lists += len(x.List)
 	}
 	for _, it := range en.Items {
 		if !it.Done {
@@ -474,7 +453,7 @@ func (e *blockEncoder) block() []byte {
 		order[n] = int32(n)
 	}
 	id := func(d recordDate) string { return unsafe.String(&e.records.b[d.id], d.idSize) }
-	slices.SortFunc(order, func(a, b int32) int { // as compareNewestFirst: a block's paths differ by their ids
+	slices.SortFunc(order, func(a, b int32) int { // as format.CompareNewestFirst: a block's paths differ by their ids
 		x, y := e.dates[a], e.dates[b]
 		switch {
 		case x.sec != y.sec:
@@ -509,16 +488,16 @@ func (e *encoder) refs(list []string) {
 }
 
 // key writes a file's identity, as decoder.key reads it.
-func (e *encoder) key(k fileKey) {
-	e.varint(k.size)
-	e.varint(k.mtime)
-	e.varint(k.ctime)
-	e.uvarint(k.ino)
+func (e *encoder) key(k store.FileKey) {
+	e.varint(k.Size)
+	e.varint(k.Mtime)
+	e.varint(k.Ctime)
+	e.uvarint(k.Ino)
 }
 
 // record encodes an entry read from a file with the identity k; block is
 // scratch space for the block of what the body holds.
-func (e *encoder) record(en *Entry, k fileKey, block *encoder) {
+func (e *encoder) record(en *format.Entry, k store.FileKey, block *encoder) {
 	e.raw(en.Path)
 	e.key(k)
 	_, offset := en.Date.Zone()
@@ -531,12 +510,12 @@ func (e *encoder) record(en *Entry, k fileKey, block *encoder) {
 	for _, l := range [][]string{en.With, en.Tags, en.Practices} {
 		e.refs(l)
 	}
-	e.uvarint(uint64(len(en.extra)))
-	for _, f := range en.extra {
-		e.ref(f.key)
-		e.b = append(e.b, f.kind)
-		e.ref(f.value)
-		e.refs(f.list)
+	e.uvarint(uint64(len(en.Extra)))
+	for _, f := range en.Extra {
+		e.ref(f.Key)
+		e.b = append(e.b, f.Kind)
+		e.ref(f.Value)
+		e.refs(f.List)
 	}
 	// What the body holds goes in a block of its own, so that a reader of
 	// headers can step over it.
@@ -584,10 +563,9 @@ type decoder struct {
 	table   []string
 	zones   map[int]*time.Location
 	lists   []string
-	items   []Item
-	entries []Entry
-	extras  []field    // front matter keys lead does not know, cut a chunk at a time
-	review  *scopeRead // for a review's read
+	items   []format.Item
+	entries []format.Entry
+	extras  []format.Field // front matter keys lead does not know, cut a chunk at a time
 }
 
 var errCorrupt = errors.New("corrupt index")
@@ -694,17 +672,14 @@ func (d *decoder) date(sec, nsec int64, offset int) time.Time {
 }
 
 // key reads a file's identity.
-func (d *decoder) key() fileKey {
-	return fileKey{size: d.varint(), mtime: d.varint(), ctime: d.varint(), ino: d.uvarint()}
+func (d *decoder) key() store.FileKey {
+	return store.FileKey{Size: d.varint(), Mtime: d.varint(), Ctime: d.varint(), Ino: d.uvarint()}
 }
 
 // record decodes the record at d.off into the arenas: the entry, with as
 // much of what its body holds as detail asks for. An entry keep refuses
-// gives nil, and the arenas take back what it used; so do, in a review's
-// read, an entry after its end and, once noted and its items held, one
-// before its windows.
-func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
-	start := d.off
+// gives nil, and the arenas take back what it used.
+func (d *decoder) record(detail Detail, keep func(*format.Entry) bool, doneSince time.Time) *format.Entry {
 	size := d.count()
 	end := d.off + size
 	rel := d.raw()
@@ -717,36 +692,31 @@ func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
 	}
 	lists, extras := len(d.lists), -1 // where this entry's extras start, if any
 	sec, nsec, offset := d.varint(), d.varint(), int(d.varint())
-	d.entries = append(d.entries, Entry{Path: rel, ID: entryID(rel), Date: d.date(sec, nsec, offset)})
+	d.entries = append(d.entries, format.Entry{Path: rel, ID: entryID(rel), Date: d.date(sec, nsec, offset)})
 	e := &d.entries[len(d.entries)-1]
 	e.Kind, e.Title, e.Project = d.ref(), d.raw(), d.ref()
 	e.With, e.Tags, e.Practices = d.list(d.ref), d.list(d.ref), d.list(d.ref)
 	if n := d.count(); n > 0 && d.err == nil {
 		if len(d.extras)+n > cap(d.extras) {
-			d.extras = make([]field, 0, max(n, 256))
+			d.extras = make([]format.Field, 0, max(n, 256))
 		}
 		extras = len(d.extras)
 		d.extras = d.extras[:extras+n]
-		e.extra = d.extras[extras : extras+n : extras+n]
-		for i := range e.extra {
-			e.extra[i] = field{key: d.ref(), kind: d.byte(), value: d.ref(), list: d.list(d.ref)}
+		e.Extra = d.extras[extras : extras+n : extras+n]
+		for i := range e.Extra {
+			e.Extra[i] = format.Field{Key: d.ref(), Kind: d.byte(), Value: d.ref(), List: d.list(d.ref)}
 		}
 	}
 	details := d.count()
 	if d.err != nil {
 		return nil
 	}
-	if keep != nil && !keep(e) || d.review != nil && e.Date.After(d.review.end) {
+	if keep != nil && !keep(e) {
 		d.drop(lists, extras)
 		return nil
 	}
-	before := d.review != nil && e.Date.Before(d.review.since)
-	if detail > headers {
-		var doneSince time.Time
-		if d.review != nil {
-			doneSince = d.review.doneSince
-		}
-		d.details(e, detail == openItems, doneSince)
+	if detail > Headers {
+		d.details(e, detail == OpenItems, doneSince)
 	} else {
 		d.off += details
 	}
@@ -754,15 +724,6 @@ func (d *decoder) record(detail detail, keep func(*Entry) bool) *Entry {
 		d.err = errCorrupt
 	}
 	if d.err != nil {
-		return nil
-	}
-	if before {
-		d.review.note(e, start)
-		if d.review.hold(e) {
-			lists += len(e.With) // the people of the items kept
-		}
-		d.items = d.items[:len(d.items)-len(e.Items)] // copied where kept
-		d.drop(lists, extras)
 		return nil
 	}
 	return e
@@ -778,9 +739,9 @@ func (d *decoder) drop(lists, extras int) {
 }
 
 // details reads the block of what an entry's body holds, without the
-// ticked items when openOnly, but for those ticked on doneSince's day or
-// later when it is set.
-func (d *decoder) details(e *Entry, openOnly bool, doneSince time.Time) {
+// ticked items when openOnly, but for those ticked on doneSince or later
+// when it is set.
+func (d *decoder) details(e *format.Entry, openOnly bool, doneSince time.Time) {
 	e.Summary = d.raw()
 	e.Wins, e.Feedback = d.list(d.raw), d.list(d.raw)
 	n := d.count()
@@ -789,7 +750,7 @@ func (d *decoder) details(e *Entry, openOnly bool, doneSince time.Time) {
 	}
 	start := len(d.items)
 	for range n {
-		it := Item{ID: d.raw(), Line: int(d.uvarint()), Path: e.Path, Date: e.Date, With: e.With}
+		it := format.Item{ID: d.raw(), Line: int(d.uvarint()), Path: e.Path, Date: e.Date, With: e.With}
 		if len(it.ID) != 16 {
 			d.err = errCorrupt
 		}
@@ -800,7 +761,7 @@ func (d *decoder) details(e *Entry, openOnly bool, doneSince time.Time) {
 			it.Due = time.Unix(due, 0).In(time.Local)
 		}
 		if it.Done {
-			it.DoneOn = doneOn(it.Text)
+			it.DoneOn = format.DoneDay(it.Text)
 		}
 		if !it.Done || !openOnly || !doneSince.IsZero() && !it.DoneOn.IsZero() && !it.DoneOn.Before(doneSince) {
 			if len(d.items) == cap(d.items) { // more than the block's counts

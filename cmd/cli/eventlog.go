@@ -1,0 +1,114 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/lead-journal/lead/journal"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+// pickEvent is --event without an id: pick one.
+const pickEvent = "?"
+
+// Where lead log --event looks for an event by its id.
+const (
+	eventLookBack  = 60 * 24 * time.Hour
+	eventLookAhead = 14 * 24 * time.Hour
+)
+
+func eventFlags(f *pflag.FlagSet, o *logOptions) {
+	f.StringVar(&o.event, "event", "", "log a calendar event by its id (see lead today, lead inbox); with no id, pick one")
+	f.Lookup("event").NoOptDefVal = pickEvent
+	calendarFlag(f, &o.ics)
+}
+
+// eventArg lets the id of --event follow it as an argument, as in
+// "lead log --event 13a59f59"; lead log takes no other argument.
+func eventArg(o *logOptions) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		switch {
+		case len(args) == 0:
+			return nil
+		case len(args) == 1 && o.event == pickEvent:
+			o.event = args[0]
+			return nil
+		}
+		return fmt.Errorf("unexpected argument %q: lead log takes flags only (did you mean --event ID?)", args[0])
+	}
+}
+
+// fromEvent fills what the options leave out from the calendar event
+// --event names: date, title, people and kind.
+func (a *app) fromEvent(o *logOptions, now time.Time) error {
+	s, err := a.loadHeaders()
+	if err != nil {
+		return err
+	}
+	meetings, err := a.meetings(s, o.ics, now.Add(-eventLookBack), now.Add(eventLookAhead))
+	if err != nil {
+		return err
+	}
+	var m journal.Meeting
+	if o.event == pickEvent {
+		if m, err = a.pickMeeting(meetings, now); err != nil {
+			return err
+		}
+	} else {
+		i := slices.IndexFunc(meetings, func(m journal.Meeting) bool { return strings.HasPrefix(m.ID, strings.ToLower(o.event)) })
+		if i < 0 {
+			return fmt.Errorf("no calendar event %q between %s and %s: see lead today or lead inbox", o.event, day(now.Add(-eventLookBack)), day(now.Add(eventLookAhead)))
+		}
+		m = meetings[i]
+	}
+	if o.date == "" {
+		o.date = m.Start.Format(time.RFC3339)
+	}
+	if o.title == "" {
+		o.title = m.Title
+	}
+	if len(o.with) == 0 {
+		o.with = slugsOf(m.People)
+	}
+	if o.kind == "" {
+		o.kind = m.Kind
+	}
+	for _, u := range m.Unknown {
+		a.infof("%s is not in the journal: %s", u.Name, addLine(u))
+	}
+	return nil
+}
+
+// pickMeeting offers today's meetings and the unlogged ones on a terminal
+// and reads the number of one.
+func (a *app) pickMeeting(meetings []journal.Meeting, now time.Time) (journal.Meeting, error) {
+	if !a.env.StdinTTY {
+		return journal.Meeting{}, usagef("--event needs an id when not on a terminal: see lead today or lead inbox")
+	}
+	today := func(m journal.Meeting) bool { return m.Start.Format(time.DateOnly) == now.Format(time.DateOnly) }
+	var choices []journal.Meeting
+	for _, m := range meetings {
+		if !m.Declined && !m.AllDay && !m.Start.After(now) && (today(m) || m.Logged == nil && len(m.People) > 0) {
+			choices = append(choices, m)
+		}
+	}
+	if len(choices) == 0 {
+		return journal.Meeting{}, fmt.Errorf("no meeting today or unlogged to pick from")
+	}
+	slices.Reverse(choices) // the latest first
+	for i, m := range choices {
+		fmt.Fprintf(a.env.Stderr, "%3d  %s  %s\n", i+1, m.Start.Format("Mon 01-02 15:04"), m.Title)
+	}
+	fmt.Fprint(a.env.Stderr, "log which? ")
+	line, _ := bufio.NewReader(a.env.Stdin).ReadString('\n')
+	n, err := strconv.Atoi(strings.TrimSpace(line))
+	if err != nil || n < 1 || n > len(choices) {
+		return journal.Meeting{}, usagef("no meeting %q", strings.TrimSpace(line))
+	}
+	return choices[n-1], nil
+}

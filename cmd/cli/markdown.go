@@ -1,0 +1,218 @@
+package cli
+
+import (
+	"errors"
+	"io"
+	"regexp"
+	"strings"
+
+	"github.com/spf13/cobra"
+)
+
+// A small renderer of the Markdown lead writes (reviews, brag documents)
+// and people write (entries), for reading on a terminal: headings in bold,
+// emphasis as emphasis, lists with bullets and boxes, quotes marked,
+// fenced blocks (the charts) shown as they are without their fences, and
+// text wrapped to the terminal's width. It is a renderer of lines, as lead's
+// documents are, not a full CommonMark one; glamour would be one, at the
+// cost of some twenty modules (goldmark, chroma, lipgloss, termenv ...),
+// margins and colours of its own, and widths measured its own way.
+
+var (
+	headingLine = regexp.MustCompile(`^(#{1,6})\s+(.*?)\s*#*\s*$`)
+	listLine    = regexp.MustCompile(`^(\s*)([-*+]|\d{1,9}[.)])\s+(\[[ xX]\]\s+)?(.*)$`)
+	quoteLine   = regexp.MustCompile(`^\s*>\s?(.*)$`)
+	ruleLine    = regexp.MustCompile(`^\s*([-*_])(\s*[-*_]){2,}\s*$`)
+	fenceLine   = regexp.MustCompile("^\\s*(```|~~~)")
+	inlineSpan  = regexp.MustCompile("`[^`]+`|\\*\\*[^*]+\\*\\*|__[^_]+__|\\*[^*\\s][^*]*\\*|\\[[^\\]]+\\]\\([^)\\s]+\\)")
+)
+
+// renderMarkdown lays out md for a terminal of width cells.
+func (a *app) renderMarkdown(md string, width int) string {
+	var b strings.Builder
+	lines := strings.Split(visibleText(strings.ReplaceAll(md, "\r\n", "\n")), "\n")
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	if len(lines) > 0 && strings.TrimSpace(lines[0]) == "---" { // an entry's front matter
+		for i := 1; i < len(lines); i++ {
+			if strings.TrimSpace(lines[i]) == "---" {
+				for _, l := range lines[1:i] {
+					b.WriteString(a.paint("dim", l) + "\n")
+				}
+				b.WriteString("\n")
+				lines = lines[i+1:]
+				break
+			}
+		}
+	}
+	fenced := false
+	for _, line := range lines {
+		if fenceLine.MatchString(line) {
+			fenced = !fenced
+			continue
+		}
+		if fenced {
+			b.WriteString("  " + line + "\n")
+			continue
+		}
+		if m := headingLine.FindStringSubmatch(line); m != nil {
+			style := "heading"
+			if len(m[1]) == 1 {
+				style = "underline"
+				m[2] = a.paint("heading", m[2])
+			}
+			b.WriteString(a.paint(style, plainInline(m[2])) + "\n")
+			continue
+		}
+		if ruleLine.MatchString(line) {
+			b.WriteString(a.paint("dim", strings.Repeat("─", min(width, 40))) + "\n")
+			continue
+		}
+		if m := listLine.FindStringSubmatch(line); m != nil {
+			bullet := "•"
+			if m[2][0] >= '0' && m[2][0] <= '9' {
+				bullet = m[2]
+			}
+			if box := strings.TrimSpace(m[3]); box != "" {
+				bullet += " " + strings.ToLower(box)
+			}
+			lead := m[1] + bullet + " "
+			b.WriteString(wrap(lead, strings.Repeat(" ", cells(lead)), a.inline(m[4]), width))
+			continue
+		}
+		if m := quoteLine.FindStringSubmatch(line); m != nil {
+			bar := a.paint("dim", "│") + " "
+			b.WriteString(wrap(bar, bar, a.inline(m[1]), width))
+			continue
+		}
+		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
+		b.WriteString(wrap(indent, indent, a.inline(strings.TrimSpace(line)), width))
+	}
+	return fitLines(b.String(), width)
+}
+
+// inline renders emphasis, code and links in a line of text.
+func (a *app) inline(s string) string {
+	return inlineSpan.ReplaceAllStringFunc(s, func(span string) string {
+		switch {
+		case strings.HasPrefix(span, "`"):
+			return a.paint("id", span[1:len(span)-1])
+		case strings.HasPrefix(span, "**"), strings.HasPrefix(span, "__"):
+			text := span[2 : len(span)-2]
+			if text == "overdue" { // the word means what red means everywhere
+				return a.paint("overdue", a.paint("bold", text))
+			}
+			return a.paint("bold", text)
+		case strings.HasPrefix(span, "*"):
+			return a.paint("italic", span[1:len(span)-1])
+		}
+		text, url, _ := strings.Cut(span[1:len(span)-1], "](")
+		return a.paint("underline", text) + " " + a.paint("dim", "<"+url+">")
+	})
+}
+
+// plainInline is a line of text without its inline markup.
+func plainInline(s string) string {
+	return inlineSpan.ReplaceAllStringFunc(s, func(span string) string {
+		switch {
+		case strings.HasPrefix(span, "**"), strings.HasPrefix(span, "__"):
+			return span[2 : len(span)-2]
+		case strings.HasPrefix(span, "`"), strings.HasPrefix(span, "*"):
+			return span[1 : len(span)-1]
+		}
+		text, _, _ := strings.Cut(span[1:], "](")
+		return text
+	})
+}
+
+// wrap breaks text into lines of at most width cells at spaces: the first
+// line starts with first, the others with rest. A word wider than a line
+// is left for fitLines to cut.
+func wrap(first, rest, text string, width int) string {
+	var b strings.Builder
+	line, n := first, cells(first)
+	empty := true
+	for _, word := range strings.Fields(text) {
+		w := cells(word)
+		if !empty && n+1+w > width {
+			b.WriteString(line + "\n")
+			line, n, empty = rest, cells(rest), true
+		}
+		if !empty {
+			line += " "
+			n++
+		}
+		line += word
+		n += w
+		empty = false
+	}
+	b.WriteString(strings.TrimRight(line, " ") + "\n")
+	return b.String()
+}
+
+// fitText wraps each line of plain text wider than width at spaces, the
+// lines after the first indented as the line is, and two more under a
+// list item: for the documents lead lays out itself (prep, person).
+func fitText(text string, width int) string {
+	var b strings.Builder
+	for _, line := range strings.SplitAfter(text, "\n") {
+		body := strings.TrimSuffix(line, "\n")
+		if cells(body) <= width {
+			b.WriteString(line)
+			continue
+		}
+		trimmed := strings.TrimLeft(body, " ")
+		indent := body[:len(body)-len(trimmed)]
+		rest := indent
+		if strings.HasPrefix(trimmed, "- ") {
+			rest += "  "
+		}
+		b.WriteString(wrap(indent, rest, trimmed, width))
+	}
+	return fitLines(b.String(), width)
+}
+
+// documentFormat is --format of the commands that print a document:
+// rendered text on a terminal and Markdown when piped unless it says.
+type documentFormat string
+
+func (f *documentFormat) String() string { return string(*f) }
+
+func (f *documentFormat) Set(s string) error {
+	if s != "text" && s != "markdown" {
+		return errors.New(`must be "text" or "markdown"`)
+	}
+	*f = documentFormat(s)
+	return nil
+}
+
+func (f *documentFormat) Type() string { return "format" }
+
+// documentFlag adds --format to a command that prints a document.
+func documentFlag(cmd *cobra.Command, f *documentFormat) {
+	cmd.Flags().Var(f, "format", "text (rendered for reading; the default on a terminal) or markdown (the default when piped)")
+	_ = cmd.RegisterFlagCompletionFunc("format", func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return []string{"text\trendered for reading", "markdown\tas Markdown"}, cobra.ShellCompDirectiveNoFileComp
+	})
+}
+
+// printDocument prints Markdown, rendered to the terminal's width in the
+// text format.
+func (a *app) printDocument(md string, f documentFormat) error {
+	if f == "text" || f == "" && a.env.StdoutTTY {
+		md = a.renderMarkdown(md, a.width())
+	}
+	_, err := io.WriteString(a.env.Stdout, md)
+	return err
+}
+
+// printText prints text lead lays out itself, wrapped to the terminal's
+// width on a terminal.
+func (a *app) printText(text string) error {
+	if a.env.StdoutTTY {
+		text = fitText(text, a.width())
+	}
+	_, err := io.WriteString(a.env.Stdout, text)
+	return err
+}

@@ -1,0 +1,162 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/creack/pty"
+	"github.com/lead-journal/lead/journal/synth"
+	"github.com/rivo/uniseg"
+)
+
+// terminalJournal is a realistic journal of a year (generated, seed 7)
+// with people and titles in wide characters and combining marks.
+func terminalJournal(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "lead")
+	end := time.Date(2026, 11, 22, 12, 0, 0, 0, time.Local)
+	if err := synth.Generate(dir, synth.Options{Entries: 400, People: 25, Years: 1, End: end, Seed: 7}); err != nil {
+		t.Fatal(err)
+	}
+	runInProcess(t, dir, "people", "add", "山田 太郎", "--relation", "peer", "--org", "東京オフィスの開発チーム")
+	runInProcess(t, dir, "log", "-w", "山田", "-t", "Café de\u0301cisions 日本語の会議とロードマップの確認", "--date", "2026-11-21 10:00",
+		"-m", "話し合った内容を全部ここに書いておくと長い行になります。", "--todo", "@山田-太郎 資料を共有する due:2026-11-24",
+		"--todo", "Send the revised deck with the numbers from last quarter and the risks up front due:2026-11-20",
+		"--win", "日本チームのリリースが予定より早く終わった", "--next", "ロードマップの優先順位を確認する")
+	return dir
+}
+
+// onTerminal runs lead in a pseudo-terminal of the given width and
+// returns what it showed, without carriage returns.
+func onTerminal(t *testing.T, dir string, cols uint16, color bool, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("lead", append([]string{"--no-pager"}, args...)...)
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + filepath.Dir(dir), "LEAD_DIR=" + dir, "TERM=xterm-256color",
+		"TZ=" + os.Getenv("TZ"), "LEAD_TEST_NOW=2026-11-22T16:00:00-05:00", "EDITOR=false"}
+	if !color {
+		cmd.Env = append(cmd.Env, "NO_COLOR=1")
+	}
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: cols})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tty.Close()
+	var out bytes.Buffer
+	_, err = io.Copy(&out, tty)
+	if err != nil && !errors.Is(err, syscall.EIO) { // EIO: the other side closed
+		t.Fatal(err)
+	}
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("lead %v: %v\n%s", args, err, out.String())
+	}
+	return strings.ReplaceAll(out.String(), "\r", "")
+}
+
+// screen is a line as the terminal lays it out: one string per cell, ""
+// for the second cell of a wide character, escapes left out.
+func screen(line string) []string {
+	var cellsOf []string
+	for line != "" {
+		if k := escapeEnd(line); k > 0 {
+			line = line[k:]
+			continue
+		}
+		end := strings.IndexByte(line, '\x1b')
+		if end < 0 {
+			end = len(line)
+		}
+		g := uniseg.NewGraphemes(line[:end])
+		for g.Next() {
+			cellsOf = append(cellsOf, g.Str())
+			for range g.Width() - 1 {
+				cellsOf = append(cellsOf, "")
+			}
+		}
+		line = line[end:]
+	}
+	return cellsOf
+}
+
+// columnStarts are the cells at which a table's header starts a column.
+func columnStarts(header []string) []int {
+	var starts []int
+	for i, c := range header {
+		if c != " " && (i == 0 || i >= 2 && header[i-1] == " " && header[i-2] == " ") {
+			starts = append(starts, i)
+		}
+	}
+	return starts
+}
+
+// TestTerminalFits runs every command that prints for people on a real
+// pseudo-terminal at 80 and 120 columns, with colour on and off: no line
+// is wider than the terminal, and every row of a table starts each of its
+// cells where the header starts the column, or leaves it empty.
+func TestTerminalFits(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs lead many times")
+	}
+	dir := terminalJournal(t)
+	documents := [][]string{{"review"}, {"prep", "山田"}, {"person", "山田"}, {"brag"}, {"show", "last"},
+		{"stats"}, {"map"}, {"agenda", "山田"}}
+	tables := [][]string{{"list"}, {"todo"}, {"todo", "--all"}, {"people"}, {"practices"}, {"config"}}
+	for _, cols := range []uint16{80, 120} {
+		for _, color := range []bool{false, true} {
+			for _, args := range append(tables, documents...) {
+				out := onTerminal(t, dir, cols, color, args...)
+				if out == "" {
+					t.Errorf("lead %v showed nothing", args)
+				}
+				if color != strings.Contains(out, "\x1b[") {
+					t.Errorf("lead %v, colour %v: escapes %v", args, color, !color)
+				}
+				lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+				for n, line := range lines {
+					if w := len(screen(line)); w > int(cols) {
+						t.Errorf("lead %v at %d columns, colour %v: line %d is %d cells wide:\n%s", args, cols, color, n+1, w, line)
+					}
+				}
+				if len(args) > 2 || !isTable(args, tables) {
+					continue
+				}
+				header := screen(lines[0])
+				starts := columnStarts(header)
+				for n, line := range lines[1:] {
+					row := screen(line)
+					for k, c := range starts {
+						end := len(row)
+						if k+1 < len(starts) {
+							end = min(end, starts[k+1]-tableGap)
+						}
+						if c >= end {
+							continue
+						}
+						empty := strings.TrimSpace(strings.Join(row[c:end], "")) == ""
+						if !empty && (row[c] == " " || c > 0 && row[c-1] != " ") {
+							t.Errorf("lead %v at %d columns, colour %v: row %d does not start column %q at cell %d:\n%s\n%s",
+								args, cols, color, n+1, strings.TrimSpace(strings.Join(header[c:], "")), c, lines[0], line)
+							break
+						}
+					}
+				}
+			}
+		}
+	}
+}
+
+func isTable(args []string, tables [][]string) bool {
+	for _, tb := range tables {
+		if strings.Join(tb, " ") == strings.Join(args, " ") {
+			return true
+		}
+	}
+	return false
+}

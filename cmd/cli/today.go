@@ -1,0 +1,151 @@
+package cli
+
+import (
+	"bufio"
+	"fmt"
+	"time"
+
+	"github.com/lead-journal/lead/journal"
+	"github.com/lead-journal/lead/journal/when"
+	"github.com/spf13/cobra"
+)
+
+func (a *app) cmdToday() *cobra.Command {
+	var ics, dayFlag string
+	var week, asJSON bool
+	cmd := &cobra.Command{
+		Use:     "today",
+		Short:   "Today's meetings, who is in them and what to raise",
+		GroupID: "daily",
+		Long: `Today's meetings from your calendar, each with its people, their
+direction and days since you last met, and what "lead prep" would put
+first for each: overdue commitments both ways and the agenda you queued.
+Attendees the journal does not know are shown with the "lead people add"
+line that adds them; meetings you declined are marked and not briefed.
+
+The calendar is --ics, else calendar: in the user config: an .ics file or
+the private iCal address Google Calendar, Outlook, iCloud or Fastmail give.
+An address is fetched with a timeout and kept under .lead/calendar, so the
+command works offline. Attendees are matched to people by the email: of
+their files, then by name; email: in the user config says which is you.`,
+		Example: `  lead today
+  lead today --day tomorrow
+  lead today --week --ics ~/Downloads/calendar.ics`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			now := a.env.Now()
+			from, err := parseDay(dayFlag, now)
+			if err != nil {
+				return err
+			}
+			to := from.AddDate(0, 0, 1)
+			if week {
+				from = when.WeekStart(from)
+				to = from.AddDate(0, 0, 7)
+			}
+			s, err := a.loadOpen()
+			if err != nil {
+				return err
+			}
+			meetings, err := a.meetings(s, ics, from, to)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := make([]meetingJSON, len(meetings))
+				for i, m := range meetings {
+					out[i] = a.toMeetingJSON(s, m, true, now)
+				}
+				return writeJSON(a.env.Stdout, out)
+			}
+			if len(meetings) == 0 {
+				a.infof("no meetings from %s to %s", day(from), day(to.AddDate(0, 0, -1)))
+				return nil
+			}
+			w := bufio.NewWriter(a.env.Stdout)
+			shown := time.Time{}
+			for _, m := range meetings {
+				if d := when.Day(m.Start); !d.Equal(shown) {
+					if !shown.IsZero() {
+						fmt.Fprintln(w)
+					}
+					fmt.Fprintln(w, a.paint("bold", d.Format("Monday 2 January 2006")))
+					shown = d
+				}
+				a.printMeeting(w, s, m, true, now)
+			}
+			return w.Flush()
+		},
+	}
+	f := cmd.Flags()
+	calendarFlag(f, &ics)
+	f.StringVar(&dayFlag, "day", "", "the day: 2026-11-23, today, yesterday, tomorrow or a weekday (the next one)")
+	f.BoolVar(&week, "week", false, "the whole week (Monday to Sunday) of the day")
+	f.BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+// inboxWindow is how far back lead inbox looks by default.
+const inboxWindow = "14d"
+
+func (a *app) cmdInbox() *cobra.Command {
+	var ics, since string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:     "inbox",
+		Short:   "Past meetings with your people that were never logged",
+		GroupID: "daily",
+		Long: `Meetings of the last two weeks (or since --since) with people in the
+journal that have no entry with them within two hours of the meeting, oldest
+first, each with the "lead log --event" line that logs it. Meetings you
+declined, all-day events and meetings with nobody you know are left out.`,
+		Example: `  lead inbox
+  lead inbox --since 30d`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			now := a.env.Now()
+			from, err := when.Since(since, now)
+			if err != nil {
+				return usagef("--since: %v", err)
+			}
+			s, err := a.loadHeaders()
+			if err != nil {
+				return err
+			}
+			meetings, err := a.meetings(s, ics, from, now)
+			if err != nil {
+				return err
+			}
+			unlogged := journal.Unlogged(meetings, now)
+			if asJSON {
+				out := make([]meetingJSON, len(unlogged))
+				for i, m := range unlogged {
+					out[i] = a.toMeetingJSON(s, m, false, now)
+				}
+				return writeJSON(a.env.Stdout, out)
+			}
+			if len(unlogged) == 0 {
+				a.infof("every meeting since %s is logged", day(from))
+				return nil
+			}
+			t := a.newTable("WHEN", "TITLE", "WITH", "LOG IT")
+			for _, m := range unlogged {
+				t.add(m.Start.Format("Mon 2006-01-02 15:04"), m.Title, s.Names(slugsOf(m.People)), logLine(m))
+			}
+			return t.print()
+		},
+	}
+	f := cmd.Flags()
+	calendarFlag(f, &ics)
+	f.StringVar(&since, "since", inboxWindow, "how far back: a date or a span such as 7d, 2w")
+	f.BoolVar(&asJSON, "json", false, "print JSON")
+	return cmd
+}
+
+func slugsOf(people []*journal.Person) []string {
+	out := make([]string, len(people))
+	for i, p := range people {
+		out[i] = p.Slug
+	}
+	return out
+}

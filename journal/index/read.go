@@ -1,0 +1,216 @@
+package index
+
+import (
+	"fmt"
+	"hash/fnv"
+	"slices"
+	"sync"
+	"time"
+	"unsafe"
+
+	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
+	"github.com/lead-journal/lead/journal/when"
+)
+
+// Detail is how much of what entry bodies hold a read keeps.
+type Detail int
+
+const (
+	Headers    Detail = iota // nothing: the front matter only
+	OpenItems                // all but the ticked task items
+	Everything               // every item, win, piece of feedback and summary
+)
+
+// Reader reads the entries of the journal at Root, through the index
+// under its .lead/ directory.
+type Reader struct {
+	Root string
+	// DefaultTime is the time of day of dates written without one, as
+	// configured, read by Clock: the entries parsed depend on it, and so
+	// does the index.
+	DefaultTime string
+	Clock       when.Clock
+}
+
+// Options is what a read of the entries keeps.
+type Options struct {
+	Detail Detail
+	Keep   func(*format.Entry) bool // the entries kept; nil keeps all
+	Grep   func(text []byte) bool   // when set, keeps only entries whose whole text it matches
+	// DoneSince, with OpenItems, keeps also the items ticked on that day or
+	// later (by their done: day).
+	DoneSince time.Time
+}
+
+// Read reads the entries o keeps, newest first, with the problems met:
+// from the index when the file has not changed since, from the file
+// otherwise. Each directory is listed, its files' identities checked
+// against its block of the index, its block rebuilt when anything
+// differs, and its entries decoded, by one goroutine; the index is
+// rewritten when any block changed. With o.Grep, the files of the entries
+// kept are then read whole and matched, in the same goroutine.
+func (j *Reader) Read(o Options) ([]*format.Entry, []*format.Problem) {
+	idx := j.openIndex()
+	var (
+		mu       sync.Mutex
+		blocks   []*block
+		runs     [][]*format.Entry // each directory's entries, newest first
+		problems []*format.Problem
+		changed  = idx == nil
+		found    int // blocks of the index whose directory is still there
+	)
+	// read reads one block's files: a directory's, or a part of a large one.
+	read := func(relDir, key string, l *store.Lister, files []store.Dirent) {
+		w := workers.Get().(*worker)
+		defer workers.Put(w)
+		old := idx.block(key)
+		b, offsets, rebuilt, probs := j.refresh(relDir, key, l, w, old, files)
+		list, err := b.decode(b.newestFirst(offsets), &o)
+		if err != nil { // damaged, though its checksum held: read the files
+			b, offsets, rebuilt, probs = j.refresh(relDir, key, l, w, nil, files)
+			list, _ = b.decode(b.newestFirst(offsets), &o)
+		}
+		if o.Grep != nil {
+			list = grep(l, list, o.Grep, &probs)
+		}
+		// In order already, unless newestFirst kept the order given.
+		format.SortNewestFirst(list)
+		mu.Lock()
+		defer mu.Unlock()
+		if old != nil {
+			found++
+		}
+		if b != nil {
+			blocks = append(blocks, b)
+		}
+		changed = changed || rebuilt
+		if len(list) > 0 {
+			runs = append(runs, list)
+		}
+		problems = append(problems, probs...)
+	}
+	listed := store.Walk(j.Root, format.EntriesDir, true, idx != nil, func(relDir string, l *store.Lister, files []store.Dirent) {
+		parts := partition(files)
+		if len(parts) == 1 {
+			read(relDir, relDir, l, files)
+			return
+		}
+		store.Parallel(len(parts), func(k int) {
+			l.Shared(func(pl *store.Lister) {
+				read(relDir, fmt.Sprintf("%s\x00%d/%d", relDir, k, len(parts)), pl, parts[k])
+			})
+		})
+	})
+	if changed || idx != nil && found != len(idx.blocks) {
+		_ = j.saveCache(blocks) // a cache that cannot be written is rebuilt next time
+	}
+	return mergeNewestFirst(runs, format.CompareNewestFirst), store.SortProblems(append(listed, problems...))
+}
+
+// worker is the memory a goroutine parses files and encodes blocks in,
+// reused from one directory to the next.
+type worker struct {
+	scratch format.Scratch
+	enc     *blockEncoder
+}
+
+var workers = sync.Pool{New: func() any { return new(worker) }}
+
+// partSize is about the most files one block holds: a directory with more
+// is split into parts by a hash of the file names, each with its own block,
+// read by its own goroutine. A part changes only when a file of it does.
+const partSize = 2048
+
+// partition splits a directory's files into a power of two of parts of at
+// most about partSize files, keeping the order they were listed in.
+func partition(files []store.Dirent) [][]store.Dirent {
+	n := 1
+	for n*partSize < len(files) {
+		n *= 2
+	}
+	if n == 1 {
+		return [][]store.Dirent{files}
+	}
+	part, sizes := make([]uint32, len(files)), make([]int, n)
+	h := fnv.New32a()
+	for i, f := range files {
+		h.Reset()
+		h.Write(unsafe.Slice(unsafe.StringData(f.Name), len(f.Name)))
+		part[i] = h.Sum32() % uint32(n)
+		sizes[part[i]]++
+	}
+	parts := make([][]store.Dirent, n)
+	for k := range parts {
+		parts[k] = make([]store.Dirent, 0, sizes[k])
+	}
+	for i, f := range files {
+		parts[part[i]] = append(parts[part[i]], f)
+	}
+	return parts
+}
+
+// mergeNewestFirst joins runs each sorted by compare, newest first, into
+// one sorted list. Runs are mostly months that do not overlap: laid end
+// to end, newest run first, they are sorted already when each run ends
+// no older than the next begins, which is checked where runs meet rather
+// than over every element. Runs that overlap (the parts of a large
+// directory) are merged two by two.
+func mergeNewestFirst[T any](runs [][]T, compare func(a, b T) int) []T {
+	slices.SortFunc(runs, func(a, b []T) int { return compare(a[0], b[0]) })
+	n, overlap := 0, false
+	for i, run := range runs {
+		n += len(run)
+		overlap = overlap || i > 0 && compare(runs[i-1][len(runs[i-1])-1], run[0]) > 0
+	}
+	if !overlap {
+		all := make([]T, 0, n)
+		for _, run := range runs {
+			all = append(all, run...)
+		}
+		return all
+	}
+	for len(runs) > 1 {
+		merged := runs[:0]
+		for i := 0; i < len(runs); i += 2 {
+			if i+1 == len(runs) {
+				merged = append(merged, runs[i])
+				break
+			}
+			merged = append(merged, mergeTwo(runs[i], runs[i+1], compare))
+		}
+		runs = merged
+	}
+	return runs[0]
+}
+
+// mergeTwo merges two runs sorted by compare.
+func mergeTwo[T any](a, b []T, compare func(a, b T) int) []T {
+	out := make([]T, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if compare(b[0], a[0]) < 0 {
+			out, b = append(out, b[0]), b[1:]
+		} else {
+			out, a = append(out, a[0]), a[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// grep keeps the entries, of the directory listed last, whose whole file
+// text matches m. A file that cannot be read is added to problems.
+func grep(l *store.Lister, entries []*format.Entry, match func([]byte) bool, problems *[]*format.Problem) []*format.Entry {
+	kept := entries[:0]
+	for _, e := range entries {
+		name := baseName(e.Path)
+		data, _, err := l.ReadFile(name)
+		if err != nil {
+			*problems = append(*problems, format.AsProblem(l.Path(name), err))
+			continue
+		}
+		if match(data) {
+			kept = append(kept, e)
+		}
+	}
+	return kept
+}

@@ -1,0 +1,53 @@
+package journal
+
+import (
+	"fmt"
+	"testing"
+)
+
+// TestEntryRefsResolve: every reference EntryRefs shows finds its own entry,
+// and is shorter than the id where a prefix tells the entry apart.
+func TestEntryRefsResolve(t *testing.T) {
+	ids := []string{
+		"2026-11-22-1430-q3-strategy-review", "2026-11-21-0900-q3-planning", "2026-11-20-1000-weekly-sync",
+		"2026-11-13-1000-weekly-sync", "2026-11-06-1000-weekly-sync", "2026-11-06-1000-weekly-sync-2",
+		"notes", "notes-extra", "2026-10-01-0800-last-call", "2026-10-01-0800-lasting",
+	}
+	s := &Snapshot{}
+	for _, id := range ids {
+		s.Entries = append(s.Entries, &Entry{ID: id})
+	}
+	refs := s.EntryRefs(s.Entries)
+	want := map[string]string{
+		"2026-11-22-1430-q3-strategy-review": "q3-strategy",
+		"2026-11-21-0900-q3-planning":        "q3-planning",
+		"2026-11-20-1000-weekly-sync":        "2026-11-20",
+		"notes":                              "notes",
+		"2026-10-01-0800-last-call":          "last-call",
+	}
+	for i, e := range s.Entries {
+		got, err := s.FindEntry(refs[i])
+		if err != nil || got != e {
+			t.Errorf("%s is shown as %q, which finds %v (%v)", e.ID, refs[i], got, err)
+		}
+		if w, ok := want[e.ID]; ok && refs[i] != w {
+			t.Errorf("%s is shown as %q, want %q", e.ID, refs[i], w)
+		}
+	}
+}
+
+func TestItemRefsResolve(t *testing.T) {
+	e := &Entry{ID: "e"}
+	for i := range 500 {
+		e.Items = append(e.Items, Item{ID: fmt.Sprintf("%012x", i*i*7919)})
+	}
+	s := &Snapshot{Entries: []*Entry{e}}
+	items := s.Items()
+	refs := s.ItemRefs(items)
+	for i, it := range items {
+		got, err := s.FindItem(refs[i])
+		if err != nil || got.ID != it.ID || len(refs[i]) < ShortIDLength {
+			t.Errorf("%s is shown as %q, which finds %v (%v)", it.ID, refs[i], got.ID, err)
+		}
+	}
+}
