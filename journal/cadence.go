@@ -12,11 +12,53 @@ import (
 type Contact struct {
 	Person    *Person
 	Direction string
-	Cadence   when.Span // zero when none is wanted
-	Last      *Entry    // the newest entry with them up to now; nil if none
-	Due       time.Time // when the next contact is due; zero without a cadence
-	Overdue   bool      // past due (or never met) and not snoozed
+	Cadence   when.Cadence // zero when none is wanted
+	Last      *Entry       // the newest entry with them up to now; nil if none
+	Due       time.Time    // the day the next contact is due (the ideal); zero without a cadence
+	Late      time.Time    // the last day before it is overdue (the limit); zero without a cadence
+	Overdue   bool         // past the limit (or never met) and not snoozed
+	Lapsed    bool         // past twice the limit: the relationship is going cold
 	Snoozed   bool
+}
+
+// Grades of a relationship's health, as Contact.Grade gives them.
+const (
+	GradeOK      = "ok"      // within the ideal
+	GradeDue     = "due"     // past the ideal, within the limit
+	GradeOverdue = "overdue" // past the limit
+	GradeLapsed  = "lapsed"  // past twice the limit
+	GradeNever   = "never"   // never met
+	GradeSnoozed = "snoozed"
+	GradeNone    = "-" // no cadence wanted
+)
+
+// Grade says where the relationship stands at now: ok, due, overdue,
+// lapsed, never, snoozed, or "-" without a cadence.
+func (c Contact) Grade(now time.Time) string {
+	switch {
+	case c.Snoozed:
+		return GradeSnoozed
+	case c.Cadence.IsZero():
+		return GradeNone
+	case c.Never():
+		return GradeNever
+	case c.Lapsed:
+		return GradeLapsed
+	case c.Overdue:
+		return GradeOverdue
+	case !now.Before(c.Due.AddDate(0, 0, 1)):
+		return GradeDue
+	}
+	return GradeOK
+}
+
+// Staleness is how many limits of the cadence have passed since the last
+// contact: past 1 it is overdue, past 2 lapsed.
+func (c Contact) Staleness(now time.Time) float64 {
+	if c.Last == nil || c.Cadence.Limit.Days() == 0 {
+		return 0
+	}
+	return float64(c.DaysSince(now)) / float64(c.Cadence.Limit.Days())
 }
 
 // Never reports whether there is no entry with the person yet.
@@ -30,15 +72,15 @@ func (c Contact) DaysSince(now time.Time) int {
 	return int(when.Day(now).Sub(when.Day(c.Last.Date.In(now.Location()))).Hours()+12) / 24
 }
 
-// CadenceOf returns the wanted contact interval for a person: their own
-// cadence, else their relation's default; zero when neither is set.
-func (s *Snapshot) CadenceOf(p *Person) when.Span {
+// CadenceOf returns the wanted contact cadence for a person: their own,
+// else their relation's default; zero when neither is set.
+func (s *Snapshot) CadenceOf(p *Person) when.Cadence {
 	c := p.Cadence
 	if c == "" {
 		c = s.Journal.Config.Relations[p.Relation].Cadence
 	}
-	span, _ := when.ParseSpan(c) // both were validated when read
-	return span
+	cadence, _ := when.ParseCadence(c) // both were validated when read
+	return cadence
 }
 
 // LastContact returns the newest entry with the person dated no later
@@ -63,10 +105,14 @@ func (s *Snapshot) contact(p *Person, last *Entry, now time.Time) Contact {
 	if c.Cadence.IsZero() {
 		return c
 	}
+	past := func(limit time.Time) bool { return !now.Before(limit.AddDate(0, 0, 1)) }
 	if c.Last != nil {
-		c.Due = when.Day(c.Cadence.After(c.Last.Date.In(now.Location())))
+		last := c.Last.Date.In(now.Location())
+		c.Due = when.Day(c.Cadence.Ideal.After(last))
+		c.Late = when.Day(c.Cadence.Limit.After(last))
+		c.Lapsed = !c.Snoozed && past(when.Day(c.Cadence.Limit.After(c.Cadence.Limit.After(last))))
 	}
-	c.Overdue = !c.Snoozed && (c.Last == nil || !now.Before(c.Due.AddDate(0, 0, 1)))
+	c.Overdue = !c.Snoozed && (c.Last == nil || past(c.Late))
 	return c
 }
 
@@ -93,15 +139,17 @@ func (s *Snapshot) Contacts(now time.Time) []Contact {
 	return out
 }
 
-// Overdue returns the contacts overdue at now, longest overdue first and
-// never-met people last.
+// Overdue returns the contacts overdue at now, ranked as the review ranks
+// them (see overdue).
 func (s *Snapshot) Overdue(now time.Time) []Contact {
-	return overdue(s.Contacts(now))
+	return overdue(s.Contacts(now), now)
 }
 
-// overdue picks the overdue contacts, longest overdue first and never-met
-// people last.
-func overdue(contacts []Contact) []Contact {
+// overdue picks the contacts overdue at now and ranks them: by influence
+// (high, medium, unset, low), then the stalest first (the most limits of
+// their cadence since you met), then longest overdue; never-met people
+// last.
+func overdue(contacts []Contact, now time.Time) []Contact {
 	var out []Contact
 	for _, c := range contacts {
 		if c.Overdue {
@@ -109,10 +157,30 @@ func overdue(contacts []Contact) []Contact {
 		}
 	}
 	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].Never() != out[b].Never() {
-			return !out[a].Never()
+		x, y := out[a], out[b]
+		if x.Never() != y.Never() {
+			return !x.Never()
 		}
-		return out[a].Due.Before(out[b].Due)
+		if ix, iy := Level(x.Person.Influence), Level(y.Person.Influence); ix != iy {
+			return ix > iy
+		}
+		if sx, sy := x.Staleness(now), y.Staleness(now); sx != sy {
+			return sx > sy
+		}
+		return x.Late.Before(y.Late)
 	})
 	return out
+}
+
+// contactNote is what the review adds to an overdue contact: their
+// influence when set, and whether the relationship has lapsed.
+func contactNote(c Contact) string {
+	note := ""
+	if c.Person.Influence != "" {
+		note += "; influence " + c.Person.Influence
+	}
+	if c.Lapsed {
+		note += "; **lapsed**: reach out this week"
+	}
+	return note
 }

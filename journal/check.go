@@ -98,12 +98,12 @@ func (s *Snapshot) checkEntry(e *Entry, path string, keyLine func(string) int, d
 			}
 		}
 	}
-	if !containsFold(cfg.Kinds, e.Kind) {
-		out.add(path, keyLine("kind"), e.Kind, SeverityError, "kind %q is not one of %s", e.Kind, strings.Join(cfg.Kinds, ", "))
+	if err := cfg.CheckKind(e.Kind); err != nil {
+		out.add(path, keyLine("kind"), e.Kind, SeverityError, "%v", err)
 	}
 	for _, p := range e.Practices {
-		if _, ok := cfg.Practice(p); !ok {
-			out.add(path, keyLine("practices"), p, SeverityError, "practice %q is not defined (see lead practices)", p)
+		if err := cfg.CheckPractices([]string{p}); err != nil {
+			out.add(path, keyLine("practices"), p, SeverityError, "%v", err)
 		}
 	}
 	if want := e.Date.Format("2006/01"); strings.Count(e.Path, "/") == 3 && !strings.HasPrefix(e.Path, EntriesDir+"/"+want+"/") {

@@ -69,6 +69,7 @@ type Config struct {
 	Relations   map[string]Relation `yaml:"relations,omitempty" json:"relations"`
 	Practices   []Practice          `yaml:"practices,omitempty" json:"practices"`
 	Git         GitConfig           `yaml:"git,omitempty" json:"git"`
+	Habits      Habits              `yaml:"habits,omitempty" json:"habits"`
 
 	// Set names what the journal's lead.yaml set: its top-level keys, and
 	// "relations.NAME" and "practices.NAME" for each relation and practice.
@@ -122,6 +123,7 @@ func DefaultConfig() Config {
 			{"gave-feedback", "Gave them feedback, praise or correction, close to the moment.",
 				"Give %s specific feedback.", []string{"report", "peer"}},
 		},
+		Habits: defaultHabits(),
 	}
 }
 
@@ -165,6 +167,7 @@ func LoadConfig(root string) (Config, error) {
 		c.Set["practices."+p.Name] = true
 	}
 	c.Git = file.Git
+	c.Habits = c.Habits.merge(file.Habits)
 	for _, k := range ProgramSettings {
 		if c.Set[k] {
 			c.Ignored = append(c.Ignored, k)
@@ -187,6 +190,9 @@ func (c *Config) setPractice(p Practice) {
 }
 
 func (c Config) validate() error {
+	if err := c.Habits.validate(); err != nil {
+		return err
+	}
 	if _, err := when.ParseClock(c.DefaultTime); err != nil {
 		return fmt.Errorf("default_time: %v", err)
 	}
@@ -195,7 +201,7 @@ func (c Config) validate() error {
 			return fmt.Errorf("relation %s: direction %q is not one of up, down, side, out", name, r.Direction)
 		}
 		if r.Cadence != "" {
-			if _, err := when.ParseSpan(r.Cadence); err != nil {
+			if _, err := when.ParseCadence(r.Cadence); err != nil {
 				return fmt.Errorf("relation %s: cadence: %v", name, err)
 			}
 		}

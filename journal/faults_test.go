@@ -44,7 +44,7 @@ func TestFailedStepsLeaveNothingHalfWritten(t *testing.T) {
 		t.Run(step, func(t *testing.T) {
 			j := testJournal(t)
 			writeFile(t, j, "entries/2026/11/old.md", "---\ndate: 2026-11-20T10:00:00-05:00\n---\n- [ ] keep my word\n")
-			s := j.Load()
+			s := read(j, Everything)
 			before := snapshotFiles(t, j.Root)
 			data, err := s.Compose(fullDraft, false)
 			if err != nil {
@@ -98,7 +98,7 @@ func TestConcurrentLogsNeverOverwrite(t *testing.T) {
 		wg.Add(1)
 		go func(i int) { // each as its own run of lead, with its own snapshot
 			defer wg.Done()
-			s := j.Load()
+			s := read(j, Everything)
 			d := fullDraft
 			d.Notes = fmt.Sprintf("writer %d", i)
 			data, err := s.Compose(d, false)
@@ -115,7 +115,7 @@ func TestConcurrentLogsNeverOverwrite(t *testing.T) {
 			t.Error(err)
 		}
 	}
-	entries := j.Load().Entries
+	entries := read(j, Everything).Entries
 	if len(entries) != 20 {
 		t.Fatalf("%d entries, want 20", len(entries))
 	}
@@ -136,7 +136,7 @@ func TestWritesStayInsideTheJournal(t *testing.T) {
 	if err := os.Symlink(outside, j.Abs("entries/2026")); err != nil {
 		t.Fatal(err)
 	}
-	s := j.Load()
+	s := read(j, Everything)
 	data, _ := s.Compose(fullDraft, false)
 	if _, err := s.Log(data, ""); err == nil || !strings.Contains(err.Error(), "outside the journal") {
 		t.Errorf("log through a link to elsewhere: %v", err)
@@ -162,7 +162,7 @@ func TestWritesStayInsideTheJournal(t *testing.T) {
 func TestRewriteRefusesAConcurrentChange(t *testing.T) {
 	j := testJournal(t)
 	writeFile(t, j, "entries/2026/11/a.md", "---\ndate: 2026-11-20T10:00:00-05:00\n---\n- [ ] keep my word\n")
-	s := j.Load()
+	s := read(j, Everything)
 	other := "---\ndate: 2026-11-20T10:00:00-05:00\n---\n- [ ] keep my word\nAdded by hand meanwhile.\n"
 	store.FaultHook = func(step string) error {
 		if step == "sync" { // after lead read the file, before it replaces it

@@ -46,7 +46,7 @@ func TestKilledAtEachStep(t *testing.T) {
 					if err := os.Chtimes(filepath.Join(j.Root, name), stale, stale); err != nil {
 						t.Fatal(err)
 					}
-					j.Load()
+					read(j, Everything)
 					if _, err := os.Stat(filepath.Join(j.Root, name)); err == nil {
 						t.Errorf("stale temporary file %s survived a scan", name)
 					}
@@ -61,7 +61,7 @@ func TestKilledAtEachStep(t *testing.T) {
 				}
 			}
 			// Whatever a kill leaves, the journal still reads cleanly.
-			if p := j.Load().Problems; len(p) > 0 {
+			if p := read(j, Everything).Problems; len(p) > 0 {
 				t.Errorf("killed at %s: the journal no longer reads: %v", step, p)
 			}
 		})
@@ -86,7 +86,7 @@ func TestKillHelper(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := j.Load()
+	s := read(j, Everything)
 	data, err := s.Compose(fullDraft, false)
 	if err != nil {
 		t.Fatal(err)

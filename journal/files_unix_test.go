@@ -20,7 +20,7 @@ func TestNamedPipeIsReportedNotWaitedOn(t *testing.T) {
 		t.Fatal(err)
 	}
 	done := make(chan *Snapshot)
-	go func() { done <- j.Load() }()
+	go func() { done <- read(j, Everything) }()
 	select {
 	case s := <-done:
 		if len(s.Entries) != 1 || len(s.Problems) != 1 ||

@@ -46,7 +46,7 @@ func TestHostileFilesAreReportedOrRead(t *testing.T) {
 	for name, text := range hostileFiles() {
 		writeFile(t, j, "entries/"+name, text)
 	}
-	s := j.Load()
+	s := read(j, Everything)
 	problems := map[string]string{}
 	for _, p := range s.Problems {
 		problems[p.Path[strings.LastIndex(p.Path, "/")+1:]] = p.Msg

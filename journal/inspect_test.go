@@ -22,7 +22,7 @@ func TestInspectSaysWhatCheckSays(t *testing.T) {
 	writeFile(t, j, "entries/2026/11/2026-11-21-1000-clean.md", "---\ndate: 2026-11-21T10:00:00-05:00\nkind: 1on1\nwith: [dana-smith]\n---\nFine.\n")
 	writeFile(t, j, "notes/stray.md", "# not an entry\n")
 
-	s := j.Load()
+	s := read(j, Everything)
 	byFile := map[string][]Finding{}
 	for _, f := range s.Check() {
 		byFile[f.Path] = append(byFile[f.Path], f)
@@ -51,7 +51,7 @@ func TestInspectSaysWhatCheckSays(t *testing.T) {
 func TestInspectReadsUnsavedText(t *testing.T) {
 	j := testJournal(t)
 	writeFile(t, j, "people/dana-smith.md", "---\nname: Dana Smith\nrelation: boss\n---\n")
-	s := j.Load()
+	s := read(j, Everything)
 	text := "---\ndate: 2026-11-20T10:00:00-05:00\nkind: 1on1\nwith: [dana-smith, Lee Wong]\n---\n- [ ] @dana-smith sends it due:fri\n"
 	in := s.Inspect("entries/2026/11/2026-11-20-1000-new.md", []byte(text))
 	if in.Entry == nil || len(in.Entry.Items) != 1 || in.Entry.Items[0].Owner != "dana-smith" {

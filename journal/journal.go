@@ -10,14 +10,10 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
-	"sync"
-	"time"
 
 	"github.com/lead-journal/lead/journal/format"
 	"github.com/lead-journal/lead/journal/index"
 	"github.com/lead-journal/lead/journal/store"
-	"github.com/lead-journal/lead/journal/when"
 )
 
 // Directories inside a journal (see format for what each holds).
@@ -118,94 +114,6 @@ func (j *Journal) writable(rel string) (string, error) {
 		}
 	}
 	return abs, nil
-}
-
-// Load reads every person and entry. Files that cannot be read are
-// reported in the snapshot's Problems and left out; nothing else is lost.
-func (j *Journal) Load() *Snapshot { return j.load(index.Everything) }
-
-// LoadOpen reads every person and entry but leaves out the task items of
-// entries that are ticked: enough for what is still to do, and faster.
-func (j *Journal) LoadOpen() *Snapshot { return j.load(index.OpenItems) }
-
-// LoadHeaders reads every person and the front matter of every entry, but
-// not what entry bodies hold (items, wins, feedback, summaries): enough to
-// filter and list entries, and faster.
-func (j *Journal) LoadHeaders() *Snapshot { return j.load(index.Headers) }
-
-func (j *Journal) load(d index.Detail) *Snapshot {
-	s := j.LoadPeople()
-	j.readEntries(s, index.Options{Detail: d})
-	return s
-}
-
-// LoadOpenSince reads as LoadOpen does, and keeps also the items ticked on
-// since's day or later: what a review of a window from since needs to show
-// it as it was, and what was done in it.
-func (j *Journal) LoadOpenSince(since time.Time) *Snapshot {
-	s := j.LoadPeople()
-	j.readEntries(s, index.Options{Detail: index.OpenItems, DoneSince: when.Day(since)})
-	return s
-}
-
-// reader is the read engine over the journal's entries.
-func (j *Journal) reader() *index.Reader {
-	return &index.Reader{Root: j.Root, DefaultTime: j.Config.DefaultTime, Clock: j.Config.Clock()}
-}
-
-// readEntries reads the entries o keeps into s, with the problems met.
-func (j *Journal) readEntries(s *Snapshot, o index.Options) {
-	entries, problems := j.reader().Read(o)
-	s.Entries = entries
-	s.Problems = append(s.Problems, problems...)
-}
-
-// Query reads the people, makes a filter from them with build, and reads
-// the front matter of the entries, keeping only those that pass the
-// filter: LoadHeaders followed by Snapshot.Query, without holding every
-// entry in memory. The snapshot's Entries are the ones kept.
-func (j *Journal) Query(build func(*Snapshot) (Filter, error)) (*Snapshot, []*Entry, error) {
-	s := j.LoadPeople()
-	f, err := build(s)
-	if err != nil {
-		return s, nil, err
-	}
-	unlimited := f
-	unlimited.Limit = 0
-	o := index.Options{Detail: index.Headers, Keep: func(e *Entry) bool { return s.matches(e, unlimited) }}
-	if f.Grep != nil {
-		o.Grep = f.Grep.Match
-	}
-	j.readEntries(s, o)
-	return s, s.Query(f), nil
-}
-
-// LoadPeople reads the people only, for commands that need no entries.
-func (j *Journal) LoadPeople() *Snapshot {
-	s := &Snapshot{Journal: j, people: map[string]*Person{}}
-	var (
-		mu   sync.Mutex
-		rels []string
-	)
-	problems := store.Walk(j.Root, PeopleDir, false, false, func(relDir string, _ *store.Lister, files []store.Dirent) {
-		mu.Lock()
-		defer mu.Unlock()
-		for _, f := range files {
-			rels = append(rels, relDir+"/"+f.Name)
-		}
-	})
-	for _, rel := range rels {
-		p, err := j.readPerson(rel)
-		if err != nil {
-			problems = append(problems, format.AsProblem(j.Abs(rel), err))
-			continue
-		}
-		s.People = append(s.People, p)
-		s.people[p.Slug] = p
-	}
-	sort.Slice(s.People, func(a, b int) bool { return s.People[a].Slug < s.People[b].Slug })
-	s.Problems = problems
-	return s
 }
 
 // readPerson reads one person file.

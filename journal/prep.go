@@ -14,6 +14,11 @@ type Prep struct {
 	Wins     []Win      // recorded since the last meeting with them: worth sharing (for someone outside, only those involving them or their projects)
 	Feedback []Feedback // the latest feedback from them in entries with them, newest first
 	Recent   []*Entry   // the last interactions, newest first
+
+	Advice       string        // what their style asks of you (Habits.Styles)
+	Thanked      *Thanks       // the last time you thanked them; nil if never
+	PreviewFirst *PreviewFirst // for someone above your boss: what to preview with the boss first
+	Trusted      []Contact     // the people they trust, and when you last engaged each
 }
 
 // Recent bounds for a prep brief.
@@ -42,6 +47,7 @@ func (s *Snapshot) Prep(p *Person, now time.Time) *Prep {
 	if s.Direction(p) == Out { // outside the company: only what involves them
 		pr.Wins = s.winsInvolving(pr.Wins, p)
 	}
+	s.prepHabits(pr, now)
 	for _, e := range s.Entries { // newest first
 		if !e.Has(p.Slug) || e.Date.After(now) {
 			continue

@@ -13,15 +13,15 @@ func cacheJournal(t *testing.T) *Journal {
 	j := testJournal(t)
 	writeFile(t, j, "entries/2026/11/a.md", "---\ndate: 2026-11-20T10:00:00-05:00\ntitle: Alpha\n---\n- [ ] first\n")
 	writeFile(t, j, "entries/2026/11/b.md", "---\ndate: 2026-11-21T10:00:00-05:00\ntitle: Bravo\n---\n- [ ] second\n")
-	j.Load()
+	read(j, Everything)
 	if _, err := os.Stat(j.Abs(CacheFile)); err != nil {
 		t.Fatalf("no index after a load: %v", err)
 	}
 	return j
 }
 
-// TestQueryReadsOnlyWhatMatches: Journal.Query, which filters while it
-// reads the index, gives what LoadHeaders followed by Snapshot.Query
+// TestQueryReadsOnlyWhatMatches: Journal.Read with a filter, which filters while it
+// reads the index, gives what a read of the headers followed by Snapshot.Query
 // gives, with the index warm and right after a hand edit.
 func TestQueryReadsOnlyWhatMatches(t *testing.T) {
 	j := cacheJournal(t)
@@ -33,16 +33,17 @@ func TestQueryReadsOnlyWhatMatches(t *testing.T) {
 		}
 		for _, f := range filters {
 			var want []string
-			for _, e := range j.LoadHeaders().Query(f) {
+			for _, e := range read(j, Headers).Query(f) {
 				want = append(want, e.Title)
 			}
-			_, entries, err := j.Query(func(*Snapshot) (Filter, error) { return f, nil })
+			s, err := j.Read(ReadOptions{Entries: Headers, Filter: func(*Snapshot) (Filter, error) { return f, nil }})
+			entries := s.Entries
 			var got []string
 			for _, e := range entries {
 				got = append(got, e.Title)
 			}
 			if err != nil || strings.Join(got, ",") != strings.Join(want, ",") {
-				t.Errorf("edit=%v %+v: Query gives %v, LoadHeaders and Query %v (%v)", edit, f, got, want, err)
+				t.Errorf("edit=%v %+v: a filtered read gives %v, a read and Query %v (%v)", edit, f, got, want, err)
 			}
 		}
 	}
@@ -58,7 +59,8 @@ func TestGrepReadsWhatItMatches(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, entries, err := j.Query(func(*Snapshot) (Filter, error) { return Filter{Grep: m, With: with}, nil })
+		s, err := j.Read(ReadOptions{Entries: Headers, Filter: func(*Snapshot) (Filter, error) { return Filter{Grep: m, With: with}, nil }})
+		entries := s.Entries
 		if err != nil {
 			t.Fatal(err)
 		}

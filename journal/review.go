@@ -39,6 +39,13 @@ type Review struct {
 	DoneMine   []*Item `json:"-"`
 	DoneTheirs []*Item `json:"-"`
 
+	// The habits of leading up, down and across: see reviewhabits.go.
+	FollowUps   []FollowUp       `json:"-"`
+	Unthanked   []Unthanked      `json:"-"`
+	PreviewGaps []PreviewGap     `json:"-"`
+	Oversight   []OversightTrend `json:"-"` // rising only
+	Shares      []DirectionShare `json:"-"` // the last quarter against the last year
+
 	s *Snapshot
 }
 
@@ -140,13 +147,14 @@ func (s *Snapshot) Review(start, end, now time.Time, shown int) *Review {
 	if !openAt.IsZero() {
 		contacts = s.knownBy(contacts, r.At)
 	}
-	r.Overdue = overdue(contacts)
+	r.Overdue = overdue(contacts, r.At)
 	r.Wins = s.Wins(start, end)
 	r.Feedback = s.FeedbackIn(start, end)
 	r.Bosses = s.bossPractices(r.At)
 	r.Projects = s.projectChecks(start, end, r.At)
 	lists.Wait()
 	r.Coming, r.DueSoon = s.comingUp(contacts, end, r.At, mine, shown)
+	s.reviewHabits(r)
 	return r
 }
 

@@ -35,7 +35,7 @@ func generated(t *testing.T, o synth.Options) (string, *journal.Journal) {
 // each agenda is the person's, as lead prep lists it, up to then.
 func TestReviewPageIsTheWholeReviewCut(t *testing.T) {
 	_, j := generated(t, synth.Options{Entries: 3000, Years: 3, Seed: 5})
-	s := j.LoadOpen()
+	s := read(j, journal.OpenItems)
 	newest := s.Entries[0].Date
 	for _, at := range []time.Time{newest.AddDate(-2, 0, 0), newest.AddDate(0, -6, 3), newest, newest.AddDate(0, 1, 0)} {
 		page, whole := s.ReviewWeek(at, at, journal.ReviewListLimit), s.ReviewWeek(at, at, 0)
@@ -79,8 +79,8 @@ func TestReviewPageIsTheWholeReviewCut(t *testing.T) {
 // same way in every window.
 func TestReviewReadIsTheWholeJournalsReview(t *testing.T) {
 	dir, j := generated(t, synth.Options{Entries: 4000, Years: 2, Seed: 9})
-	boss := j.LoadPeople().Bosses()[0].Slug
-	newest := j.LoadHeaders().Entries[0].Date
+	boss := read(j, journal.NoEntries).Bosses()[0].Slug
+	newest := read(j, journal.Headers).Entries[0].Date
 	// Entries on the same minute in three directories, two of the same
 	// name, long before the windows: the newest with a person met nowhere
 	// else and on a project with the boss, holding open items with the
@@ -117,7 +117,7 @@ func TestReviewReadIsTheWholeJournalsReview(t *testing.T) {
 	soon := when.WeekStart(newest).AddDate(0, 0, 9).Format(time.DateOnly)
 	write("entries/"+tied[:4]+"/"+tied[5:7]+"/soon.md", "---\ndate: "+tied+"\n---\n- [ ] renew the contract due:"+soon+"\n")
 
-	read, whole := j.LoadOpen(), j.Load()
+	open, whole := read(j, journal.OpenItems), read(j, journal.Everything)
 	for _, at := range []time.Time{newest.AddDate(-3, 0, 0), newest.AddDate(-2, 0, 0), newest.AddDate(-1, 0, 1),
 		newest.AddDate(0, -6, 3), newest.AddDate(0, 0, -2), newest, newest.AddDate(0, 1, 0)} {
 		now := at.Add(36 * time.Hour)
@@ -125,7 +125,7 @@ func TestReviewReadIsTheWholeJournalsReview(t *testing.T) {
 		windows := [][2]time.Time{{start, start.AddDate(0, 0, 7)}, {at.AddDate(0, -1, 0), at}, {at.AddDate(-1, 0, 0), at.AddDate(0, 0, 3)}}
 		for _, w := range windows {
 			for _, shown := range []int{journal.ReviewListLimit, 0} {
-				got, want := reviewText(read.Review(w[0], w[1], now, shown)), reviewText(whole.Review(w[0], w[1], now, shown))
+				got, want := reviewText(open.Review(w[0], w[1], now, shown)), reviewText(whole.Review(w[0], w[1], now, shown))
 				if got != want {
 					t.Fatalf("%s to %s, shown %d: the review of the open items differs from the whole journal's:\n%s",
 						w[0].Format(time.DateOnly), w[1].Format(time.DateOnly), shown, firstDifference(got, want))
@@ -177,4 +177,13 @@ func firstDifference(got, want string) string {
 		}
 	}
 	return fmt.Sprintf("got %d lines, want %d", len(g), len(w))
+}
+
+// read reads j as Journal.Read does with nothing to filter.
+func read(j *journal.Journal, entries journal.Entries) *journal.Snapshot {
+	s, err := j.Read(journal.ReadOptions{Entries: entries})
+	if err != nil {
+		panic(err) // no filter, no error
+	}
+	return s
 }

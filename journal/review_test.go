@@ -18,7 +18,7 @@ func TestLastContactIsTheNewestEntry(t *testing.T) {
 	writeFile(t, j, "entries/z-old.md", "---\ndate: 2026-11-01T10:00:00-05:00\nwith: [dana]\n---\n")
 	writeFile(t, j, "entries/a-new.md", "---\ndate: 2026-11-10T10:00:00-05:00\nwith: [dana, kim]\n---\n")
 	writeFile(t, j, "entries/future.md", "---\ndate: 2026-12-24T10:00:00-05:00\nwith: [dana, kim]\n---\n")
-	s := j.Load()
+	s := read(j, Everything)
 	now := time.Date(2026, 11, 22, 16, 0, 0, 0, newYork)
 
 	c := s.ContactOf(s.Person("dana"), now)
@@ -62,7 +62,7 @@ func TestReviewWeekAcrossTheYearBoundary(t *testing.T) {
 	// 23:30 on Thursday 31 Dec local time is already 1 Jan in UTC.
 	writeFile(t, j, "entries/nye.md", "---\ndate: 2026-12-31T23:30:00-05:00\nwith: [sam]\n---\n")
 	writeFile(t, j, "entries/jan.md", "---\ndate: 2027-01-04T09:00:00-05:00\nwith: [sam]\n---\n")
-	s := j.Load()
+	s := read(j, Everything)
 	now := time.Date(2027, 1, 10, 12, 0, 0, 0, newYork)
 	start, _, err := when.ISOWeek("2026-W53", newYork)
 	if err != nil {
@@ -92,7 +92,7 @@ func TestPracticesAndProjectsWithTheBoss(t *testing.T) {
 	writeFile(t, j, "entries/3.md", "---\ndate: 2026-11-10T10:00:00-05:00\nwith: [dana]\nproject: zeus\n---\n")
 	writeFile(t, j, "entries/4.md", "---\ndate: 2026-11-18T10:00:00-05:00\nwith: [lee]\nproject: apollo\n---\n")
 	writeFile(t, j, "entries/5.md", "---\ndate: 2026-11-19T10:00:00-05:00\nwith: [lee]\nproject: zeus\n---\n")
-	s := j.Load()
+	s := read(j, Everything)
 	now := time.Date(2026, 11, 22, 16, 0, 0, 0, newYork)
 	r := s.ReviewWeek(now, now, ReviewListLimit)
 	if len(r.Bosses) != 1 {
@@ -160,7 +160,7 @@ func TestAgendaIsOldestFirst(t *testing.T) {
 	entry("2026-11-02-1000-a", "2026-11-02T10:00:00Z", "oldest")
 	entry("2026-11-10-1000-c", "2026-11-10T10:00:00Z", "same time, c")
 	entry("2026-11-10-1000-d", "2026-11-10T10:00:00Z", "same time, d")
-	s := j.LoadOpen()
+	s := read(j, OpenItems)
 	var got []string
 	for _, it := range s.Agenda("dana") {
 		got = append(got, it.Text)

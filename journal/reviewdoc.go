@@ -46,7 +46,7 @@ func (r *Review) Markdown(chart string) string {
 		if c.Last != nil {
 			last = fmt.Sprintf("last %s (%dd ago)", day(c.Last.Date), c.DaysSince(r.At))
 		}
-		w("- %s%s: %s; cadence %s\n", c.Person.Name, r.relationOf(c), last, c.Cadence)
+		w("- %s%s: %s; cadence %s%s\n", c.Person.Name, r.relationOf(c), last, c.Cadence, contactNote(c))
 	}
 
 	w("\n## My commitments\n\n")
@@ -146,6 +146,7 @@ func (r *Review) Markdown(chart string) string {
 		}
 		w("- %s: %d %s; %s\n", pc.Project, pc.Entries, plural(pc.Entries, "entry", "entries"), status)
 	}
+	r.habitsMarkdown(w)
 
 	w("\n## Coming week\n\n")
 	if len(r.Coming) == 0 && len(r.DueSoon) == 0 {
@@ -157,7 +158,7 @@ func (r *Review) Markdown(chart string) string {
 		case c.Contact.Overdue && c.Contact.Never():
 			when = "never met: reach out"
 		case c.Contact.Overdue:
-			when = "overdue since " + day(c.Contact.Due)
+			when = "overdue since " + day(c.Contact.Late)
 		case !c.Contact.Due.IsZero():
 			when = "due " + day(c.Contact.Due)
 		}

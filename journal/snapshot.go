@@ -151,7 +151,7 @@ type Filter struct {
 	Directions []string
 	Since      time.Time    // inclusive
 	Until      time.Time    // exclusive
-	Grep       *TextMatcher // applied by Journal.Query as it reads the files
+	Grep       *TextMatcher // applied by Journal.Read as it reads the files
 	Fields     []FieldMatch
 	Limit      int // 0 for no limit
 }
@@ -211,7 +211,7 @@ func lowerASCII(b []byte) bool {
 }
 
 // Query returns the entries that pass f, newest first. The text of the
-// files is not read: f.Grep is left to Journal.Query.
+// files is not read: f.Grep is left to Journal.Read.
 func (s *Snapshot) Query(f Filter) []*Entry {
 	var out []*Entry
 	for _, e := range s.Entries {

@@ -57,6 +57,9 @@ func (s *Snapshot) Compose(d Draft, prompt bool) ([]byte, error) {
 	}
 	d.Todos, d.Next, d.Wins, d.Feedback = oneLine(d.Todos), oneLine(d.Next), oneLine(d.Wins), oneLine(d.Feedback)
 	d.Notes = closeFence(d.Notes)
+	if d.Kind == "" {
+		d.Kind = DefaultKind(d.With)
+	}
 	data := draftData{Draft: d, Prompt: prompt}
 	for _, slug := range d.With {
 		if p := s.Person(slug); p != nil {
@@ -177,8 +180,11 @@ func (s *Snapshot) Log(data []byte, display string) (*Logged, error) {
 	if isBlank(body) && e.Title == "" {
 		return nil, ErrEmpty
 	}
-	if !containsFold(s.Journal.Config.Kinds, e.Kind) {
-		return nil, &Problem{Path: display, Line: d.Line("kind"), Msg: fmt.Sprintf("kind %q is not one of %s (set kinds in %s to add it)", e.Kind, strings.Join(s.Journal.Config.Kinds, ", "), ConfigFile)}
+	if err := s.Journal.Config.CheckKind(e.Kind); err != nil {
+		return nil, &Problem{Path: display, Line: d.Line("kind"), Msg: err.Error()}
+	}
+	if err := s.Journal.Config.CheckPractices(e.Practices); err != nil {
+		return nil, &Problem{Path: display, Line: d.Line("practices"), Msg: err.Error()}
 	}
 	var logged Logged
 	slugs, stubs, guesses, err := s.resolveWith(d, display)

@@ -31,7 +31,11 @@ Exit status 1 when there are errors (or, with --strict, warnings).`,
 			if err != nil {
 				return err
 			}
-			findings := j.Load().Check()
+			s, err := j.Read(journal.ReadOptions{Entries: journal.Everything})
+			if err != nil {
+				return err
+			}
+			findings := s.Check()
 			if findings == nil {
 				findings = []journal.Finding{}
 			}

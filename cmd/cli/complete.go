@@ -11,9 +11,9 @@ import (
 // completer is a dynamic completion function.
 type completer = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective)
 
-// snapshot loads the journal for completion, silently: a shell completing
-// a word has no place for warnings.
-func (a *app) snapshot() *journal.Snapshot {
+// completing opens the journal for completion, or gives nil: a shell
+// completing a word has no place for warnings.
+func (a *app) completing() *journal.Journal {
 	dir, _, err := a.journalDir()
 	if err != nil {
 		return nil
@@ -23,7 +23,18 @@ func (a *app) snapshot() *journal.Snapshot {
 		return nil
 	}
 	a.journal = j
-	return j.Load()
+	return j
+}
+
+// snapshot reads the journal for completion, as much of the entries as
+// asked, silently; nil when it cannot be opened.
+func (a *app) snapshot(entries journal.Entries) *journal.Snapshot {
+	j := a.completing()
+	if j == nil {
+		return nil
+	}
+	s, _ := j.Read(journal.ReadOptions{Entries: entries})
+	return s
 }
 
 func hasPrefixFold(s, prefix string) bool {
@@ -33,7 +44,7 @@ func hasPrefixFold(s, prefix string) bool {
 // completePeople offers slugs, described by name and relation, and full
 // names for a prefix typed as a name.
 func (a *app) completePeople(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
-	s := a.snapshot()
+	s := a.snapshot(journal.NoEntries)
 	if s == nil {
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
@@ -65,7 +76,7 @@ func (a *app) completeFirstPerson(cmd *cobra.Command, args []string, prefix stri
 // journal, most used first.
 func (a *app) completeValues(values func(*journal.Entry) []string) completer {
 	return func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
-		s := a.snapshot()
+		s := a.snapshot(journal.Headers)
 		if s == nil {
 			return nil, cobra.ShellCompDirectiveNoFileComp
 		}
@@ -97,8 +108,8 @@ func rankByCount(counts map[string]int) []string {
 
 func (a *app) completeKinds(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
 	var out []string
-	if a.snapshot() != nil {
-		for _, k := range a.journal.Config.Kinds {
+	if j := a.completing(); j != nil {
+		for _, k := range j.Config.Kinds {
 			if hasPrefixFold(k, prefix) {
 				out = append(out, k)
 			}
@@ -109,8 +120,8 @@ func (a *app) completeKinds(_ *cobra.Command, _ []string, prefix string) ([]stri
 
 func (a *app) completePractices(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
 	var out []string
-	if a.snapshot() != nil {
-		for _, p := range a.journal.Config.Practices {
+	if j := a.completing(); j != nil {
+		for _, p := range j.Config.Practices {
 			if hasPrefixFold(p.Name, prefix) {
 				out = append(out, p.Name+"\t"+p.Description)
 			}
@@ -129,7 +140,7 @@ func (a *app) completeEntries(_ *cobra.Command, args []string, prefix string) ([
 		return nil, cobra.ShellCompDirectiveNoFileComp
 	}
 	out := []string{"last\tthe newest entry"}
-	if s := a.snapshot(); s != nil {
+	if s := a.snapshot(journal.Headers); s != nil {
 		for _, e := range s.Entries {
 			if strings.HasPrefix(e.ID, prefix) {
 				out = append(out, e.ID+"\t"+e.Label())
@@ -143,8 +154,12 @@ func (a *app) completeEntries(_ *cobra.Command, args []string, prefix string) ([
 // described by their text.
 func (a *app) completeItems(cmd *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
 	undo, _ := cmd.Flags().GetBool("undo")
+	read := journal.OpenItems
+	if undo {
+		read = journal.Everything
+	}
 	var out []string
-	if s := a.snapshot(); s != nil {
+	if s := a.snapshot(read); s != nil {
 		for _, it := range s.Items() {
 			if it.Done == undo && strings.HasPrefix(it.ID, prefix) {
 				out = append(out, it.ShortID()+"\t"+it.Text)
@@ -166,10 +181,11 @@ func (a *app) registerCompletions(cmd *cobra.Command) {
 		"tag":       a.completeValues(func(e *journal.Entry) []string { return e.Tags }),
 		"project":   a.completeValues(func(e *journal.Entry) []string { return []string{e.Project} }),
 		"relation": func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			if a.snapshot() == nil {
+			j := a.completing()
+			if j == nil {
 				return nil, cobra.ShellCompDirectiveNoFileComp
 			}
-			return a.journal.Config.RelationNames(), cobra.ShellCompDirectiveNoFileComp
+			return j.Config.RelationNames(), cobra.ShellCompDirectiveNoFileComp
 		},
 	}
 	for name, f := range funcs {

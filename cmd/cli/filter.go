@@ -82,14 +82,10 @@ func (f *filterFlags) build(s *journal.Snapshot, now time.Time) (journal.Filter,
 // query reads the journal's people and the entries that pass the filter
 // flags, newest first; the snapshot holds only those entries.
 func (a *app) query(f *filterFlags) (*journal.Snapshot, []*journal.Entry, error) {
-	j, err := a.open()
+	s, err := a.read(journal.ReadOptions{Entries: journal.Headers,
+		Filter: func(s *journal.Snapshot) (journal.Filter, error) { return f.build(s, a.env.Now()) }})
 	if err != nil {
 		return nil, nil, err
 	}
-	s, entries, err := j.Query(func(s *journal.Snapshot) (journal.Filter, error) { return f.build(s, a.env.Now()) })
-	if err != nil {
-		return nil, nil, err
-	}
-	a.report(s)
-	return s, entries, nil
+	return s, s.Entries, nil
 }

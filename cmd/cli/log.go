@@ -138,10 +138,8 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		}
 	}
 	d.Title, d.Project, d.Tags = o.title, o.project, o.tags
-	for _, p := range o.practices {
-		if _, ok := j.Config.Practice(p); !ok {
-			return usagef("unknown practice %q: see lead practices, or add it to %s", p, journal.ConfigFile)
-		}
+	if err := j.Config.CheckPractices(o.practices); err != nil {
+		return usageError{err}
 	}
 	d.Practices = o.practices
 	for _, name := range o.with {
@@ -156,15 +154,7 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		}
 		d.With = append(d.With, slug)
 	}
-	switch d.Kind = o.kind; {
-	case d.Kind != "":
-	case len(d.With) == 1:
-		d.Kind = "1on1"
-	case len(d.With) > 1:
-		d.Kind = "meeting"
-	default:
-		d.Kind = "note"
-	}
+	d.Kind = o.kind // or, when empty, as Compose defaults it
 	data, err := s.Compose(d, editing)
 	if err != nil {
 		return err

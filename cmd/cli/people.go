@@ -22,7 +22,9 @@ type personJSON struct {
 	LastContact *string        `json:"last_contact"`
 	DaysSince   *int           `json:"days_since"`
 	Due         *string        `json:"due"`
+	Late        *string        `json:"late"` // the last day before overdue
 	Overdue     bool           `json:"overdue"`
+	Grade       string         `json:"grade"`
 	Snoozed     bool           `json:"snoozed"`
 	Fields      map[string]any `json:"fields"`
 }
@@ -30,14 +32,14 @@ type personJSON struct {
 func toPersonJSON(c journal.Contact, now time.Time) personJSON {
 	p := c.Person
 	out := personJSON{Slug: p.Slug, Path: p.Path, Name: p.Name, Relation: p.Relation, Direction: c.Direction, Org: p.Org,
-		Cadence: c.Cadence.String(), Overdue: c.Overdue, Snoozed: c.Snoozed, Fields: p.Meta()}
+		Cadence: c.Cadence.String(), Overdue: c.Overdue, Grade: c.Grade(now), Snoozed: c.Snoozed, Fields: p.Meta()}
 	if c.Last != nil {
 		last, days := c.Last.Date.Format(time.RFC3339), c.DaysSince(now)
 		out.LastContact, out.DaysSince = &last, &days
 	}
 	if !c.Due.IsZero() {
-		due := day(c.Due)
-		out.Due = &due
+		due, late := day(c.Due), day(c.Late)
+		out.Due, out.Late = &due, &late
 	}
 	return out
 }
@@ -51,8 +53,12 @@ func (a *app) status(c journal.Contact, now time.Time) string {
 		return ""
 	case c.Never():
 		return a.paint("soon", "never met")
+	case c.Lapsed:
+		return a.paint("overdue", fmt.Sprintf("lapsed, overdue %dd", int(now.Sub(c.Late).Hours()/24)))
 	case c.Overdue:
-		return a.paint("overdue", fmt.Sprintf("overdue %dd", int(now.Sub(c.Due).Hours()/24)))
+		return a.paint("overdue", fmt.Sprintf("overdue %dd", int(now.Sub(c.Late).Hours()/24)))
+	case c.Grade(now) == journal.GradeDue:
+		return a.paint("soon", fmt.Sprintf("due since %s, overdue after %s", day(c.Due), day(c.Late)))
 	}
 	return "due " + a.due(c.Due, false, now)
 }
@@ -105,7 +111,7 @@ cadence, due date, status.`,
 				if c.Last != nil {
 					last = a.stamp(c.Last.Date)
 				}
-				t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), day(c.Due), plainStatus(c))
+				t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), day(c.Due), c.Grade(now))
 			}
 			return t.print()
 		},
@@ -130,21 +136,6 @@ func (a *app) contactTable(contacts []journal.Contact, now time.Time) *table {
 		t.add(c.Person.Name, c.Person.Relation, a.paint(c.Direction, c.Direction), last, c.Cadence.String(), a.status(c, now))
 	}
 	return t
-}
-
-// plainStatus is the status column when piped: one stable word.
-func plainStatus(c journal.Contact) string {
-	switch {
-	case c.Snoozed:
-		return "snoozed"
-	case c.Cadence.IsZero():
-		return "-"
-	case c.Never():
-		return "never"
-	case c.Overdue:
-		return "overdue"
-	}
-	return "ok"
 }
 
 func (a *app) cmdPeopleAdd() *cobra.Command {

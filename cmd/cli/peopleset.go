@@ -16,7 +16,7 @@ import (
 func profileFlags(f *pflag.FlagSet, p *journal.Profile) {
 	f.StringVarP(&p.Relation, "relation", "r", "", "boss, skip, peer, report, assistant, chief-of-staff, stakeholder, ...")
 	f.StringVar(&p.Org, "org", "", "organisation or team")
-	f.StringVar(&p.Cadence, "cadence", "", "how often you want contact, e.g. 7d, 2w (default by relation)")
+	f.StringVar(&p.Cadence, "cadence", "", "how often you want contact, e.g. 7d, 2w, or an ideal and a limit, 7d..14d (default by relation)")
 	f.StringVar(&p.Style, "style", "", "working style: detail, high-level, or your words")
 	f.StringSliceVar(&p.Prefers, "prefers", nil, "preferred channels, e.g. slack,in-person")
 	f.StringSliceVar(&p.Trusts, "trusts", nil, "people they trust (slugs, names or prefixes)")
@@ -31,7 +31,7 @@ func profileFlags(f *pflag.FlagSet, p *journal.Profile) {
 // address a usage error.
 func (a *app) checkProfile(s *journal.Snapshot, p *journal.Profile) error {
 	if p.Cadence != "" {
-		if _, err := when.ParseSpan(p.Cadence); err != nil {
+		if _, err := when.ParseCadence(p.Cadence); err != nil {
 			return usagef("--cadence: %v", err)
 		}
 	}

@@ -19,25 +19,27 @@ func (a *app) cmdPerson() *cobra.Command {
 		GroupID:           "daily",
 		Args:              cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, p, err := a.loadPerson(args[0], a.loadHeaders)
+			s, p, err := a.loadPerson(args[0], a.loadOpen) // with feedback
 			if err != nil {
 				return err
 			}
 			now := a.env.Now()
 			c := s.ContactOf(p, now)
+			feedback := s.FeedbackFrom(p.Slug, now)
 			timeline := s.Query(journal.Filter{With: []string{p.Slug}, Limit: limit})
 			if asJSON {
 				out := struct {
-					Person   personJSON  `json:"person"`
-					Timeline []entryJSON `json:"timeline"`
-				}{toPersonJSON(c, now), make([]entryJSON, len(timeline))}
+					Person   personJSON          `json:"person"`
+					Timeline []entryJSON         `json:"timeline"`
+					Feedback []feedbackMonthJSON `json:"feedback"`
+				}{toPersonJSON(c, now), make([]entryJSON, len(timeline)), feedbackMonthsJSON(feedback)}
 				for i, e := range timeline {
 					out.Timeline[i] = toEntryJSON(e, nil)
 				}
 				return writeJSON(a.env.Stdout, out)
 			}
 			var b strings.Builder
-			a.printPerson(&b, s, c, timeline)
+			a.printPerson(&b, s, c, timeline, feedback)
 			return a.printText(b.String())
 		},
 	}
@@ -47,11 +49,12 @@ func (a *app) cmdPerson() *cobra.Command {
 }
 
 // printPerson lays out a person's profile, notes and timeline.
-func (a *app) printPerson(w io.Writer, s *journal.Snapshot, c journal.Contact, timeline []*journal.Entry) {
+func (a *app) printPerson(w io.Writer, s *journal.Snapshot, c journal.Contact, timeline []*journal.Entry, feedback []journal.FeedbackMonth) {
 	a.profile(w, s, c)
 	if notes := strings.TrimSpace(c.Person.Body); notes != "" {
 		fmt.Fprintf(w, "\n%s\n", notes)
 	}
+	a.printFeedbackMonths(w, feedback)
 	fmt.Fprintf(w, "\n%s\n", a.paint("bold", "Timeline"))
 	if len(timeline) == 0 {
 		fmt.Fprintln(w, "  no entries yet")

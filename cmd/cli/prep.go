@@ -11,7 +11,7 @@ import (
 )
 
 func (a *app) cmdPrep() *cobra.Command {
-	var asJSON bool
+	var asJSON, share bool
 	cmd := &cobra.Command{
 		Use:               "prep PERSON",
 		ValidArgsFunction: a.completeFirstPerson,
@@ -20,7 +20,13 @@ func (a *app) cmdPrep() *cobra.Command {
 		Long: `Before a meeting: the person's profile and style, days since you last met
 against the cadence you want, open commitments both ways, the agenda you
 queued, wins since your last meeting worth sharing, their latest feedback,
-and your last few interactions.`,
+and your last few interactions. First, how to meet them: what their style
+asks (lead.yaml's habits.styles), the channel they prefer, for someone above
+your boss the projects to preview with the boss first, and when you last
+thanked them; then whom they trust and when you last engaged each.
+
+--share prints only what is safe to paste into a 1:1 document you share
+with them, as lead agenda --share does.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, p, err := a.loadPerson(args[0], a.loadOpen)
@@ -28,6 +34,10 @@ and your last few interactions.`,
 				return err
 			}
 			now := a.env.Now()
+			if share {
+				_, err := fmt.Fprint(a.env.Stdout, s.Shared(p).Markdown(now))
+				return err
+			}
 			pr := s.Prep(p, now)
 			if asJSON {
 				return writeJSON(a.env.Stdout, toPrepJSON(pr, now))
@@ -38,6 +48,8 @@ and your last few interactions.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&share, "share", false, "print only the agenda and the commitments between you two, as Markdown to share")
+	cmd.MarkFlagsMutuallyExclusive("json", "share")
 	return cmd
 }
 
@@ -52,6 +64,7 @@ type prepJSON struct {
 	Wins     []winJSON      `json:"wins"`
 	Feedback []feedbackJSON `json:"feedback"`
 	Recent   []entryJSON    `json:"recent"`
+	prepHabitsJSON
 }
 
 type winJSON struct {
@@ -64,6 +77,7 @@ type winJSON struct {
 type feedbackJSON struct {
 	Text  string `json:"text"`
 	From  string `json:"from"`
+	Kind  string `json:"kind"` // praise, correction, oversight or note
 	Entry string `json:"entry"`
 	Date  string `json:"date"`
 }
@@ -79,7 +93,7 @@ func winsJSON(wins []journal.Win) []winJSON {
 func feedbacksJSON(fb []journal.Feedback) []feedbackJSON {
 	out := make([]feedbackJSON, len(fb))
 	for i, f := range fb {
-		out[i] = feedbackJSON{f.Text, f.From, f.Entry.ID, f.Entry.Date.Format(time.RFC3339)}
+		out[i] = feedbackJSON{f.Text, f.From, f.Kind(), f.Entry.ID, f.Entry.Date.Format(time.RFC3339)}
 	}
 	return out
 }
@@ -98,12 +112,14 @@ func toPrepJSON(pr *journal.Prep, now time.Time) prepJSON {
 		Person: toPersonJSON(pr.Contact, now), Style: p.Style, Prefers: nonNil(p.Prefers),
 		Mine: itemsJSON(pr.Mine, now), Theirs: itemsJSON(pr.Theirs, now), Agenda: itemsJSON(pr.Agenda, now),
 		Wins: winsJSON(pr.Wins), Feedback: feedbacksJSON(pr.Feedback), Recent: entriesJSON(pr.Recent),
+		prepHabitsJSON: toPrepHabitsJSON(pr, now),
 	}
 }
 
 func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 	now := a.env.Now()
 	a.profile(w, s, pr.Contact)
+	a.printPrepHabits(w, pr)
 	section := func(title string, n int, empty string) bool {
 		fmt.Fprintf(w, "\n%s\n", a.paint("bold", title))
 		if n == 0 {

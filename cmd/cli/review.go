@@ -27,6 +27,7 @@ type reviewJSON struct {
 	Projects   []projectJSON              `json:"projects"`
 	Coming     []comingJSON               `json:"coming"`
 	DueSoon    []itemJSON                 `json:"due_soon"`
+	reviewHabitsJSON
 }
 
 type bossJSON struct {
@@ -52,7 +53,7 @@ func toReviewJSON(r *journal.Review) reviewJSON {
 		Directions: r.Directions, Overdue: []personJSON{}, MyOpen: itemsJSON(r.MyOpen, r.At), Waiting: itemsJSON(r.Waiting, r.At),
 		DoneMine: itemsJSON(r.DoneMine, r.At), DoneTheirs: itemsJSON(r.DoneTheirs, r.At),
 		Wins: winsJSON(r.Wins), Feedback: feedbacksJSON(r.Feedback), Bosses: []bossJSON{}, Projects: []projectJSON{},
-		Coming: []comingJSON{}, DueSoon: itemsJSON(r.DueSoon, r.At)}
+		Coming: []comingJSON{}, DueSoon: itemsJSON(r.DueSoon, r.At), reviewHabitsJSON: toReviewHabitsJSON(r)}
 	for _, c := range r.Overdue {
 		out.Overdue = append(out.Overdue, toPersonJSON(c, r.At))
 	}
@@ -101,6 +102,11 @@ unless --week or --since says otherwise:
     one missing;
   - projects active this week whose boss has not been in an entry on them
     in two weeks;
+  - each direction's share of the last quarter against the last year;
+  - what others owe you that has waited past its time, to chase (lead nudge);
+  - people you worked with lately and have not thanked;
+  - meetings above your boss on a project without a preview with the boss;
+  - a rising share of close oversight in the boss's feedback;
   - the coming week: who is due for contact, their agenda, what falls due.
 
 --write saves it as reviews/YYYY-Www.md with a Mermaid chart; writing the
@@ -143,7 +149,7 @@ same week again keeps what you wrote under "## Reflection".`,
 			if asJSON {
 				shown = 0 // every item
 			}
-			s, err := a.read(func(j *journal.Journal) *journal.Snapshot { return j.LoadOpenSince(start) })
+			s, err := a.read(journal.ReadOptions{Entries: journal.OpenItems, DoneSince: start})
 			if err != nil {
 				return err
 			}

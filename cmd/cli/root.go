@@ -117,6 +117,7 @@ Exit status: 0 success (no results is success), 1 error, 2 wrong usage.`,
 		a.cmdAgenda(), a.cmdPractices(), a.cmdSync(), a.cmdConfig(), a.cmdCheck(),
 		a.cmdMap(), a.cmdStats(), a.cmdBrag(), a.cmdExport(), a.cmdImport(),
 		a.cmdToday(), a.cmdInbox(),
+		a.cmdNudge(),
 	)
 	root.InitDefaultCompletionCmd()
 	a.registerCompletions(root)
@@ -217,29 +218,39 @@ func (a *app) open() (*journal.Journal, error) {
 	return j, nil
 }
 
-// read opens the journal and reads it with how (Journal.Load, LoadOpen,
-// LoadHeaders or LoadPeople), reporting unreadable files.
-func (a *app) read(how func(*journal.Journal) *journal.Snapshot) (*journal.Snapshot, error) {
+// read opens the journal and reads what o asks (Journal.Read),
+// reporting unreadable files.
+func (a *app) read(o journal.ReadOptions) (*journal.Snapshot, error) {
 	j, err := a.open()
 	if err != nil {
 		return nil, err
 	}
-	return a.report(how(j)), nil
+	s, err := j.Read(o)
+	if err != nil {
+		return nil, err
+	}
+	return a.report(s), nil
 }
 
 // load reads everything.
-func (a *app) load() (*journal.Snapshot, error) { return a.read((*journal.Journal).Load) }
+func (a *app) load() (*journal.Snapshot, error) {
+	return a.read(journal.ReadOptions{Entries: journal.Everything})
+}
 
 // loadOpen reads everything but ticked items, for commands about what is
 // still to do.
-func (a *app) loadOpen() (*journal.Snapshot, error) { return a.read((*journal.Journal).LoadOpen) }
+func (a *app) loadOpen() (*journal.Snapshot, error) {
+	return a.read(journal.ReadOptions{Entries: journal.OpenItems})
+}
 
 // loadHeaders reads the people and the front matter of the entries, for
 // commands that need nothing from entry bodies.
-func (a *app) loadHeaders() (*journal.Snapshot, error) { return a.read((*journal.Journal).LoadHeaders) }
+func (a *app) loadHeaders() (*journal.Snapshot, error) {
+	return a.read(journal.ReadOptions{Entries: journal.Headers})
+}
 
 // loadPeople reads only the people.
-func (a *app) loadPeople() (*journal.Snapshot, error) { return a.read((*journal.Journal).LoadPeople) }
+func (a *app) loadPeople() (*journal.Snapshot, error) { return a.read(journal.ReadOptions{}) }
 
 // loadPerson reads the journal with load and finds the person a command
 // names; a name that matches no one is refused naming the closest people.

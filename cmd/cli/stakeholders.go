@@ -46,7 +46,7 @@ func toMapJSON(m *journal.StakeholderMap, now time.Time) mapJSON {
 }
 
 func (a *app) cmdMap() *cobra.Command {
-	var format, focus string
+	var format, focus, path string
 	var grid, asJSON bool
 	cmd := &cobra.Command{
 		Use:     "map",
@@ -63,12 +63,18 @@ Mermaid quadrant chart of influence against interest instead.
 
 --for PERSON focuses on one person and the people they trust, and lists
 those you have not engaged within your cadence: the coalition you still
-need to build before you need their support.`,
+need to build before you need their support.
+
+--path PERSON shows the chains of trust from people you are engaged with
+(met, within your cadence) to someone you need, each link a "trusts" field
+one way or the other, each person marked by how recently you engaged them:
+"Lee Wong (3 days) trusts Priya Patel (40 days: re-engage) trusts Pat Jones".`,
 		Example: `  lead map
   lead map --for dana
   lead map --format mermaid > map.md
   lead map --format dot | dot -Tpng > map.png
-  lead map --grid`,
+  lead map --grid
+  lead map --path pat`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			switch format {
@@ -87,6 +93,13 @@ need to build before you need their support.`,
 				}
 			}
 			now := a.env.Now()
+			if path != "" {
+				target, err := s.Lookup(path)
+				if err != nil {
+					return usagef("--path: %v", err)
+				}
+				return a.printPaths(s.ContactOf(target, now), s.PathsTo(target, now), now, asJSON)
+			}
 			m := s.StakeholderMap(now, p)
 			w := a.env.Stdout
 			switch {
@@ -110,6 +123,9 @@ need to build before you need their support.`,
 	cmd.Flags().StringVar(&format, "format", "text", "text, mermaid or dot")
 	cmd.Flags().StringVar(&focus, "for", "", "focus on this person and the people they trust")
 	cmd.Flags().BoolVar(&grid, "grid", false, "a Mermaid quadrant chart of influence against interest")
+	cmd.Flags().StringVar(&path, "path", "", "the chains of trust from people you are engaged with to this person")
+	cmd.MarkFlagsMutuallyExclusive("path", "for")
+	cmd.MarkFlagsMutuallyExclusive("path", "grid")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	return cmd
 }

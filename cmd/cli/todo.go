@@ -25,6 +25,8 @@ type itemJSON struct {
 	Line    int      `json:"line"`
 	Date    *string  `json:"date"`
 	With    []string `json:"with"`
+	Waiting *int     `json:"waiting_days"` // theirs: days since written or last nudged
+	Nudged  []string `json:"nudged"`       // the days it was chased
 }
 
 func toItemJSON(it *journal.Item, now time.Time) itemJSON {
@@ -32,6 +34,13 @@ func toItemJSON(it *journal.Item, now time.Time) itemJSON {
 		Overdue: it.Overdue(now), Agenda: it.Agenda, Section: it.Section, Path: it.Path, Line: it.Line, With: nonNil(it.With)}
 	if out.Mine {
 		out.Owner = "me"
+	} else if !it.Agenda && !it.Date.IsZero() {
+		days := it.WaitingDays(now)
+		out.Waiting = &days
+	}
+	out.Nudged = []string{}
+	for _, d := range it.Nudges() {
+		out.Nudged = append(out.Nudged, day(d))
 	}
 	if !it.Due.IsZero() {
 		d := day(it.Due)
@@ -62,10 +71,13 @@ func (a *app) cmdTodo() *cobra.Command {
 		GroupID: "habits",
 		Long: `List open commitments: task items in entries ("- [ ] ..."), outside
 "## Next time" sections. An item that starts with @person is theirs; any
-other is yours. Overdue items come first, then by due date, then oldest.
+other is yours. Overdue items come first, then by due date, then oldest;
+with --theirs alone, what has waited longest comes first, with how many
+days it has waited since it was written or last chased (lead nudge).
 
 Each has a short id that stays the same when other lines change; tick it with
-"lead done ID". Piped, the columns are: id, due, owner, text, entry path.`,
+"lead done ID". Piped, the columns are: id, due, owner, text, entry path,
+and with --theirs alone the days waited.`,
 		Example: `  lead todo --mine --overdue
   lead todo --theirs --with dana
   lead todo --json | jq -r '.[] | select(.overdue) | .text'`,
@@ -88,6 +100,10 @@ Each has a short id that stays the same when other lines change; tick it with
 			}
 			now := a.env.Now()
 			items := s.Commitments(f, now)
+			theirs := f.Theirs && !f.Mine
+			if theirs {
+				journal.ByWaiting(items, now)
+			}
 			if asJSON {
 				return writeJSONList(a.env.Stdout, itemsJSON(items, now))
 			}
@@ -95,11 +111,18 @@ Each has a short id that stays the same when other lines change; tick it with
 				a.infof("no open commitments")
 				return nil
 			}
-			return a.itemTable(s, items, now).print()
+			t := a.itemTable(s, items, now)
+			if theirs {
+				t.header, t.free = append(t.header, "WAITING"), append(t.free, false)
+				for i, it := range items {
+					t.rows[i] = append(t.rows[i], fmt.Sprintf("%dd", it.WaitingDays(now)))
+				}
+			}
+			return t.print()
 		},
 	}
 	cmd.Flags().BoolVar(&f.Mine, "mine", false, "only what I owe")
-	cmd.Flags().BoolVar(&f.Theirs, "theirs", false, "only what others owe me")
+	cmd.Flags().BoolVar(&f.Theirs, "theirs", false, "only what others owe me, longest waiting first")
 	cmd.Flags().StringVarP(&with, "with", "w", "", "only commitments with this person")
 	cmd.Flags().BoolVar(&f.Overdue, "overdue", false, "only overdue commitments")
 	cmd.Flags().BoolVarP(&f.Done, "all", "a", false, "include ticked items")
@@ -182,14 +205,19 @@ since and the item is gone, nothing is written.`,
 }
 
 func (a *app) cmdAgenda() *cobra.Command {
-	var asJSON bool
+	var asJSON, share bool
 	cmd := &cobra.Command{
 		Use:               "agenda PERSON",
 		ValidArgsFunction: a.completeFirstPerson,
 		Short:             "Show what is queued to raise with someone",
 		GroupID:           "habits",
 		Long: `Show the open agenda items for a person: items under "## Agenda" in their
-file and under "## Next time" in entries with them. Tick them with lead done.`,
+file and under "## Next time" in entries with them. Tick them with lead done.
+
+--share prints, as Markdown, only what is safe to paste into a 1:1 document
+you share with them: the agenda and the open commitments between the two of
+you, from their file and from entries with them alone; never notes,
+feedback, wins, or what is owed by or was said with anyone else.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, p, err := a.loadPerson(args[0], a.loadOpen)
@@ -197,6 +225,10 @@ file and under "## Next time" in entries with them. Tick them with lead done.`,
 				return err
 			}
 			now := a.env.Now()
+			if share {
+				_, err := fmt.Fprint(a.env.Stdout, s.Shared(p).Markdown(now))
+				return err
+			}
 			items := s.Agenda(p.Slug)
 			if asJSON {
 				return writeJSONList(a.env.Stdout, itemsJSON(items, now))
@@ -209,6 +241,8 @@ file and under "## Next time" in entries with them. Tick them with lead done.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&share, "share", false, "print only what is safe to share with them, as Markdown")
+	cmd.MarkFlagsMutuallyExclusive("json", "share")
 	cmd.AddCommand(&cobra.Command{
 		Use:               "add PERSON TEXT...",
 		ValidArgsFunction: a.completeFirstPerson,

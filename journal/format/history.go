@@ -44,8 +44,9 @@ func DoneToken(text string) (start, end int, day time.Time, ok bool) {
 }
 
 // IDText is the part of an item's text its id is made from: all of it but
-// the day it was ticked.
+// the days it was nudged and the day it was ticked.
 func IDText(text string) string {
+	text = WithoutNudges(text)
 	if start, end, _, ok := DoneToken(text); ok {
 		return text[:start] + text[end:]
 	}

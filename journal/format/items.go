@@ -296,8 +296,9 @@ type itemIDs struct {
 	seen map[string]int // how many items have each text, once there are many
 }
 
-// next returns the id of an item with text (its IDText) in the file path,
-// after the items before it.
+// next returns the id of an item with text (its IDText: without its
+// nudged: tokens and its done: day) in the file path, after the items
+// before it.
 func (ids *itemIDs) next(path, text string, before []Item) string {
 	const few = 16 // up to this many items, counting is quicker than a map
 	occurrence := 0

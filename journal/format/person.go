@@ -57,7 +57,7 @@ func ParsePerson(rel, display string, data []byte) (*Person, error) {
 		p.Name = p.Slug
 	}
 	if p.Cadence != "" {
-		if _, err := when.ParseSpan(p.Cadence); err != nil {
+		if _, err := when.ParseCadence(p.Cadence); err != nil {
 			return nil, &Problem{display, d.Line("cadence"), "cadence: " + err.Error()}
 		}
 	}

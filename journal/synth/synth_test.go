@@ -54,7 +54,10 @@ func TestSameSeedSameJournal(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s := j.Load()
+	s, err := j.Read(journal.ReadOptions{Entries: journal.Everything})
+	if err != nil {
+		t.Fatal(err)
+	}
 	if len(s.Problems) > 0 || len(s.Entries) != 500 || len(s.People) != 60 || len(s.Items()) == 0 {
 		t.Errorf("%d entries, %d people, %d items, problems %v", len(s.Entries), len(s.People), len(s.Items()), s.Problems)
 	}

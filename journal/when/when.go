@@ -285,3 +285,48 @@ func WeekName(t time.Time) string {
 	y, w := t.ISOWeek()
 	return fmt.Sprintf("%04d-W%02d", y, w)
 }
+
+// Cadence is how often contact is wanted: an ideal interval and a limit
+// past which contact is overdue, written "7d..14d", or one span for both
+// ("7d").
+type Cadence struct {
+	Ideal, Limit Span
+}
+
+// ParseCadence reads a cadence: a span, or an ideal and a limit joined by
+// "..", the limit no shorter than the ideal.
+func ParseCadence(s string) (Cadence, error) {
+	ideal, limit, ranged := strings.Cut(s, "..")
+	i, err := ParseSpan(ideal)
+	if err != nil {
+		return Cadence{}, err
+	}
+	if !ranged {
+		return Cadence{i, i}, nil
+	}
+	l, err := ParseSpan(limit)
+	if err != nil {
+		return Cadence{}, err
+	}
+	if l.Days() < i.Days() {
+		return Cadence{}, fmt.Errorf("%q: the limit %s is shorter than the ideal %s", s, l, i)
+	}
+	return Cadence{i, l}, nil
+}
+
+// String formats the cadence as it is written: "7d", or "7d..14d".
+func (c Cadence) String() string {
+	if c.Ideal == c.Limit {
+		return c.Ideal.String()
+	}
+	return c.Ideal.String() + ".." + c.Limit.String()
+}
+
+// IsZero reports whether no contact is wanted.
+func (c Cadence) IsZero() bool { return c.Ideal.IsZero() && c.Limit.IsZero() }
+
+// DaysBetween is the number of calendar days from from's day to to's, in
+// to's location.
+func DaysBetween(from, to time.Time) int {
+	return int(Day(to).Sub(Day(from.In(to.Location()))).Hours()+12) / 24
+}
