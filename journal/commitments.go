@@ -51,7 +51,7 @@ func (s *Snapshot) Items() []*Item {
 // TodoFilter selects commitments. Mine and Theirs both false means both.
 type TodoFilter struct {
 	Mine, Theirs bool
-	With         string    // a person slug: in an entry with them, or owed by them
+	With         []string  // person slugs, all of whom must match: in an entry with them or owed by them; with Theirs alone, owed by them
 	Overdue      bool      // open and past due
 	Done         bool      // include ticked items
 	AsOf         time.Time // when set, only items written by then
@@ -71,7 +71,7 @@ func (s *Snapshot) commitments(f TodoFilter, now time.Time) []*Item {
 		return !it.Agenda && (!it.Done || f.Done || !f.OpenAt.IsZero() && it.OpenAt(f.OpenAt)) &&
 			(!f.Mine || f.Theirs || it.Mine()) &&
 			(!f.Theirs || f.Mine || !it.Mine()) &&
-			(f.With == "" || involves(it, f.With)) &&
+			f.withMatches(it) &&
 			(!f.Overdue || it.Overdue(now)) &&
 			(f.AsOf.IsZero() || !it.Date.After(f.AsOf))
 	})
@@ -154,6 +154,19 @@ func inOrder(items []*Item, n int, byDue bool) []*Item {
 		items[i] = k.item
 	}
 	return items
+}
+
+// withMatches reports whether every person of f.With matches it: it is in
+// an entry with them or they owe it; when only theirs are asked for, they
+// owe it.
+func (f TodoFilter) withMatches(it *Item) bool {
+	theirsOnly := f.Theirs && !f.Mine
+	for _, slug := range f.With {
+		if it.Owner != slug && (theirsOnly || !slices.Contains(it.With, slug)) {
+			return false
+		}
+	}
+	return true
 }
 
 func involves(it *Item, slug string) bool {

@@ -156,17 +156,37 @@ type Filter struct {
 	Limit      int // 0 for no limit
 }
 
-// FieldMatch selects entries whose front matter key holds value (for a
-// list, among its items). Comparison ignores case.
-type FieldMatch struct{ Key, Value string }
+// FieldMatch selects entries by a front matter key: those whose key holds
+// Value (for a list, among its items), or with Not, those whose key does
+// not; with Present, those that have the key with any value. Comparison
+// ignores case.
+type FieldMatch struct {
+	Key, Value   string
+	Not, Present bool
+}
 
-// ParseFieldMatch reads "key=value".
+// ParseFieldMatch reads "key=value", "key!=value" or "key" (present).
 func ParseFieldMatch(s string) (FieldMatch, error) {
 	k, v, ok := strings.Cut(s, "=")
-	if !ok || strings.TrimSpace(k) == "" {
-		return FieldMatch{}, fmt.Errorf("%q: want key=value", s)
+	m := FieldMatch{Key: strings.TrimSpace(k), Value: strings.TrimSpace(v), Present: !ok}
+	if ok && strings.HasSuffix(m.Key, "!") {
+		m.Key, m.Not = strings.TrimSpace(strings.TrimSuffix(m.Key, "!")), true
 	}
-	return FieldMatch{strings.TrimSpace(k), strings.TrimSpace(v)}, nil
+	if m.Key == "" {
+		return FieldMatch{}, fmt.Errorf("%q: want key=value, key!=value or key", s)
+	}
+	return m, nil
+}
+
+// matches reports whether the values an entry holds for the key pass m.
+func (m FieldMatch) matches(values []string) bool {
+	switch {
+	case m.Present:
+		return len(values) > 0
+	case m.Not:
+		return !containsFold(values, m.Value)
+	}
+	return containsFold(values, m.Value)
 }
 
 // TextMatcher matches the whole text of entry files, front matter and
@@ -262,7 +282,7 @@ func (s *Snapshot) matches(e *Entry, f Filter) bool {
 		return false
 	}
 	for _, m := range f.Fields {
-		if !containsFold(e.Field(m.Key), m.Value) {
+		if !m.matches(e.Field(m.Key)) {
 			return false
 		}
 	}

@@ -82,6 +82,12 @@ cadence, due date, status.`,
 			if err != nil {
 				return err
 			}
+			if err := oneOf("relation", relations, a.journal.Config.RelationNames()); err != nil {
+				return err
+			}
+			if err := oneOf("direction", directions, journal.Directions); err != nil {
+				return err
+			}
 			now := a.env.Now()
 			var contacts []journal.Contact
 			for _, c := range s.Contacts(now) {

@@ -63,7 +63,7 @@ func itemsJSON(items []*journal.Item, now time.Time) []itemJSON {
 
 func (a *app) cmdTodo() *cobra.Command {
 	var f journal.TodoFilter
-	var with string
+	var with []string
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:     "todo",
@@ -91,12 +91,12 @@ and with --theirs alone the days waited.`,
 			if err != nil {
 				return err
 			}
-			if with != "" {
-				p, err := s.FindPerson(with)
+			for _, name := range with {
+				p, err := s.Lookup(name)
 				if err != nil {
-					return err
+					return usagef("--with: %v", err)
 				}
-				f.With = p.Slug
+				f.With = append(f.With, p.Slug)
 			}
 			now := a.env.Now()
 			items := s.Commitments(f, now)
@@ -123,7 +123,7 @@ and with --theirs alone the days waited.`,
 	}
 	cmd.Flags().BoolVar(&f.Mine, "mine", false, "only what I owe")
 	cmd.Flags().BoolVar(&f.Theirs, "theirs", false, "only what others owe me, longest waiting first")
-	cmd.Flags().StringVarP(&with, "with", "w", "", "only commitments with this person")
+	cmd.Flags().StringSliceVarP(&with, "with", "w", nil, "commitments in entries with this person or owed by them; with --theirs, owed by them (repeatable, all given must match)")
 	cmd.Flags().BoolVar(&f.Overdue, "overdue", false, "only overdue commitments")
 	cmd.Flags().BoolVarP(&f.Done, "all", "a", false, "include ticked items")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
