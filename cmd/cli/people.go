@@ -126,7 +126,7 @@ cadence, due date, status.`,
 	cmd.Flags().BoolVar(&overdue, "overdue", false, "only people overdue for contact")
 	cmd.Flags().StringSliceVar(&relations, "relation", nil, "only people of this relation")
 	cmd.Flags().StringSliceVar(&directions, "direction", nil, "only people in this direction (up, down, side, out)")
-	cmd.AddCommand(a.cmdPeopleAdd(), a.cmdPeopleSet())
+	cmd.AddCommand(a.cmdPeopleAdd(), a.cmdPeopleSet(), a.cmdPeopleMerge())
 	return cmd
 }
 
