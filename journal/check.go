@@ -64,7 +64,7 @@ func (s *Snapshot) Check() []Finding {
 	for _, e := range s.Entries {
 		path := s.Journal.Abs(e.Path)
 		ids[e.ID] = append(ids[e.ID], path)
-		s.checkEntry(e, path, func(key string) int { return s.keyLine(e, key) }, false, &out)
+		s.checkEntry(e, path, s.keyLines(e), false, &out)
 	}
 	for id, paths := range ids {
 		if len(paths) > 1 {
@@ -148,18 +148,27 @@ func sortFindings(out []Finding) {
 	})
 }
 
-// keyLine reads an entry's file again for the line of a front matter
-// key: entries do not carry line numbers, and only a problem needs one.
-func (s *Snapshot) keyLine(e *Entry, key string) int {
-	data, err := store.ReadFile(s.Journal.Abs(e.Path))
-	if err != nil {
-		return 0
+// keyLines returns the line of a front matter key in an entry's file,
+// read again the first time a line is asked for: entries do not carry line
+// numbers, and only a problem needs one. The file is read once however
+// many problems it has, so that check stays linear in its size.
+func (s *Snapshot) keyLines(e *Entry) func(key string) int {
+	var d *format.Document
+	read := false
+	return func(key string) int {
+		if !read {
+			read = true
+			if data, err := store.ReadFile(s.Journal.Abs(e.Path)); err == nil {
+				if doc, err := format.ParseDocument(e.Path, data); err == nil {
+					d = doc
+				}
+			}
+		}
+		if d == nil {
+			return 0
+		}
+		return d.Line(key)
 	}
-	d, err := format.ParseDocument(e.Path, data)
-	if err != nil {
-		return 0
-	}
-	return d.Line(key)
 }
 
 func (s *Snapshot) checkItems(items []Item, path string, draft bool, out *findings) {

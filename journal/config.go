@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
 
 	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
 	"github.com/lead-journal/lead/journal/when"
 	"gopkg.in/yaml.v3"
 )
@@ -133,7 +133,7 @@ func DefaultConfig() Config {
 func LoadConfig(root string) (Config, error) {
 	c := DefaultConfig()
 	path := filepath.Join(root, ConfigFile)
-	data, err := os.ReadFile(path)
+	data, err := store.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return c, nil
 	}

@@ -26,6 +26,9 @@ func hostileFiles() map[string]string {
 		"ten-mb.md":      "---\ndate: 2026-11-20\n---\n" + strings.Repeat("words ", 10<<20/6),
 		"deep-flow.md":   "---\ndate: 2026-11-20\nx: " + strings.Repeat("[", 100000) + strings.Repeat("]", 100000) + "\n---\n",
 		"deep-block.md":  "---\ndate: 2026-11-20\n" + deepBlock(500) + "---\n",
+		"deep-limit.md":  "---\ndate: 2026-11-20\n" + deepBlock(format.MaxDepth-1) + "---\n",
+		"deep-past.md":   "---\ndate: 2026-11-20\nx: " + strings.Repeat("[", format.MaxDepth) + strings.Repeat("]", format.MaxDepth) + "\n---\n",
+		"deep-alias.md":  "---\ndate: 2026-11-20\na: &a " + strings.Repeat("[", 20) + strings.Repeat("]", 20) + "\nb: " + strings.Repeat("[", 20) + "*a" + strings.Repeat("]", 20) + "\n---\n",
 		"long-line.md":   "---\ndate: 2026-11-20\n---\n- [ ] " + strings.Repeat("a", 1<<20) + "\n",
 		"many-items.md":  "---\ndate: 2026-11-20\n---\n" + strings.Repeat("- [ ] item due:2026-11-21\n", 100000),
 		"unclosed.md":    "---\ndate: 2026-11-20\n" + strings.Repeat("k: v\n", 100000),
@@ -47,20 +50,21 @@ func TestHostileFilesAreReportedOrRead(t *testing.T) {
 		writeFile(t, j, "entries/"+name, text)
 	}
 	s := read(j, Everything)
-	problems := map[string]string{}
+	problems, lines := map[string]string{}, map[string]int{}
 	for _, p := range s.Problems {
 		problems[p.Path[strings.LastIndex(p.Path, "/")+1:]] = p.Msg
+		lines[p.Path[strings.LastIndex(p.Path, "/")+1:]] = p.Line
 	}
 	read := map[string]*Entry{}
 	for _, e := range s.Entries {
 		read[e.ID+".md"] = e
 	}
-	for _, name := range []string{"alias-bomb.md", "huge-front.md", "binary.md", "ten-mb.md", "deep-flow.md", "unclosed.md", "only-dashes.md"} {
+	for _, name := range []string{"alias-bomb.md", "huge-front.md", "binary.md", "ten-mb.md", "deep-flow.md", "deep-block.md", "deep-past.md", "deep-alias.md", "unclosed.md", "only-dashes.md"} {
 		if problems[name] == "" {
 			t.Errorf("%s was not reported", name)
 		}
 	}
-	for _, name := range []string{"alias-meta.md", "deep-block.md", "long-line.md", "many-items.md"} {
+	for _, name := range []string{"alias-meta.md", "deep-limit.md", "long-line.md", "many-items.md"} {
 		if read[name] == nil {
 			t.Errorf("%s was not read: %s", name, problems[name])
 		}
@@ -72,6 +76,11 @@ func TestHostileFilesAreReportedOrRead(t *testing.T) {
 	}
 	if n := len(read["many-items.md"].Items); n != 100000 {
 		t.Errorf("many-items: %d items", n)
+	}
+	for name, line := range map[string]int{"deep-block.md": 3 + format.MaxDepth, "deep-past.md": 3, "deep-alias.md": 3} {
+		if want := "front matter nests deeper than the 32 levels lead reads"; problems[name] != want || lines[name] != line {
+			t.Errorf("%s: line %d: %q, want line %d: %q", name, lines[name], problems[name], line, want)
+		}
 	}
 	t.Logf("problems: %v", problems)
 }

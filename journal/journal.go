@@ -32,6 +32,9 @@ const (
 type Journal struct {
 	Root   string
 	Config Config
+	// Replaced says what Open found under .lead that led outside the
+	// journal (a symbolic link), and replaced by a directory of its own.
+	Replaced []string
 }
 
 // Open opens the journal at root, creating it first when it does not
@@ -53,7 +56,11 @@ func Open(root string) (j *Journal, created bool, err error) {
 	if err != nil {
 		return nil, false, err
 	}
-	return &Journal{Root: root, Config: cfg}, created, nil
+	replaced, err := store.OwnDir(root, CacheDir)
+	if err != nil {
+		return nil, false, err
+	}
+	return &Journal{Root: root, Config: cfg, Replaced: replaced}, created, nil
 }
 
 // Init makes root a journal: its directories and a .gitignore for the
@@ -66,8 +73,12 @@ func Init(root string) (*Journal, error) {
 	return j, err
 }
 
-// GitIgnore is the .gitignore a new journal gets.
-const GitIgnore = CacheDir + "/\n"
+// TempPattern is the glob of the names of lead's temporary files.
+const TempPattern = store.TempPrefix + "*"
+
+// GitIgnore is the .gitignore a new journal gets: the disposable .lead/
+// directory, and the temporary files a killed rewrite can leave.
+const GitIgnore = CacheDir + "/\n" + TempPattern + "\n"
 
 func create(root string) error {
 	for _, dir := range []string{root, filepath.Join(root, EntriesDir), filepath.Join(root, PeopleDir), filepath.Join(root, CacheDir)} {

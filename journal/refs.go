@@ -55,6 +55,10 @@ func (s *Snapshot) EntryRefs(shown []*Entry) []string {
 	return refs
 }
 
+// TitlePart is an entry id without lead's YYYY-MM-DD-HHMM- prefix: the
+// part of it FindEntry takes a prefix of too.
+func TitlePart(id string) string { return titlePart(id) }
+
 // wordEnd returns the prefix of s at least n (and minEntryRef) bytes long
 // that ends at the end of a word, or "" when s is shorter than n.
 func wordEnd(s string, n int) string {

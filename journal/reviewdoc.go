@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io/fs"
 	"math"
-	"os"
 	"strings"
 	"time"
 
@@ -277,7 +276,7 @@ func (j *Journal) WriteReview(r *Review, generated time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	old, err := os.ReadFile(path)
+	old, err := store.ReadFile(path)
 	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return "", err
 	}

@@ -80,14 +80,14 @@ func (s *Snapshot) Compose(d Draft, prompt bool) ([]byte, error) {
 
 // render executes a template file with the shared sections available.
 func (j *Journal) render(name string, data any) (string, error) {
-	text, found, err := templates.Read(j.Root, name)
+	text, found, err := templates.Read(j.Root, name, store.ReadFile)
 	if err == nil && !found {
-		text, _, err = templates.Read(j.Root, templates.Fallback+".md")
+		text, _, err = templates.Read(j.Root, templates.Fallback+".md", store.ReadFile)
 	}
 	if err != nil {
 		return "", err
 	}
-	shared, _, err := templates.Read(j.Root, templates.Shared)
+	shared, _, err := templates.Read(j.Root, templates.Shared, store.ReadFile)
 	if err != nil {
 		return "", err
 	}

@@ -11,7 +11,6 @@ import (
 	"embed"
 	"errors"
 	"io/fs"
-	"os"
 	"path/filepath"
 )
 
@@ -28,10 +27,10 @@ const Fallback = "note"
 const Shared = "sections.tmpl"
 
 // Read returns the text of template file name ("1on1.md", "person.md",
-// "sections.tmpl"): the journal's own when root has one, else the default.
-// found is false when neither exists.
-func Read(root, name string) (text string, found bool, err error) {
-	data, err := os.ReadFile(filepath.Join(root, Dir, name))
+// "sections.tmpl"): the journal's own when root has one, read with
+// readFile, else the default. found is false when neither exists.
+func Read(root, name string, readFile func(path string) ([]byte, error)) (text string, found bool, err error) {
+	data, err := readFile(filepath.Join(root, Dir, name))
 	if err == nil {
 		return string(data), true, nil
 	}

@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
+	"strings"
 
+	"github.com/lead-journal/lead/cmd/gitrepo"
 	"github.com/lead-journal/lead/journal"
 	"github.com/spf13/cobra"
 )
@@ -18,7 +22,8 @@ path:line: message, so editors can jump to it.
 
 Errors: files that cannot be read (malformed front matter, invalid UTF-8,
 binary or oversized files, bad dates), unknown people in "with", unknown
-kinds and practices, duplicate ids. Warnings: people without a known
+kinds and practices, duplicate ids, conflict markers git left (<<<<<<< or
+>>>>>>> at the start of a line, in a git journal). Warnings: people without a known
 relation, @mentions and trusts of no one, relative due dates in files,
 entries filed under the wrong month, Markdown files where lead does not
 look, people who look like the same person, and files or directories
@@ -35,7 +40,10 @@ Exit status 1 when there are errors (or, with --strict, warnings).`,
 			if err != nil {
 				return err
 			}
-			findings := s.Check()
+			findings := append(s.Check(), a.conflictMarkers(j)...)
+			slices.SortStableFunc(findings, func(x, y journal.Finding) int {
+				return cmp.Or(strings.Compare(x.Path, y.Path), cmp.Compare(x.Line, y.Line))
+			})
 			if findings == nil {
 				findings = []journal.Finding{}
 			}
@@ -77,4 +85,23 @@ func plural(n int, one, many string) string {
 		return one
 	}
 	return many
+}
+
+// conflictMarkers reports, in a git journal, each line where a merge left
+// a conflict marker.
+func (a *app) conflictMarkers(j *journal.Journal) []journal.Finding {
+	repo := gitrepo.Repo{Dir: j.Root}
+	if !repo.IsRepo() {
+		return nil
+	}
+	markers, err := repo.ConflictMarkers()
+	if err != nil {
+		a.warnf("could not look for conflict markers: %v", err)
+	}
+	var out []journal.Finding
+	for _, m := range markers {
+		out = append(out, journal.Finding{Path: j.Abs(m.Path), Line: m.Line, Severity: journal.SeverityError,
+			Message: fmt.Sprintf("conflict marker %q left by a merge: keep the lines you want and delete the marker lines", m.Text)})
+	}
+	return out
 }

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -11,9 +13,19 @@ import (
 // completer is a dynamic completion function.
 type completer = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective)
 
-// completing opens the journal for completion, or gives nil: a shell
+// noFiles is the directive of every completion of lead's own values.
+const noFiles = cobra.ShellCompDirectiveNoFileComp
+
+// completionLimit is how many entries or items a completion offers: the
+// newest or most urgent, as many as a shell can show usefully.
+const completionLimit = 40
+
+// quietJournal opens the journal for completion, silently: a shell
 // completing a word has no place for warnings.
-func (a *app) completing() *journal.Journal {
+func (a *app) quietJournal() *journal.Journal {
+	if a.journal != nil {
+		return a.journal
+	}
 	dir, _, err := a.journalDir()
 	if err != nil {
 		return nil
@@ -26,10 +38,10 @@ func (a *app) completing() *journal.Journal {
 	return j
 }
 
-// snapshot reads the journal for completion, as much of the entries as
-// asked, silently; nil when it cannot be opened.
-func (a *app) snapshot(entries journal.Entries) *journal.Snapshot {
-	j := a.completing()
+// quietLoad reads the people and as much of the entries as asked for
+// completion, silently; nil when the journal cannot be opened.
+func (a *app) quietLoad(entries journal.Entries) *journal.Snapshot {
+	j := a.quietJournal()
 	if j == nil {
 		return nil
 	}
@@ -41,12 +53,49 @@ func hasPrefixFold(s, prefix string) bool {
 	return strings.HasPrefix(strings.ToLower(s), strings.ToLower(prefix))
 }
 
+// completeFrom offers the values (each may carry a tab and a description)
+// that start with prefix.
+func completeFrom(values ...string) completer {
+	return func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		var out []string
+		for _, v := range values {
+			if hasPrefixFold(v, prefix) {
+				out = append(out, v)
+			}
+		}
+		return out, noFiles
+	}
+}
+
+// commaList completes the last value of a comma-separated list, leaving
+// out the values already given: "--with dana-smith,l" offers
+// "dana-smith,lee-wong".
+func commaList(complete completer) completer {
+	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		i := strings.LastIndexByte(prefix, ',')
+		if i < 0 {
+			return complete(cmd, args, prefix)
+		}
+		head := prefix[:i+1]
+		given := strings.Split(prefix[:i], ",")
+		values, directive := complete(cmd, args, prefix[i+1:])
+		var out []string
+		for _, v := range values {
+			value, _, _ := strings.Cut(v, "\t")
+			if !slices.Contains(given, value) {
+				out = append(out, head+v)
+			}
+		}
+		return out, directive
+	}
+}
+
 // completePeople offers slugs, described by name and relation, and full
 // names for a prefix typed as a name.
 func (a *app) completePeople(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
-	s := a.snapshot(journal.NoEntries)
+	s := a.quietLoad(journal.NoEntries)
 	if s == nil {
-		return nil, cobra.ShellCompDirectiveNoFileComp
+		return nil, noFiles
 	}
 	var out []string
 	for _, p := range s.People {
@@ -61,24 +110,24 @@ func (a *app) completePeople(_ *cobra.Command, _ []string, prefix string) ([]str
 			out = append(out, p.Name+"\t"+p.Slug)
 		}
 	}
-	return out, cobra.ShellCompDirectiveNoFileComp
+	return out, noFiles
 }
 
 // completeFirstPerson completes a person as the first argument only.
 func (a *app) completeFirstPerson(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
 	if len(args) > 0 {
-		return nil, cobra.ShellCompDirectiveNoFileComp
+		return nil, noFiles
 	}
 	return a.completePeople(cmd, args, prefix)
 }
 
 // completeValues offers the distinct values an entry field takes in the
-// journal, most used first.
+// journal, most used first; it reads only the entries' front matter.
 func (a *app) completeValues(values func(*journal.Entry) []string) completer {
 	return func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
-		s := a.snapshot(journal.Headers)
+		s := a.quietLoad(journal.Headers)
 		if s == nil {
-			return nil, cobra.ShellCompDirectiveNoFileComp
+			return nil, noFiles
 		}
 		counts := map[string]int{}
 		for _, e := range s.Entries {
@@ -88,7 +137,7 @@ func (a *app) completeValues(values func(*journal.Entry) []string) completer {
 				}
 			}
 		}
-		return rankByCount(counts), cobra.ShellCompDirectiveNoFileComp
+		return rankByCount(counts), noFiles
 	}
 }
 
@@ -106,94 +155,182 @@ func rankByCount(counts map[string]int) []string {
 	return out
 }
 
-func (a *app) completeKinds(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
-	var out []string
-	if j := a.completing(); j != nil {
-		for _, k := range j.Config.Kinds {
-			if hasPrefixFold(k, prefix) {
-				out = append(out, k)
-			}
+// completeConfig offers values of the journal's configuration.
+func (a *app) completeConfig(values func(journal.Config) []string) completer {
+	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		j := a.quietJournal()
+		if j == nil {
+			return nil, noFiles
 		}
+		return completeFrom(values(j.Config)...)(cmd, args, prefix)
 	}
-	return out, cobra.ShellCompDirectiveNoFileComp
 }
 
-func (a *app) completePractices(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
-	var out []string
-	if j := a.completing(); j != nil {
-		for _, p := range j.Config.Practices {
-			if hasPrefixFold(p.Name, prefix) {
-				out = append(out, p.Name+"\t"+p.Description)
-			}
+// completeWeeks offers the current ISO week and the eight before it.
+func (a *app) completeWeeks(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+	now := a.env.Now()
+	var weeks []string
+	for n := range 9 {
+		year, week := now.AddDate(0, 0, -7*n).ISOWeek()
+		desc := fmt.Sprintf("%d weeks ago", n)
+		switch n {
+		case 0:
+			desc = "this week"
+		case 1:
+			desc = "last week"
 		}
+		weeks = append(weeks, fmt.Sprintf("%d-W%02d\t%s", year, week, desc))
 	}
-	return out, cobra.ShellCompDirectiveNoFileComp
+	return completeFrom(weeks...)(cmd, args, prefix)
 }
 
-func completeDirections(_ *cobra.Command, _ []string, _ string) ([]string, cobra.ShellCompDirective) {
-	return journal.Directions, cobra.ShellCompDirectiveNoFileComp
-}
-
-// completeEntries offers "last" and entry ids, newest first.
+// completeEntries offers entry references in every form FindEntry takes:
+// "last", ids, the part of an id after its date, and paths (left to the
+// shell's file completion once the word holds a slash). It offers the
+// newest entries that match, each under the shortest reference that
+// starts with what is typed and finds it alone.
 func (a *app) completeEntries(_ *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
 	if len(args) > 0 {
-		return nil, cobra.ShellCompDirectiveNoFileComp
+		return nil, noFiles
 	}
-	out := []string{"last\tthe newest entry"}
-	if s := a.snapshot(journal.Headers); s != nil {
-		for _, e := range s.Entries {
-			if strings.HasPrefix(e.ID, prefix) {
-				out = append(out, e.ID+"\t"+e.Label())
-			}
-		}
-	}
-	return out, cobra.ShellCompDirectiveNoFileComp
-}
-
-// completeItems offers the ids of open items (or ticked ones with --undo),
-// described by their text.
-func (a *app) completeItems(cmd *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
-	undo, _ := cmd.Flags().GetBool("undo")
-	read := journal.OpenItems
-	if undo {
-		read = journal.Everything
+	if strings.ContainsRune(prefix, '/') || strings.HasPrefix(prefix, ".") || strings.HasPrefix(prefix, "~") {
+		return nil, cobra.ShellCompDirectiveDefault
 	}
 	var out []string
-	if s := a.snapshot(read); s != nil {
-		for _, it := range s.Items() {
-			if it.Done == undo && strings.HasPrefix(it.ID, prefix) {
-				out = append(out, it.ShortID()+"\t"+it.Text)
+	if strings.HasPrefix("last", prefix) {
+		out = append(out, "last\tthe newest entry")
+	}
+	s := a.quietLoad(journal.Headers)
+	if s == nil {
+		return out, noFiles
+	}
+	var matched []*journal.Entry
+	for _, e := range s.Entries {
+		if strings.HasPrefix(e.ID, prefix) || strings.HasPrefix(journal.TitlePart(e.ID), prefix) {
+			if matched = append(matched, e); len(matched) == completionLimit {
+				break
 			}
 		}
 	}
-	return out, cobra.ShellCompDirectiveNoFileComp
+	seen := map[string]bool{}
+	for i, ref := range s.EntryRefs(matched) {
+		e := matched[i]
+		switch {
+		case strings.HasPrefix(ref, prefix):
+		case strings.HasPrefix(e.ID, prefix):
+			ref = e.ID
+		default: // only its title part starts with what is typed
+			ref = journal.TitlePart(e.ID)
+		}
+		desc := e.Label()
+		if ref != e.ID {
+			desc = day(e.Date) + " " + desc
+		}
+		if !seen[ref] {
+			seen[ref] = true
+			out = append(out, ref+"\t"+desc)
+		}
+	}
+	return out, noFiles
 }
 
+// completeItems offers the most urgent open commitments (or, with
+// --undo, the newest ticked items) whose id starts with what is typed,
+// described by their text and due date.
+func (a *app) completeItems(cmd *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+	undo, _ := cmd.Flags().GetBool("undo")
+	read, f := journal.OpenItems, journal.TodoFilter{}
+	if undo {
+		read, f.Done = journal.Everything, true
+	}
+	s := a.quietLoad(read)
+	if s == nil {
+		return nil, noFiles
+	}
+	prefix = strings.ToLower(prefix)
+	now := a.env.Now()
+	candidates := s.Commitments(f, now)
+	for _, it := range s.Items() {
+		if it.Agenda {
+			candidates = append(candidates, it)
+		}
+	}
+	var items []*journal.Item
+	for _, it := range candidates {
+		if it.Done == undo && strings.HasPrefix(it.ID, prefix) {
+			if items = append(items, it); len(items) == completionLimit {
+				break
+			}
+		}
+	}
+	var out []string
+	for i, ref := range s.ItemRefs(items) {
+		desc := items[i].Text
+		if items[i].Overdue(now) {
+			desc = "overdue: " + desc
+		}
+		out = append(out, ref+"\t"+desc)
+	}
+	return out, noFiles
+}
+
+var (
+	stances = []string{"champion", "supporter", "neutral", "skeptic", "blocker"}
+	levels  = []string{"high", "medium", "low"}
+	spans   = []string{"7d\ta week", "14d\ttwo weeks", "30d\ta month", "90d\ta quarter"}
+	sinces  = []string{"7d\tthe last week", "2w\tthe last two weeks", "1m\tthe last month", "3m\tthe last quarter",
+		"6m\tthe last half year", "1y\tthe last year"}
+)
+
 // registerCompletions attaches dynamic completion to the flags a command
-// has among those lead completes.
+// has among those lead completes; values of a list flag complete after a
+// comma too.
 func (a *app) registerCompletions(cmd *cobra.Command) {
+	people := a.completePeople
 	funcs := map[string]completer{
-		"with":      a.completePeople,
-		"trusts":    a.completePeople,
-		"kind":      a.completeKinds,
-		"practice":  a.completePractices,
-		"direction": completeDirections,
+		"with":      people,
+		"trusts":    people,
+		"credit":    people,
+		"kind":      a.completeConfig(func(c journal.Config) []string { return c.Kinds }),
+		"practice":  a.completeConfig(practiceNames),
+		"relation":  a.completeConfig(journal.Config.RelationNames),
+		"direction": completeFrom(journal.Directions...),
 		"tag":       a.completeValues(func(e *journal.Entry) []string { return e.Tags }),
 		"project":   a.completeValues(func(e *journal.Entry) []string { return []string{e.Project} }),
-		"relation": func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
-			j := a.completing()
-			if j == nil {
-				return nil, cobra.ShellCompDirectiveNoFileComp
-			}
-			return j.Config.RelationNames(), cobra.ShellCompDirectiveNoFileComp
-		},
+		"stance":    completeFrom(stances...),
+		"influence": completeFrom(levels...),
+		"interest":  completeFrom(levels...),
+		"cadence":   completeFrom(spans...),
+		"since":     completeFrom(sinces...),
+		"week":      a.completeWeeks,
+	}
+	formats := map[string][]string{
+		"export": {"json", "csv", "markdown", "ics"},
+		"map":    {"text", "mermaid", "dot"},
+	}
+	if values, ok := formats[cmd.Name()]; ok {
+		funcs["format"] = completeFrom(values...)
 	}
 	for name, f := range funcs {
-		if cmd.Flags().Lookup(name) != nil {
-			_ = cmd.RegisterFlagCompletionFunc(name, f) // each flag is registered once
+		flag := cmd.Flags().Lookup(name)
+		if flag == nil {
+			continue
 		}
+		if flag.Value.Type() == "stringSlice" {
+			f = commaList(f)
+		}
+		_ = cmd.RegisterFlagCompletionFunc(name, f) // each flag is registered once
 	}
 	for _, sub := range cmd.Commands() {
 		a.registerCompletions(sub)
 	}
+}
+
+// practiceNames are the practices of the vocabulary, described.
+func practiceNames(c journal.Config) []string {
+	out := make([]string, len(c.Practices))
+	for i, p := range c.Practices {
+		out[i] = p.Name + "\t" + p.Description
+	}
+	return out
 }

@@ -26,6 +26,8 @@ type Env struct {
 	// raw is the Env before Run made its output safe: what the editor,
 	// a program of the user's choosing, is given.
 	raw *Env
+	// pager is the pager standard output goes through, once started.
+	pager *pager
 }
 
 // System is the Env of a real process.

@@ -13,7 +13,10 @@ import (
 
 // autocommit commits the files a write touched when the journal's
 // lead.yaml sets git.autocommit and the journal is a repository. A failed
-// commit is a warning: the write itself succeeded.
+// commit is a warning: the write itself succeeded. A file that rewriting
+// found holding the user's uncommitted changes is left uncommitted, and
+// lead says so: its commit would carry the user's edits under lead's
+// message.
 func (a *app) autocommit(message string, paths ...string) {
 	if a.journal == nil || !a.journal.Config.Git.Autocommit {
 		return
@@ -23,8 +26,39 @@ func (a *app) autocommit(message string, paths ...string) {
 		a.warnf("git.autocommit is set but %s is not a git repository", a.journal.Root)
 		return
 	}
-	if err := repo.Commit(message, paths...); err != nil {
+	mine := paths[:0:0]
+	for _, p := range paths {
+		if a.userEdited[p] {
+			a.infof("saved, but not committed: %s already had changes of yours that are not committed; commit them together with git commit", a.abs(p))
+		} else {
+			mine = append(mine, p)
+		}
+	}
+	if err := repo.Commit(message, mine...); err != nil {
 		a.warnf("saved, but not committed: %v", err)
+	}
+}
+
+// rewriting is called before a command rewrites files in place (paths
+// relative to the journal): with git.autocommit on, it notes which of
+// them already hold changes git has not committed, for autocommit.
+func (a *app) rewriting(paths ...string) {
+	if a.journal == nil || !a.journal.Config.Git.Autocommit {
+		return
+	}
+	repo := gitrepo.Repo{Dir: a.journal.Root}
+	if !repo.IsRepo() {
+		return
+	}
+	changed, err := repo.Uncommitted(paths...)
+	if err != nil {
+		a.warnf("%v", err)
+	}
+	if a.userEdited == nil {
+		a.userEdited = map[string]bool{}
+	}
+	for _, p := range changed {
+		a.userEdited[p] = true
 	}
 }
 
@@ -36,17 +70,25 @@ func (a *app) cmdSync() *cobra.Command {
 		Long: `Commit every pending change in the journal, pull the remote's changes with
 rebase, and push. When both sides changed the same lines, the rebase is
 undone: your commits stay as they were, the remote's are fetched, nothing is
-lost, and lead says which files to reconcile.`,
+lost, and lead says which files to reconcile.
+
+Sync commits nothing, and says what to do next, while a rebase, merge,
+cherry-pick or revert is in progress, while any file holds conflict markers
+(<<<<<<< or >>>>>>> at the start of a line), and on a detached HEAD. lead's
+temporary files (.lead-tmp-*) are never committed; ones a killed process
+left are removed.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			j, err := a.open()
 			if err != nil {
 				return err
 			}
-			res, err := gitrepo.Repo{Dir: j.Root}.Sync(func(files []string) string { return "sync: " + countFiles(files) })
+			j.RemoveStaleTemps()
+			res, err := gitrepo.Repo{Dir: j.Root}.Sync(func(files []string) string { return "sync: " + countFiles(files) }, journal.TempPattern)
 			if err != nil {
 				var ce *gitrepo.ConflictError
-				if errors.As(err, &ce) {
+				var nr *gitrepo.NotReadyError
+				if errors.As(err, &ce) || errors.As(err, &nr) {
 					return fmt.Errorf("sync stopped: %w", err)
 				}
 				return err

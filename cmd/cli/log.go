@@ -197,7 +197,7 @@ func (a *app) editAndLog(s *journal.Snapshot, draft string, original []byte, typ
 	if err := a.edit(draft); err != nil {
 		return keep(err)
 	}
-	data, err := os.ReadFile(draft)
+	data, err := journal.ReadFile(draft)
 	if err != nil {
 		return keep(err)
 	}

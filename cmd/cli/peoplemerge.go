@@ -35,6 +35,16 @@ keeps them.`,
 			if from.Slug == into.Slug {
 				return usagef("%s and %s are the same person", args[0], args[1])
 			}
+			touched := []string{}
+			for _, e := range s.Entries {
+				if e.Has(from.Slug) {
+					touched = append(touched, e.Path)
+				}
+			}
+			for _, p := range s.People {
+				touched = append(touched, p.Path)
+			}
+			a.rewriting(touched...)
 			m, err := a.journal.MergePeople(s, from, into, a.env.Now())
 			if m != nil {
 				a.autocommit("people: merge "+from.Name+" into "+into.Name, append(m.Changed, m.Removed)...)

@@ -160,6 +160,7 @@ same week again keeps what you wrote under "## Reflection".`,
 				r = s.ReviewWeek(start, now, shown)
 			}
 			if write {
+				a.rewriting(journal.ReviewPath(r.Week))
 				rel, err := a.journal.WriteReview(r, now)
 				if err != nil {
 					return err

@@ -35,6 +35,10 @@ func Run(args []string, env *Env) int {
 	root := NewRoot(env)
 	root.SetArgs(args)
 	err := root.Execute()
+	if env.pager != nil {
+		flush()
+		env.pager.wait()
+	}
 	if err == nil {
 		return ExitOK
 	}
@@ -71,6 +75,9 @@ type app struct {
 	dir      string // --dir
 	journal  *journal.Journal
 	reported map[*journal.Snapshot]int // problems already printed
+	// userEdited holds the files that had uncommitted changes before
+	// this run rewrote them (see rewriting).
+	userEdited map[string]bool
 
 	colorMode colorMode // --color
 	wide      bool      // --wide: tables show every cell whole
@@ -121,6 +128,8 @@ Exit status: 0 success (no results is success), 1 error, 2 wrong usage.`,
 	)
 	root.InitDefaultCompletionCmd()
 	a.registerCompletions(root)
+	a.pageOutput(root)
+	a.offerPickers(root)
 	usageArgs(root)
 	return root
 }
@@ -206,6 +215,9 @@ func (a *app) open() (*journal.Journal, error) {
 	}
 	if created {
 		a.infof("created a new journal in %s", dir)
+	}
+	for _, r := range j.Replaced {
+		a.warnf("%s; lead writes only inside the journal, so it made a directory of its own there", r)
 	}
 	if len(j.Config.Ignored) > 0 {
 		own, _ := a.userConfigPath()

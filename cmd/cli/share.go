@@ -6,7 +6,6 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -225,7 +224,7 @@ the same file again adds only what is new. Times are read as local time.`,
   jrnl --export json > jrnl.json && lead import jrnl jrnl.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := os.ReadFile(args[0])
+			data, err := journal.ReadImport(args[0])
 			if err != nil {
 				return err
 			}

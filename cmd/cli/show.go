@@ -12,7 +12,9 @@ const refHelp = `REF is an entry id (the file name, with or without .md), a uniq
 of one, a path to the file, or "last" for the entry logged or edited most
 recently. A prefix may also be of the part after the date: "q3" finds
 2026-11-20-1430-q3-review. An entry whose file does not read (after a bad
-hand edit, say) is found the same way, and its problem is shown on stderr.`
+hand edit, say) is found the same way, and its problem is shown on stderr.
+Without REF on a terminal, pick one of the newest entries (in fzf when it
+is installed).`
 
 // loadEntry loads the journal's headers and resolves REF, taking a
 // relative path as relative to the working directory. A file that does
@@ -45,7 +47,7 @@ func (a *app) cmdShow() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			data, err := os.ReadFile(a.abs(e.Path))
+			data, err := journal.ReadFile(a.abs(e.Path))
 			if err != nil {
 				return err
 			}

@@ -160,3 +160,108 @@ func isTable(args []string, tables [][]string) bool {
 	}
 	return false
 }
+
+// TestPager: on a terminal long output goes through $LEAD_PAGER, then
+// $PAGER; --no-pager, PAGER=cat and a pipe write it directly.
+func TestPager(t *testing.T) {
+	dir := t.TempDir()
+	runInProcess(t, dir, "log", "-w", "Dana Smith", "-t", "One", "-m", "first")
+	paged := func(out string) bool { return strings.Contains(out, "PAGED: ") }
+	run := func(env []string, args ...string) string {
+		t.Helper()
+		cmd := exec.Command("lead", append([]string{"--dir", dir}, args...)...)
+		cmd.Env = append([]string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "NO_COLOR=1", "TERM=xterm"}, env...)
+		tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer tty.Close()
+		defer time.AfterFunc(time.Minute, func() { cmd.Process.Kill() }).Stop() // a pager waiting for keys
+		var out bytes.Buffer
+		io.Copy(&out, tty)
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("lead %v: %v\n%s", args, err, out.String())
+		}
+		return out.String()
+	}
+	const sed = "sed 's/^/PAGED: /'"
+	if out := run([]string{"LEAD_PAGER=" + sed, "PAGER=false"}, "list"); !paged(out) || !strings.Contains(out, "One") {
+		t.Errorf("LEAD_PAGER is not used:\n%s", out)
+	}
+	if out := run([]string{"PAGER=" + sed}, "people"); !paged(out) {
+		t.Errorf("PAGER is not used:\n%s", out)
+	}
+	if out := run([]string{"PAGER=" + sed}, "list", "--no-pager"); paged(out) || !strings.Contains(out, "One") {
+		t.Errorf("--no-pager pages:\n%s", out)
+	}
+	if _, err := exec.LookPath("less"); err == nil {
+		if out := run(nil, "list"); !strings.Contains(out, "One") { // less -F quits: it fits a screen
+			t.Errorf("less -FRX:\n%s", out)
+		}
+	}
+	if out := run([]string{"PAGER=cat"}, "list"); paged(out) || !strings.Contains(out, "One") {
+		t.Errorf("PAGER=cat:\n%s", out)
+	}
+	if out := run([]string{"PAGER=" + sed}, "log", "-w", "dana", "-m", "second"); paged(out) {
+		t.Errorf("lead log pages:\n%s", out)
+	}
+	cmd := exec.Command("lead", "--dir", dir, "list")
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "PAGER=" + sed}
+	if out, err := cmd.Output(); err != nil || paged(string(out)) {
+		t.Errorf("piped output pages (%v):\n%s", err, out)
+	}
+}
+
+// TestPickerFzf: on a terminal with fzf installed, lead edit without a
+// reference lets the person pick an entry in fzf, by typing part of it.
+func TestPickerFzf(t *testing.T) {
+	if _, err := exec.LookPath("fzf"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("CI installs fzf")
+		}
+		t.Skip("fzf is not installed")
+	}
+	dir := t.TempDir()
+	runInProcess(t, dir, "log", "-w", "Dana Smith", "-t", "Q3 review", "-m", "first", "--date", "2026-11-20 10:00")
+	runInProcess(t, dir, "log", "-w", "Lee Wong", "-t", "Budget sync", "-m", "second", "--date", "2026-11-21 10:00")
+	picked := filepath.Join(dir, "picked")
+	cmd := exec.Command("lead", "--dir", dir, "edit")
+	cmd.Env = []string{"PATH=" + os.Getenv("PATH"), "HOME=" + dir, "TERM=xterm", "NO_COLOR=1", "EDITOR=printf %s >" + shellQuote(picked)}
+	tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: 24, Cols: 80})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tty.Close()
+	defer time.AfterFunc(time.Minute, func() { cmd.Process.Kill() }).Stop()
+	shown := make(chan string)
+	go func() {
+		var out bytes.Buffer
+		buf := make([]byte, 4096)
+		prompted, answered := false, 0
+		for {
+			n, err := tty.Read(buf)
+			out.Write(buf[:n])
+			for ; answered < strings.Count(out.String(), "\x1b[6n"); answered++ {
+				tty.Write([]byte("\x1b[1;1R")) // where the cursor is, as a terminal answers
+			}
+			if !prompted && strings.Contains(out.String(), "2/2") {
+				prompted = true
+				tty.Write([]byte("q3 rev"))
+				time.Sleep(300 * time.Millisecond)
+				tty.Write([]byte("\r"))
+			}
+			if err != nil {
+				shown <- out.String()
+				return
+			}
+		}
+	}()
+	out := <-shown
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("lead edit: %v\n%s", err, out)
+	}
+	got, err := os.ReadFile(picked)
+	if err != nil || !strings.HasSuffix(string(got), "-q3-review.md") {
+		t.Errorf("the editor opened %q (%v); the screen:\n%s", got, err, out)
+	}
+}

@@ -191,6 +191,7 @@ since and the item is gone, nothing is written.`,
 					a.infof("%s was already %s: %s (%s:%d)", it.ShortID(), state, it.Text, a.abs(it.Path), it.Line)
 					continue
 				}
+				a.rewriting(it.Path)
 				if err := a.journal.SetDone(it, !undo, a.env.Now()); err != nil {
 					return err
 				}
@@ -259,6 +260,7 @@ feedback, wins, or what is owed by or was said with anyone else.`,
 				return err
 			}
 			text := strings.Join(strings.Fields(strings.Join(args[1:], " ")), " ")
+			a.rewriting(p.Path)
 			it, err := a.journal.AddAgenda(p, text, a.env.Now())
 			if err != nil {
 				return err

@@ -4,9 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 
+	"github.com/lead-journal/lead/journal"
 	"gopkg.in/yaml.v3"
 )
 
@@ -41,7 +41,7 @@ func (a *app) userConfig() (userConfig, error) {
 		return userConfig{}, err
 	}
 	uc := userConfig{path: path}
-	data, err := os.ReadFile(path)
+	data, err := journal.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return uc, nil
 	}

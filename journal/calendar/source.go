@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -178,9 +179,16 @@ func (s Source) keep(path string, data []byte) error {
 	return os.Rename(f.Name(), path)
 }
 
-// readLimited reads a regular file of at most MaxSize bytes.
+// readLimited reads a regular file of at most MaxSize bytes. A named
+// pipe, a device or a socket is refused, and never waited on: it is
+// looked at before it is opened, and opened without blocking.
 func readLimited(path string) ([]byte, error) {
-	f, err := os.Open(path)
+	if info, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: not a regular file", path)
+	}
+	f, err := os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -195,5 +203,5 @@ func readLimited(path string) ([]byte, error) {
 	if info.Size() > MaxSize {
 		return nil, fmt.Errorf("%s: larger than %d bytes", path, MaxSize)
 	}
-	return io.ReadAll(f)
+	return io.ReadAll(io.LimitReader(f, MaxSize))
 }

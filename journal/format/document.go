@@ -2,6 +2,7 @@ package format
 
 import (
 	"bytes"
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -53,6 +54,12 @@ const MaxFileSize = 8 << 20
 
 // maxFrontMatter bounds the front matter handed to the YAML decoder.
 const maxFrontMatter = 256 << 10
+
+// MaxDepth is how deeply front matter may nest, counting the map of its
+// keys as the first level. Real front matter nests two or three levels;
+// a deeper one is refused as a problem of its file, so that it cannot
+// break, or blow up, the JSON of a listing or an export.
+const MaxDepth = 32
 
 var bom = []byte("\xEF\xBB\xBF")
 
@@ -144,7 +151,25 @@ func (sc *Scratch) ParseDocument(path string, data []byte) (*Document, error) {
 		return nil, err
 	}
 	d.Fields = fieldsOf(node, d.metaLine)
+	if err := d.duplicateKey(); err != nil {
+		return nil, err
+	}
 	return d, nil
+}
+
+// duplicateKey reports a key given twice, with both lines. YAML forbids
+// it and readers disagree on which value wins, so lead reads neither: the
+// file is reported until one is removed. (The fast reader never accepts
+// a duplicate; yaml.v3 does when decoding into nodes.)
+func (d *Document) duplicateKey() error {
+	first := make(map[string]int, len(d.Fields))
+	for _, f := range d.Fields {
+		if line, ok := first[f.Key]; ok {
+			return &Problem{d.path, f.Line, fmt.Sprintf("key %q given twice, at lines %d and %d: keep one", f.Key, line, f.Line)}
+		}
+		first[f.Key] = f.Line
+	}
+	return nil
 }
 
 // splitDocument checks data and splits it into front matter and body,
@@ -198,9 +223,47 @@ func (d *Document) Node() (*yaml.Node, error) {
 	case node.Kind == 0, node.Kind == yaml.DocumentNode && len(node.Content) == 0: // empty, or only comments
 		return &yaml.Node{Kind: yaml.MappingNode}, nil
 	case node.Kind == yaml.DocumentNode && len(node.Content) == 1 && node.Content[0].Kind == yaml.MappingNode:
-		return node.Content[0], nil
+		meta := node.Content[0]
+		if deep := tooDeep(meta); deep != nil {
+			return nil, &Problem{d.path, d.metaLine - 1 + deep.Line, fmt.Sprintf("front matter nests deeper than the %d levels lead reads", MaxDepth)}
+		}
+		return meta, nil
 	}
 	return nil, &Problem{d.path, d.metaLine, "front matter must be a map of keys to values"}
+}
+
+// tooDeep returns the first node of n nested deeper than MaxDepth, n
+// being the first level, or nil. An alias counts as the node it names.
+func tooDeep(n *yaml.Node) *yaml.Node {
+	heights := map[*yaml.Node]int{}
+	var height func(n *yaml.Node) int
+	height = func(n *yaml.Node) int {
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		if h, ok := heights[n]; ok {
+			return h
+		}
+		heights[n] = 1 // until known: an alias of an enclosing node adds nothing
+		h := 1
+		for _, c := range n.Content {
+			h = max(h, 1+height(c))
+		}
+		heights[n] = h
+		return h
+	}
+	for level := 1; ; level++ {
+		if level > MaxDepth {
+			return n
+		}
+		if height(n) <= MaxDepth-level+1 {
+			return nil
+		}
+		if n.Kind == yaml.AliasNode && n.Alias != nil {
+			n = n.Alias
+		}
+		n = slices.MaxFunc(n.Content, func(a, b *yaml.Node) int { return cmp.Compare(height(a), height(b)) })
+	}
 }
 
 // openingLine returns the 1-based line of the opening "---", allowing blank
@@ -284,7 +347,7 @@ func (d *Document) Text(key string) (string, error) {
 	switch {
 	case f == nil || f.Kind == valueNull:
 		return "", nil
-	case f.Kind != valueScalar:
+	case f.Kind != valueScalar && f.Kind != valueText:
 		return "", &Problem{d.path, f.Line, fmt.Sprintf("%s: want a single value", key)}
 	}
 	return strings.TrimSpace(f.Value), nil
@@ -299,7 +362,7 @@ func (d *Document) List(key string) ([]string, error) {
 	}
 	values := f.List
 	switch f.Kind {
-	case valueScalar:
+	case valueScalar, valueText:
 		values = strings.Split(f.Value, ",")
 	case valueList:
 	default:
@@ -334,7 +397,7 @@ func fieldValues(fields []Field, key string) []string {
 			continue
 		}
 		switch f.Kind {
-		case valueScalar:
+		case valueScalar, valueText:
 			return []string{f.Value}
 		case valueList:
 			return f.List

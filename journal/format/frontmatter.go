@@ -3,8 +3,8 @@ package format
 import (
 	"fmt"
 	"math"
-	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -14,9 +14,10 @@ import (
 // Kinds of front matter value.
 const (
 	valueNull   = 'n'
-	valueScalar = 's'
+	valueScalar = 's' // a plain scalar: text, a number, a boolean, a date, as YAML resolves it
+	valueText   = 't' // a quoted or block scalar: always text
 	valueList   = 'l'
-	valueOther  = 'o' // a map, or a list of non-scalars: kept as YAML text
+	valueOther  = 'o' // a map, or a list of non-scalars: kept as YAML text, aliases resolved
 )
 
 // Field is one decoded front matter key.
@@ -133,9 +134,12 @@ func (sc *Scratch) decodeFast(text string, firstLine int) ([]Field, bool) {
 			if !ok {
 				return nil, false
 			}
-			if isNull(rest) {
+			switch {
+			case rest[0] == '\'' || rest[0] == '"':
+				f.Kind, f.Value = valueText, v
+			case isNull(rest):
 				f.Kind = valueNull
-			} else {
+			default:
 				f.Kind, f.Value = valueScalar, v
 			}
 		}
@@ -275,9 +279,14 @@ func fieldsOf(meta *yaml.Node, firstLine int) []Field {
 	for i := 0; i+1 < len(c); i += 2 {
 		k, v := c[i], c[i+1]
 		f := Field{Key: k.Value, Line: firstLine + k.Line - 1}
+		if v.Kind == yaml.AliasNode && v.Alias != nil {
+			v = v.Alias // YAML reads an alias as the value it names
+		}
 		switch {
 		case v.Kind == yaml.ScalarNode && v.Tag == "!!null":
 			f.Kind = valueNull
+		case v.Kind == yaml.ScalarNode && v.Style != 0 && v.ShortTag() == "!!str":
+			f.Kind, f.Value = valueText, v.Value
 		case v.Kind == yaml.ScalarNode:
 			f.Kind, f.Value = valueScalar, v.Value
 		case v.Kind == yaml.SequenceNode && allScalars(v):
@@ -287,9 +296,14 @@ func fieldsOf(meta *yaml.Node, firstLine int) []Field {
 				f.List = append(f.List, item.Value)
 			}
 		default:
+			// Decoded and encoded again, so that the text holds no alias
+			// (an alias bomb stops at yaml.v3's limit and reads as null).
 			f.Kind = valueOther
-			if b, err := yaml.Marshal(v); err == nil {
-				f.Value = string(b)
+			var data any
+			if v.Decode(&data) == nil {
+				if b, err := yaml.Marshal(data); err == nil {
+					f.Value = string(b)
+				}
 			}
 		}
 		out = append(out, f)
@@ -311,20 +325,10 @@ func allScalars(n *yaml.Node) bool {
 // text, and maps decoded by yaml.v3 as JSON can hold them (see jsonable).
 func (f Field) plainValue() any {
 	switch f.Kind {
-	case valueScalar:
-		switch f.Value {
-		case "true", "True", "TRUE":
-			return true
-		case "false", "False", "FALSE":
-			return false
-		}
-		if i, err := strconv.ParseInt(f.Value, 10, 64); err == nil {
-			return i
-		}
-		if x, err := strconv.ParseFloat(f.Value, 64); err == nil && strings.ContainsAny(f.Value, ".eE") && !strings.ContainsAny(f.Value, "xXnN") {
-			return x
-		}
+	case valueText:
 		return f.Value
+	case valueScalar:
+		return plainScalar(f.Value)
 	case valueList:
 		return f.List
 	case valueOther:
@@ -333,6 +337,29 @@ func (f Field) plainValue() any {
 		return jsonable(v)
 	}
 	return nil
+}
+
+// plainScalar reads an unquoted scalar as YAML does: true and false, null
+// and ~, integers (decimal, 0x, 0o, with _), floats (.inf, .nan), else
+// text. A date stays the text it was written as.
+func plainScalar(s string) any {
+	if s == "" {
+		return nil
+	}
+	if c := s[0]; c >= 'a' && c <= 'z' && c != 't' && c != 'f' && c != 'n' || c >= 'A' && c <= 'Z' && c != 'T' && c != 'F' && c != 'N' {
+		return s // text: no other YAML value starts so
+	}
+	var v any
+	if err := yaml.Unmarshal([]byte(s), &v); err != nil {
+		return s
+	}
+	switch v := v.(type) {
+	case string, time.Time:
+		return s
+	case int:
+		return int64(v)
+	}
+	return jsonable(v)
 }
 
 // jsonable makes what yaml.v3 decoded into data JSON can hold: a map's

@@ -145,7 +145,7 @@ func (l *Lister) close() {
 // readFile reads a file of the directory open last, opened relative to
 // it, into memory that the next call reuses.
 func (l *Lister) ReadFile(name string) ([]byte, FileKey, error) {
-	data, key, err := readAt(l.fd, l.dir, name, l.text)
+	data, key, err := readAt(l.fd, l.dir, name, l.text, format.MaxFileSize)
 	if err == nil {
 		l.text = data
 	}
@@ -155,16 +155,24 @@ func (l *Lister) ReadFile(name string) ([]byte, FileKey, error) {
 // ReadFileKey reads a whole file into fresh memory, and returns its
 // identity too.
 func ReadFileKey(path string) ([]byte, FileKey, error) {
-	return readAt(unix.AT_FDCWD, "", path, nil)
+	return readAt(unix.AT_FDCWD, "", path, nil, format.MaxFileSize)
+}
+
+// ReadLimited reads a whole regular file of at most limit bytes, as
+// ReadFileKey reads a journal file: anything else is refused without
+// reading it, and without waiting on it.
+func ReadLimited(path string, limit int64) ([]byte, error) {
+	data, _, err := readAt(unix.AT_FDCWD, "", path, nil, limit)
+	return data, err
 }
 
 // readAt reads the whole file name in the directory open as dirfd (dir)
 // into buf, grown as needed, with as few system calls as the system
 // allows (open, statx, read, close), made raw (see quick), and returns
-// its identity too. Files larger than format.MaxFileSize, and anything but a regular
+// its identity too. Files larger than limit, and anything but a regular
 // file, are refused without reading them (a named pipe is opened without
 // waiting for a writer).
-func readAt(dirfd int, dir, name string, buf []byte) ([]byte, FileKey, error) {
+func readAt(dirfd int, dir, name string, buf []byte, limit int64) ([]byte, FileKey, error) {
 	path := func() string { return filepath.Join(dir, name) }
 	p, err := unix.BytePtrFromString(name)
 	if err != nil {
@@ -190,8 +198,8 @@ func readAt(dirfd int, dir, name string, buf []byte) ([]byte, FileKey, error) {
 	if st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return nil, FileKey{}, &format.Problem{Path: path(), Msg: "not a regular file"}
 	}
-	if st.Size > format.MaxFileSize {
-		return nil, FileKey{}, &format.Problem{Path: path(), Msg: fmt.Sprintf("file is %d bytes, larger than the %d lead reads", st.Size, format.MaxFileSize)}
+	if int64(st.Size) > limit {
+		return nil, FileKey{}, &format.Problem{Path: path(), Msg: fmt.Sprintf("file is %d bytes, larger than the %d lead reads", st.Size, limit)}
 	}
 	buf = slices.Grow(buf[:0], int(st.Size))[:st.Size]
 	for n := 0; n < len(buf); {
@@ -249,7 +257,7 @@ func quick(call func() (uintptr, unix.Errno)) (uintptr, error) {
 // unmapped, because entries read from the index keep strings that point
 // into it.
 func MapFile(path string) ([]byte, error) {
-	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC, 0)
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
 	if err != nil {
 		return nil, err
 	}
@@ -257,6 +265,9 @@ func MapFile(path string) ([]byte, error) {
 	var st unix.Stat_t
 	if err := unix.Fstat(fd, &st); err != nil {
 		return nil, err
+	}
+	if st.Mode&unix.S_IFMT != unix.S_IFREG {
+		return nil, &format.Problem{Path: path, Msg: "not a regular file"}
 	}
 	if st.Size == 0 {
 		return nil, nil

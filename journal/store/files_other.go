@@ -58,6 +58,17 @@ func (l *Lister) ReadFile(name string) ([]byte, FileKey, error) {
 // larger than format.MaxFileSize, and anything but a regular file, are refused
 // without opening them (opening a named pipe would wait for a writer).
 func ReadFileKey(path string) ([]byte, FileKey, error) {
+	return readLimited(path, format.MaxFileSize)
+}
+
+// ReadLimited reads a whole regular file of at most limit bytes, as
+// ReadFileKey reads a journal file.
+func ReadLimited(path string, limit int64) ([]byte, error) {
+	data, _, err := readLimited(path, limit)
+	return data, err
+}
+
+func readLimited(path string, limit int64) ([]byte, FileKey, error) {
 	info, err := os.Stat(path)
 	if err != nil {
 		return nil, FileKey{}, err
@@ -65,17 +76,20 @@ func ReadFileKey(path string) ([]byte, FileKey, error) {
 	if !info.Mode().IsRegular() {
 		return nil, FileKey{}, &format.Problem{Path: path, Msg: "not a regular file"}
 	}
-	if info.Size() > format.MaxFileSize {
-		return nil, FileKey{}, &format.Problem{Path: path, Msg: fmt.Sprintf("file is %d bytes, larger than the %d lead reads", info.Size(), format.MaxFileSize)}
+	if info.Size() > limit {
+		return nil, FileKey{}, &format.Problem{Path: path, Msg: fmt.Sprintf("file is %d bytes, larger than the %d lead reads", info.Size(), limit)}
 	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, FileKey{}, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, format.MaxFileSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, limit+1))
 	return data, FileKey{Size: info.Size(), Mtime: info.ModTime().UnixNano()}, err
 }
 
-// MapFile reads the index.
-func MapFile(path string) ([]byte, error) { return os.ReadFile(path) }
+// MapFile reads the index, a regular file only.
+func MapFile(path string) ([]byte, error) {
+	data, _, err := readLimited(path, 1<<40)
+	return data, err
+}

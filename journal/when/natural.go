@@ -231,7 +231,7 @@ func countedSpan(w []string) (int, byte, bool) {
 	n := 1
 	if w[0] != "a" && w[0] != "an" {
 		var err error
-		if n, err = strconv.Atoi(w[0]); err != nil || n < 0 {
+		if n, err = strconv.Atoi(w[0]); err != nil || n < 0 || !spanFits(n, unit) {
 			return 0, 0, false
 		}
 	}

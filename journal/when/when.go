@@ -6,6 +6,7 @@
 package when
 
 import (
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -110,8 +111,12 @@ func Due(s string, ref time.Time) (time.Time, error) {
 	if t, err := time.ParseInLocation("2006-01-02", in, ref.Location()); err == nil {
 		return t, nil
 	}
-	if n, unit, err := span(strings.TrimPrefix(in, "+")); err == nil {
+	n, unit, err := span(strings.TrimPrefix(in, "+"))
+	if err == nil {
 		return Day(addSpan(ref, n, unit)), nil
+	}
+	if errors.Is(err, ErrSpanTooLong) {
+		return time.Time{}, fmt.Errorf("due:%s: %w", s, err)
 	}
 	if t, ok := dayPhrase(words(in), ref, future); ok {
 		return t, nil
@@ -173,10 +178,28 @@ type Span struct {
 // ParseSpan reads a span such as "7d", "2w", "3m" or "1y".
 func ParseSpan(s string) (Span, error) {
 	n, unit, err := span(strings.ToLower(strings.TrimSpace(s)))
+	if errors.Is(err, ErrSpanTooLong) {
+		return Span{}, fmt.Errorf("%q: %w", s, err)
+	}
 	if err != nil {
 		return Span{}, fmt.Errorf("%q is not a span (want a number and d, w, m or y, as in 14d)", s)
 	}
 	return Span{n, unit}, nil
+}
+
+// MaxSpanYears bounds every span and offset lead reads: a cadence, a
+// window, a due date counted forward. Longer ones are typing mistakes,
+// and would give dates past what a calendar means.
+const MaxSpanYears = 100
+
+// ErrSpanTooLong reports a span longer than MaxSpanYears.
+var ErrSpanTooLong = fmt.Errorf("longer than %d years, the longest span lead takes", MaxSpanYears)
+
+// spanFits reports whether n of unit (d, w, m, y, h or M for minutes) is
+// within MaxSpanYears.
+func spanFits(n int, unit byte) bool {
+	limit := map[byte]int{'d': 36525, 'w': 5218, 'm': 12 * MaxSpanYears, 'y': MaxSpanYears, 'h': 24 * 36525, 'M': 24 * 60 * 36525}[unit]
+	return n <= limit
 }
 
 // String formats the span as it is written, for example "2w".
@@ -213,7 +236,13 @@ func span(s string) (int, byte, error) {
 	unit := s[len(s)-1]
 	n, err := strconv.Atoi(s[:len(s)-1])
 	if err != nil || n < 0 || strings.ContainsAny(s[:len(s)-1], "+-") || !strings.ContainsRune("dwmy", rune(unit)) {
+		if numErr, ok := err.(*strconv.NumError); ok && numErr.Err == strconv.ErrRange && strings.ContainsRune("dwmy", rune(unit)) {
+			return 0, 0, ErrSpanTooLong
+		}
 		return 0, 0, fmt.Errorf("not a span")
+	}
+	if !spanFits(n, unit) {
+		return 0, 0, ErrSpanTooLong
 	}
 	return n, unit, nil
 }
@@ -236,7 +265,7 @@ func offset(s string) (time.Duration, error) {
 		return time.Duration(Span{n, unit}.Days()) * 24 * time.Hour, nil
 	}
 	d, err := time.ParseDuration(s)
-	if err != nil || d < 0 {
+	if err != nil || d < 0 || d > MaxSpanYears*8766*time.Hour {
 		return 0, fmt.Errorf("not an offset (want -2h, -90m or -3d)")
 	}
 	return d, nil

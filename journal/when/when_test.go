@@ -152,3 +152,29 @@ func TestISOWeek(t *testing.T) {
 		t.Errorf("23:30 Sunday is in %s starting %v", WeekName(late), WeekStart(late))
 	}
 }
+
+// TestSpansBeyondABoundAreRefused: a cadence, window or due span of more
+// than a hundred years is refused with words saying so, never turned into
+// a date tens of billions of years away.
+func TestSpansBeyondABoundAreRefused(t *testing.T) {
+	ref := time.Date(2026, 11, 22, 9, 0, 0, 0, time.UTC)
+	for _, s := range []string{"99999999999999y", "101y", "36526d", "5219w", "1201m", "999999999999999999999999d"} {
+		if _, err := ParseSpan(s); err == nil || !strings.Contains(err.Error(), "longer than 100 years, the longest span lead takes") {
+			t.Errorf("ParseSpan(%q): %v", s, err)
+		}
+		if _, err := Due(s, ref); err == nil || !strings.Contains(err.Error(), "longer than 100 years") {
+			t.Errorf("Due(%q): %v", s, err)
+		}
+		if _, err := Since(s, ref); err == nil {
+			t.Errorf("Since(%q) took it", s)
+		}
+	}
+	for _, s := range []string{"100y", "36525d", "1200m", "7d"} {
+		if _, err := ParseSpan(s); err != nil {
+			t.Errorf("ParseSpan(%q): %v", s, err)
+		}
+	}
+	if _, err := Since("99999999 years ago", ref); err == nil {
+		t.Errorf("Since took 99999999 years ago")
+	}
+}
