@@ -189,6 +189,12 @@ func (s *Snapshot) Agenda(slug string) []*Item {
 	return inOrder(slices.Clone(s.agendas()[slug]), 0, false)
 }
 
+// AllAgenda returns everyone's queue: every open agenda item, once, oldest
+// first.
+func (s *Snapshot) AllAgenda() []*Item {
+	return inOrder(pick(s.Items(), func(it *Item) bool { return it.Agenda && !it.Done }), 0, false)
+}
+
 // agendas is every person's agenda in the order of Items, made on first
 // use.
 func (s *Snapshot) agendas() map[string][]*Item {

@@ -50,7 +50,7 @@ left; a blank is a week without any).`,
 				return writeJSON(a.env.Stdout, st)
 			}
 			w := a.env.Stdout
-			fmt.Fprintf(w, "%s  %d weeks from %s to %s, %d entries\n\n", a.paint("bold", "Interactions"), weeks, st.Weeks[0], st.Weeks[len(st.Weeks)-1], st.Total)
+			fmt.Fprintf(w, "%s  %d %s from %s to %s, %d %s\n\n", a.paint("bold", "Interactions"), weeks, plural(weeks, "week", "weeks"), st.Weeks[0], st.Weeks[len(st.Weeks)-1], st.Total, plural(st.Total, "entry", "entries"))
 			for _, d := range st.ByDirection {
 				fmt.Fprintf(w, "  %s %s %4d\n", pad(d.Name, 24), sparkline(d.Counts), d.Total)
 			}

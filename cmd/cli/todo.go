@@ -208,19 +208,26 @@ since and the item is gone, nothing is written.`,
 func (a *app) cmdAgenda() *cobra.Command {
 	var asJSON, share bool
 	cmd := &cobra.Command{
-		Use:               "agenda PERSON",
+		Use:               "agenda [PERSON]",
 		ValidArgsFunction: a.completeFirstPerson,
 		Short:             "Show what is queued to raise with someone",
 		GroupID:           "habits",
 		Long: `Show the open agenda items for a person: items under "## Agenda" in their
-file and under "## Next time" in entries with them. Tick them with lead done.
+file and under "## Next time" in entries with them. Without PERSON, everyone's
+queue. Tick them with lead done.
 
 --share prints, as Markdown, only what is safe to paste into a 1:1 document
 you share with them: the agenda and the open commitments between the two of
 you, from their file and from entries with them alone; never notes,
 feedback, wins, or what is owed by or was said with anyone else.`,
-		Args: cobra.ExactArgs(1),
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				if share {
+					return usagef("--share is for one person: lead agenda PERSON --share")
+				}
+				return a.everyonesAgenda(asJSON)
+			}
 			s, p, err := a.loadPerson(args[0], a.loadOpen)
 			if err != nil {
 				return err
@@ -272,6 +279,24 @@ feedback, wins, or what is owed by or was said with anyone else.`,
 		},
 	})
 	return cmd
+}
+
+// everyonesAgenda lists every open agenda item, once, oldest first.
+func (a *app) everyonesAgenda(asJSON bool) error {
+	s, err := a.loadOpen()
+	if err != nil {
+		return err
+	}
+	now := a.env.Now()
+	items := s.AllAgenda()
+	if asJSON {
+		return writeJSONList(a.env.Stdout, itemsJSON(items, now))
+	}
+	if len(items) == 0 {
+		a.infof("nothing queued: lead agenda add PERSON TEXT")
+		return nil
+	}
+	return a.itemTable(s, items, now).print()
 }
 
 func (a *app) cmdPractices() *cobra.Command {
