@@ -53,8 +53,9 @@ func (fs *findings) add(path string, line int, subject, severity, format string,
 
 // Check validates the whole journal: files that cannot be read, unknown
 // people, kinds, practices and relations, @mentions of no one, relative
-// due dates, duplicate ids, misplaced files, near-duplicate people, and
-// permissions that let others read it. Findings are sorted by path and line.
+// due dates, duplicate ids, misplaced files, near-duplicate people, email
+// addresses that are none or that two people share, and permissions that
+// let others read it. Findings are sorted by path and line.
 func (s *Snapshot) Check() []Finding {
 	var out findings
 	for _, p := range s.Problems {
@@ -77,6 +78,7 @@ func (s *Snapshot) Check() []Finding {
 	for _, p := range s.People {
 		s.checkPerson(p, s.Journal.Abs(p.Path), &out)
 	}
+	s.checkEmails(&out)
 	for _, pair := range s.nearDuplicates() {
 		out.add(s.Journal.Abs(pair[0].Path), 0, "", SeverityWarning, "%s", nearDuplicate(pair[0], pair[1]))
 	}

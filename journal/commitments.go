@@ -235,9 +235,15 @@ func (s *Snapshot) FindItem(ref string) (Item, error) {
 
 // SetDone ticks (done) or unticks an item's box in place, and records the
 // day it was ticked, on, at the end of the line (DoneKey); unticking
-// removes that record. Only the item's line changes. The file is read again first;
-// if the item is no longer there, nothing is written.
+// removes that record. Only the item's line changes. The file is read
+// again first, under the journal's write lock; if the item is no longer
+// there, nothing is written.
 func (j *Journal) SetDone(it Item, done bool, on time.Time) error {
+	unlock, err := j.lockWrites()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	path, err := j.writable(it.Path)
 	if err != nil {
 		return err
@@ -267,15 +273,23 @@ func (j *Journal) SetDone(it Item, done bool, on time.Time) error {
 	if data[start+box] == mark || (done && data[start+box] == 'X') {
 		return nil
 	}
+	if done { // the tick, then the day at the end of the line, both in place
+		if err := store.SetByte(path, data, start+box, mark); err != nil {
+			return err
+		}
+		ticked := slices.Clone(data)
+		ticked[start+box] = mark
+		if err := store.InsertAt(path, ticked, start+end, []byte(" "+format.DoneKey+on.Format("2006-01-02"))); err != nil {
+			return fmt.Errorf("ticked, but the day it was done is not recorded: %w", err)
+		}
+		return nil
+	}
 	edited := slices.Clone(line)
 	edited[box] = mark
-	if done {
-		edited = slices.Insert(edited, end, []byte(" "+format.DoneKey+on.Format("2006-01-02"))...)
-	} else if from, to, _, ok := format.DoneToken(string(line[:end])); ok {
+	if from, to, _, ok := format.DoneToken(string(line[:end])); ok {
 		edited = slices.Delete(edited, from, to)
 	}
-	updated := slices.Concat(data[:start], edited, data[start+len(line):])
-	return store.ReplaceFile(path, data, updated)
+	return store.ReplaceFile(path, data, slices.Concat(data[:start], edited, data[start+len(line):]))
 }
 
 // itemsOf parses the items of an entry or person file's current bytes.
@@ -316,7 +330,11 @@ func (j *Journal) AddAgenda(p *Person, text string, on time.Time) (Item, error) 
 	if text == "" {
 		return Item{}, fmt.Errorf("nothing to add")
 	}
-
+	unlock, err := j.lockWrites()
+	if err != nil {
+		return Item{}, err
+	}
+	defer unlock()
 	path, err := j.writable(p.Path)
 	if err != nil {
 		return Item{}, err

@@ -168,6 +168,7 @@ func LoadConfig(root string) (Config, error) {
 	}
 	c.Git = file.Git
 	c.Habits = c.Habits.merge(file.Habits)
+	file.Habits.mark(c.Set)
 	for _, k := range ProgramSettings {
 		if c.Set[k] {
 			c.Ignored = append(c.Ignored, k)

@@ -16,7 +16,8 @@ import (
 )
 
 // TestKilledAtEachStep ends a real process with SIGKILL at each step of
-// writing an entry and of ticking an item, then checks the journal.
+// writing an entry, ticking an item (in place) and adding an agenda item
+// (by a rename), then checks the journal.
 func TestKilledAtEachStep(t *testing.T) {
 	if os.Getenv("LEAD_KILL_HELPER") != "" {
 		return // the helper runs in TestKillHelper
@@ -25,6 +26,7 @@ func TestKilledAtEachStep(t *testing.T) {
 		t.Run(step, func(t *testing.T) {
 			j := testJournal(t)
 			writeFile(t, j, "entries/2026/11/old.md", "---\ndate: 2026-11-20T10:00:00-05:00\n---\n- [ ] keep my word\n")
+			writeFile(t, j, "people/dana-smith.md", "---\nname: Dana Smith\nrelation: boss\n---\n")
 			before := snapshotFiles(t, j.Root)
 			cmd := exec.Command(os.Args[0], "-test.run=^TestKillHelper$")
 			cmd.Env = append(os.Environ(), "LEAD_KILL_HELPER="+j.Root, "LEAD_KILL_AT="+step)
@@ -39,7 +41,7 @@ func TestKilledAtEachStep(t *testing.T) {
 					// Only a rewrite killed between naming its new content and the
 					// rename can leave one: whole, skipped by readers, and removed
 					// by the next scan once it is stale.
-					if step != "rename" || !strings.Contains(text, "- [x] keep my word") {
+					if step != "rename" || !strings.Contains(text, "- [ ] raise it") {
 						t.Errorf("killed at %s: temporary file %s left behind:\n%s", step, name, text)
 					}
 					stale := time.Now().Add(-2 * store.StaleTempAge)
@@ -53,7 +55,7 @@ func TestKilledAtEachStep(t *testing.T) {
 					continue
 				}
 				if old, ok := before[name]; ok {
-					if text != old && text != strings.Replace(old, "- [ ]", "- [x]", 1) {
+					if text != old && text != strings.Replace(old, "- [ ]", "- [x]", 1) && text != strings.Replace(old, "- [ ] keep my word", "- [x] keep my word done:"+fullDraft.Date.Format("2006-01-02"), 1) && text != old+"## Agenda\n- [ ] raise it\n" {
 						t.Errorf("killed at %s: %s half-written:\n%s", step, name, text)
 					}
 				} else if strings.HasPrefix(name, "entries/") && !strings.HasSuffix(text, "## Next time\n- [ ] Ask about the budget timeline\n") {
@@ -95,6 +97,13 @@ func TestKillHelper(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := j.SetDone(*s.Items()[0], true, fullDraft.Date); err != nil {
+		t.Fatal(err)
+	}
+	p, err := s.FindPerson("dana")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := j.AddAgenda(p, "raise it", fullDraft.Date); err != nil {
 		t.Fatal(err)
 	}
 }

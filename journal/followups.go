@@ -74,6 +74,11 @@ func (j *Journal) Nudge(it Item, day time.Time) error {
 	if it.Mine() {
 		return fmt.Errorf("%q is yours to do, not someone else's to chase", it.Text)
 	}
+	unlock, err := j.lockWrites()
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	path, err := j.writable(it.Path)
 	if err != nil {
 		return err

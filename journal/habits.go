@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/lead-journal/lead/journal/when"
@@ -22,6 +23,9 @@ type Habits struct {
 	// PreviewWithin is how long before meeting people above your boss on a
 	// project a preview with the boss on it still counts.
 	PreviewWithin string `yaml:"preview_within,omitempty" json:"preview_within"`
+	// AboveBoss are the relations of people above your boss, whom you meet
+	// only after previewing with the boss.
+	AboveBoss []string `yaml:"above_boss,omitempty" json:"above_boss"`
 	// Styles turns a person's `style` into what to do before meeting them.
 	Styles map[string]string `yaml:"styles,omitempty" json:"styles"`
 }
@@ -37,6 +41,7 @@ func defaultHabits() Habits {
 		ChaseAfter:  map[string]string{DefaultKey: "7d"},
 		// A week: previewed on Monday still counts for Friday's skip-level.
 		PreviewWithin: "7d",
+		AboveBoss:     []string{"skip", "executive"},
 		Styles: map[string]string{
 			"detail":     "Bring the numbers and the draft; walk through them.",
 			"high-level": "Lead with the decision you need, then the one or two facts behind it.",
@@ -48,12 +53,50 @@ func defaultHabits() Habits {
 // replaces the same key, and a span set replaces the default.
 func (h Habits) merge(file Habits) Habits {
 	out := Habits{ThankWithin: maps.Clone(h.ThankWithin), ChaseAfter: maps.Clone(h.ChaseAfter),
-		PreviewWithin: h.PreviewWithin, Styles: maps.Clone(h.Styles)}
+		PreviewWithin: h.PreviewWithin, AboveBoss: h.AboveBoss, Styles: maps.Clone(h.Styles)}
 	maps.Copy(out.ThankWithin, file.ThankWithin)
 	maps.Copy(out.ChaseAfter, file.ChaseAfter)
 	maps.Copy(out.Styles, file.Styles)
 	if file.PreviewWithin != "" {
 		out.PreviewWithin = file.PreviewWithin
+	}
+	if file.AboveBoss != nil {
+		out.AboveBoss = file.AboveBoss
+	}
+	return out
+}
+
+// mark notes in set the keys of the habits a lead.yaml set:
+// "habits.thank_within.peer", "habits.preview_within", ...
+func (h Habits) mark(set map[string]bool) {
+	for name, m := range map[string]map[string]string{"thank_within": h.ThankWithin, "chase_after": h.ChaseAfter, "styles": h.Styles} {
+		for key := range m {
+			set["habits."+name+"."+key] = true
+		}
+	}
+	if h.PreviewWithin != "" {
+		set["habits.preview_within"] = true
+	}
+	if h.AboveBoss != nil {
+		set["habits.above_boss"] = true
+	}
+}
+
+// Settings lists the habits as keys and values, in a stable order, for
+// `lead config`.
+func (h Habits) Settings() [][2]string {
+	var out [][2]string
+	for _, m := range []struct {
+		name string
+		m    map[string]string
+	}{{"thank_within", h.ThankWithin}, {"chase_after", h.ChaseAfter}} {
+		for _, key := range slices.Sorted(maps.Keys(m.m)) {
+			out = append(out, [2]string{"habits." + m.name + "." + key, m.m[key]})
+		}
+	}
+	out = append(out, [2]string{"habits.preview_within", h.PreviewWithin}, [2]string{"habits.above_boss", strings.Join(h.AboveBoss, ", ")})
+	for _, key := range slices.Sorted(maps.Keys(h.Styles)) {
+		out = append(out, [2]string{"habits.styles." + key, h.Styles[key]})
 	}
 	return out
 }
@@ -99,6 +142,10 @@ func (h Habits) PreviewWindow() when.Span {
 	span, _ := when.ParseSpan(h.PreviewWithin) // validated on load
 	return span
 }
+
+// IsAboveBoss reports whether people of relation r sit above your boss
+// (habits.above_boss): skip-levels and executives unless set otherwise.
+func (h Habits) IsAboveBoss(r string) bool { return slices.Contains(h.AboveBoss, r) }
 
 // StyleAdvice is what to do before meeting someone of the given style:
 // the configured instruction, or "" for a style with none.

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -56,7 +57,7 @@ func TestNudgesKeepTheIdAndRestartTheWait(t *testing.T) {
 
 func TestHabitsSettings(t *testing.T) {
 	j := testJournal(t)
-	writeFile(t, j, ConfigFile, "habits:\n  thank_within: {peer: 10d, default: 0d}\n  styles: {visual: Bring a diagram.}\n")
+	writeFile(t, j, ConfigFile, "habits:\n  thank_within: {peer: 10d, default: 0d}\n  styles: {visual: Bring a diagram.}\n  above_boss: [vp]\n")
 	c, err := LoadConfig(j.Root)
 	if err != nil {
 		t.Fatal(err)
@@ -64,6 +65,9 @@ func TestHabitsSettings(t *testing.T) {
 	h := c.Habits
 	if h.ThankWindow("peer").Days() != 10 || h.ThankWindow("boss").Days() != 30 || !h.ThankWindow("vendor").IsZero() {
 		t.Errorf("thank windows: peer %v, boss %v, vendor %v", h.ThankWindow("peer"), h.ThankWindow("boss"), h.ThankWindow("vendor"))
+	}
+	if !h.IsAboveBoss("vp") || h.IsAboveBoss("skip") || !DefaultConfig().Habits.IsAboveBoss("skip") {
+		t.Errorf("above the boss: %v", h.AboveBoss)
 	}
 	if h.StyleAdvice("visual") != "Bring a diagram." || h.StyleAdvice("detail") == "" || h.ChaseWindow("peer").Days() != 7 {
 		t.Errorf("styles and chase windows: %+v", h)
@@ -141,5 +145,103 @@ func TestDirectionShares(t *testing.T) {
 	}
 	if !down.Falling() || up.Falling() || percent(down.YearShare) != 41 {
 		t.Errorf("falling: down %v (%d%% of the year), up %v", down.Falling(), percent(down.YearShare), up.Falling())
+	}
+}
+
+func TestOversightRising(t *testing.T) {
+	for _, c := range []struct {
+		recent, recentAll, earlier, earlierAll int
+		want                                   bool
+	}{
+		{3, 4, 1, 3, true},
+		{2, 2, 0, 0, true},  // none before: any share is more
+		{1, 1, 0, 0, false}, // once is no trend
+		{2, 4, 2, 4, false}, // the same share
+		{2, 8, 1, 2, false}, // more often, but a smaller share
+		{0, 0, 3, 3, false}, // it fell away
+	} {
+		tr := OversightTrend{Recent: c.recent, RecentAll: c.recentAll, Earlier: c.earlier, EarlierAll: c.earlierAll}
+		if tr.Rising() != c.want {
+			t.Errorf("%+v: rising %v, want %v", c, tr.Rising(), c.want)
+		}
+	}
+}
+
+// Chains of trust follow trusts either way, start with someone engaged,
+// take the most recently engaged of equal next steps, and leave out a
+// chain through someone engaged, whose own chain is shorter.
+func TestPathsTo(t *testing.T) {
+	j := testJournal(t)
+	for slug, fm := range map[string]string{
+		"pat":   "relation: executive\ntrusts: [priya]",
+		"priya": "relation: peer",
+		"kim":   "relation: peer\ntrusts: [pat]",
+		"lee":   "relation: peer\ntrusts: [priya, kim]",
+		"dana":  "relation: boss\ntrusts: [lee]",
+		"zoe":   "relation: peer",
+	} {
+		writeFile(t, j, "people/"+slug+".md", "---\nname: "+slug+"\n"+fm+"\n---\n")
+	}
+	entry := func(name, date, who string) {
+		writeFile(t, j, "entries/2026/11/"+name+".md", "---\ndate: "+date+"\nwith: ["+who+"]\n---\n")
+	}
+	entry("lee", "2026-11-20T10:00:00-05:00", "lee")
+	entry("dana", "2026-11-21T10:00:00-05:00", "dana")
+	entry("kim", "2026-11-19T10:00:00-05:00", "kim")
+	entry("priya", "2026-09-01T10:00:00-04:00", "priya") // long ago: not engaged
+	entry("zoe", "2026-11-21T11:00:00-05:00", "zoe")     // engaged, but trusts no one
+	now := time.Date(2026, 11, 22, 16, 0, 0, 0, time.FixedZone("", -5*3600))
+	chains := func() []string { // slugs, "<" where the next one trusts them
+		s := read(j, Headers)
+		var out []string
+		for _, c := range s.PathsTo(s.Person("pat"), now) {
+			var names []string
+			for i, link := range c {
+				names = append(names, link.Person.Slug)
+				if i+1 < len(c) && !c.Trusts(i) {
+					names[i] += "<"
+				}
+			}
+			out = append(out, strings.Join(names, " "))
+		}
+		return out
+	}
+	got := chains()
+	// kim trusts pat: one link. lee's two ways to pat are as short; kim,
+	// engaged, is the more recent, so lee's chain runs through kim and is
+	// left out. dana's runs through lee. Priya, not engaged, starts none.
+	if want := []string{"kim pat"}; !slices.Equal(got, want) {
+		t.Errorf("chains %q, want %q", got, want)
+	}
+	writeFile(t, j, "people/kim.md", "---\nname: kim\nrelation: peer\n---\n")
+	if got, want := chains(), []string{"lee priya< pat"}; !slices.Equal(got, want) {
+		t.Errorf("without kim's trust: chains %q, want %q", got, want)
+	}
+}
+
+// A meeting above the boss on a project needs a previewed entry with the
+// boss on that project (in any case) within the window before it; one
+// the boss was in needs none, and a preview after it is too late.
+func TestPreviewGaps(t *testing.T) {
+	j := testJournal(t)
+	writeFile(t, j, "people/dana.md", "---\nname: Dana\nrelation: boss\n---\n")
+	writeFile(t, j, "people/pat.md", "---\nname: Pat\nrelation: skip\n---\n")
+	entry := func(name, date, who, project, practices string) {
+		writeFile(t, j, "entries/2026/11/"+name+".md", "---\ndate: "+date+"\nwith: ["+who+"]\nproject: "+project+"\npractices: ["+practices+"]\n---\n")
+	}
+	entry("preview-q3", "2026-11-10T09:00:00-05:00", "dana", "Q3", "previewed")
+	entry("pat-q3", "2026-11-17T09:00:00-05:00", "pat", "q3", "")               // 7 days after: covered
+	entry("pat-q4", "2026-11-17T10:00:00-05:00", "pat", "q4", "")               // no preview of q4
+	entry("preview-q4", "2026-11-18T09:00:00-05:00", "dana", "q4", "previewed") // too late
+	entry("pat-dana", "2026-11-18T10:00:00-05:00", "pat, dana", "hiring", "")   // the boss was there
+	entry("pat-q3-late", "2026-11-18T09:30:00-05:00", "pat", "q3", "")          // 8 days after the preview
+	s := read(j, Headers)
+	start := time.Date(2026, 11, 16, 0, 0, 0, 0, time.FixedZone("", -5*3600))
+	var got []string
+	for _, g := range s.previewGaps(start, start.AddDate(0, 0, 7)) {
+		got = append(got, g.Entry.ID)
+	}
+	if want := []string{"pat-q4", "pat-q3-late"}; !slices.Equal(got, want) {
+		t.Errorf("gaps %v, want %v", got, want)
 	}
 }

@@ -38,6 +38,7 @@ func (s *Snapshot) Meetings(events []calendar.Event, me []string) []Meeting {
 	for _, ev := range events {
 		m := Meeting{Event: ev, Declined: ev.Response(me) == "DECLINED"}
 		for _, a := range participants(ev) {
+			a.Email = strings.ToLower(a.Email)
 			if a.Email != "" && slices.Contains(me, a.Email) {
 				continue
 			}
@@ -61,11 +62,17 @@ func (s *Snapshot) Meetings(events []calendar.Event, me []string) []Meeting {
 
 // participants are an event's attendees and its organizer, once each.
 func participants(ev calendar.Event) []calendar.Attendee {
-	all := ev.Attendees
-	if o := ev.Organizer; o.Email != "" && !slices.ContainsFunc(all, func(a calendar.Attendee) bool { return a.Email == o.Email }) {
-		all = append(slices.Clip(all), o)
+	o := ev.Organizer
+	same := func(a calendar.Attendee) bool {
+		if o.Email != "" {
+			return strings.EqualFold(a.Email, o.Email)
+		}
+		return strings.EqualFold(a.Name, o.Name)
 	}
-	return all
+	if (o.Email == "" && o.Name == "") || slices.ContainsFunc(ev.Attendees, same) {
+		return ev.Attendees
+	}
+	return append(slices.Clip(ev.Attendees), o)
 }
 
 // personNamed finds a person by exact name or slug, not by prefix: a

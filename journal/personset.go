@@ -23,6 +23,11 @@ type PersonChange struct {
 // and the body keep their bytes. The file is read again first and written
 // only if it still reads as a person afterwards.
 func (j *Journal) SetPerson(p *Person, changes []PersonChange) (*Person, error) {
+	unlock, err := j.lockWrites()
+	if err != nil {
+		return nil, err
+	}
+	defer unlock()
 	path, err := j.writable(p.Path)
 	if err != nil {
 		return nil, err

@@ -11,7 +11,7 @@ func (s *Snapshot) prepHabits(pr *Prep, now time.Time) {
 	if t, ok := s.LastThanks(p.Slug, now); ok {
 		pr.Thanked = &t
 	}
-	pr.PreviewFirst = s.previewFirst(p, pr.Contact.Last, now)
+	pr.PreviewFirst = s.previewFirst(p, pr.Contact.Last, pr.Wins, now)
 	for _, slug := range p.Trusts {
 		if q := s.people[slug]; q != nil {
 			pr.Trusted = append(pr.Trusted, s.ContactOf(q, now))

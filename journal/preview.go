@@ -10,10 +10,6 @@ import (
 // results with the people in it before they went wider.
 const PreviewedPractice = "previewed"
 
-// AboveBoss reports whether people of relation r sit above your boss:
-// skip-levels and executives, whom you meet without upstaging the boss.
-func AboveBoss(r string) bool { return r == "skip" || r == "executive" }
-
 // PreviewGap is an entry with people above your boss on a project, not
 // preceded within the preview window by a previewed entry with the boss on
 // it: the boss may hear of it second-hand.
@@ -49,7 +45,7 @@ func (s *Snapshot) previewGaps(start, end time.Time) []PreviewGap {
 func (s *Snapshot) aboveBossIn(e *Entry) []*Person {
 	var out []*Person
 	for _, slug := range e.With {
-		if p := s.people[slug]; p != nil && AboveBoss(p.Relation) {
+		if p := s.people[slug]; p != nil && s.Journal.Config.Habits.IsAboveBoss(p.Relation) {
 			out = append(out, p)
 		}
 	}
@@ -67,11 +63,11 @@ func (s *Snapshot) withBoss(e *Entry, bosses []*Person) *Person {
 }
 
 // lastPreview returns the newest entry dated in [from, until] with a boss
-// on the project that records the practice previewed.
+// on the project (on any, for "") that records the practice previewed.
 func (s *Snapshot) lastPreview(project string, bosses []*Person, from, until time.Time) (*Entry, bool) {
 	var last *Entry
 	s.eachInWindow(from, until.Add(time.Nanosecond), func(e *Entry) {
-		if strings.EqualFold(e.Project, project) && slices.Contains(e.Practices, PreviewedPractice) && s.withBoss(e, bosses) != nil {
+		if (project == "" || strings.EqualFold(e.Project, project)) && slices.Contains(e.Practices, PreviewedPractice) && s.withBoss(e, bosses) != nil {
 			last = e
 		}
 	})
@@ -81,17 +77,20 @@ func (s *Snapshot) lastPreview(project string, bosses []*Person, from, until tim
 // PreviewFirst is prep's reminder, before meeting someone above your
 // boss, to preview with the boss first: the projects of your work since
 // you last met them (or in the last two weeks) that the boss has not had
-// a preview of within the preview window.
+// a preview of within the preview window, and the wins since then when
+// the boss has had no preview at all in it.
 type PreviewFirst struct {
 	Boss     *Person
 	Projects []string
+	Wins     int
 }
 
-// previewFirst builds the reminder for meeting p at now, nil when p is
-// not above your boss, there is no boss, or nothing waits to be previewed.
-func (s *Snapshot) previewFirst(p *Person, last *Entry, now time.Time) *PreviewFirst {
+// previewFirst builds the reminder for meeting p at now, with the wins
+// since you last met them, nil when p is not above your boss, there is
+// no boss, or nothing waits to be previewed.
+func (s *Snapshot) previewFirst(p *Person, last *Entry, wins []Win, now time.Time) *PreviewFirst {
 	bosses := s.Bosses()
-	if !AboveBoss(p.Relation) || len(bosses) == 0 {
+	if !s.Journal.Config.Habits.IsAboveBoss(p.Relation) || len(bosses) == 0 {
 		return nil
 	}
 	since := now.Add(-PrepWinsWindow)
@@ -108,7 +107,10 @@ func (s *Snapshot) previewFirst(p *Person, last *Entry, now time.Time) *PreviewF
 			pf.Projects = append(pf.Projects, e.Project)
 		}
 	})
-	if len(pf.Projects) == 0 {
+	if _, previewed := s.lastPreview("", bosses, before(window, now), now); !previewed {
+		pf.Wins = len(wins)
+	}
+	if len(pf.Projects) == 0 && pf.Wins == 0 {
 		return nil
 	}
 	slices.Sort(pf.Projects)

@@ -3,6 +3,10 @@ package journal
 import (
 	"slices"
 	"strings"
+	"sync"
+
+	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
 )
 
 // The shortest references lead shows: an entry or an item is listed under
@@ -24,22 +28,36 @@ const preferTitleRef = 16
 // when it is not much longer. An entry no
 // prefix tells apart keeps its whole id.
 func (s *Snapshot) EntryRefs(shown []*Entry) []string {
-	ids := make([]string, len(s.Entries))
-	titles := make([]string, len(s.Entries))
+	all := make([]string, len(s.Entries))
 	for i, e := range s.Entries {
-		ids[i], titles[i] = e.ID, titlePart(e.ID)
+		all[i] = e.ID
+	}
+	ids := make([]string, len(shown))
+	for i, e := range shown {
+		ids[i] = e.ID
+	}
+	return shortRefs(all, ids)
+}
+
+// shortRefs returns the shortest reference to each id of shown among all
+// the ids (as EntryRefs does).
+func shortRefs(all, shown []string) []string {
+	ids := slices.Clone(all)
+	titles := make([]string, len(all))
+	for i, id := range all {
+		titles[i] = titlePart(id)
 	}
 	slices.Sort(ids)
 	slices.Sort(titles)
 	refs := make([]string, len(shown))
-	for i, e := range shown {
-		title := titlePart(e.ID)
-		dated := title != e.ID
-		// A reference r finds e alone when no other id and no other title
-		// part starts with it: it must be longer than the longest prefix r
-		// shares with any of them.
+	for i, id := range shown {
+		title := titlePart(id)
+		dated := title != id
+		// A reference r finds the entry alone when no other id and no
+		// other title part starts with it: it must be longer than the
+		// longest prefix r shares with any of them.
 		byTitle := wordEnd(title, max(shared(titles, title, true), shared(ids, title, !dated))+1)
-		byID := wordEnd(e.ID, max(shared(ids, e.ID, true), shared(titles, e.ID, !dated))+1)
+		byID := wordEnd(id, max(shared(ids, id, true), shared(titles, id, !dated))+1)
 		if byTitle == "last" { // FindEntry's name for the newest entry
 			byTitle = ""
 		}
@@ -49,10 +67,55 @@ func (s *Snapshot) EntryRefs(shown []*Entry) []string {
 		case byID != "":
 			refs[i] = byID
 		default:
-			refs[i] = e.ID
+			refs[i] = id
 		}
 	}
 	return refs
+}
+
+// EntryCandidates returns the newest entries, at most limit, whose id or
+// the part of it after the date starts with prefix, each with the
+// shortest reference that finds it: what completing an entry reference
+// offers. It lists the entries' directories and reads those entries'
+// files alone, however large the journal.
+func (j *Journal) EntryCandidates(prefix string, limit int) ([]*Entry, []string) {
+	type file struct{ id, rel string }
+	var (
+		mu    sync.Mutex
+		files []file
+	)
+	store.Walk(j.Root, format.EntriesDir, true, false, func(relDir string, _ *store.Lister, list []store.Dirent) {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, f := range list {
+			files = append(files, file{strings.TrimSuffix(f.Name, ".md"), relDir + "/" + f.Name})
+		}
+	})
+	slices.SortFunc(files, func(a, b file) int { return strings.Compare(a.id, b.id) })
+	all := make([]string, len(files))
+	for i, f := range files {
+		all[i] = f.id
+	}
+	var entries []*Entry
+	clock := j.Config.Clock()
+	for i := len(files) - 1; i >= 0 && len(entries) < limit; i-- { // newest first, as ids begin with their date
+		f := files[i]
+		if !strings.HasPrefix(f.id, prefix) && !strings.HasPrefix(titlePart(f.id), prefix) {
+			continue
+		}
+		data, err := store.ReadFile(j.Abs(f.rel))
+		if err != nil {
+			continue
+		}
+		if e, err := format.ParseEntry(f.rel, j.Abs(f.rel), data, clock); err == nil {
+			entries = append(entries, e)
+		}
+	}
+	shown := make([]string, len(entries))
+	for i, e := range entries {
+		shown[i] = e.ID
+	}
+	return entries, shortRefs(all, shown)
 }
 
 // TitlePart is an entry id without lead's YYYY-MM-DD-HHMM- prefix: the

@@ -34,6 +34,7 @@ type Review struct {
 	Projects     []ProjectCheck  `json:"-"`
 	Coming       []ComingUp      `json:"-"`
 	DueSoon      []*Item         `json:"-"`
+	Unlogged     []Meeting       `json:"-"` // see SetUnlogged
 	// DoneMine and DoneTheirs are the commitments ticked in the window,
 	// on the day ticking recorded (DoneKey), oldest first.
 	DoneMine   []*Item `json:"-"`
@@ -47,6 +48,8 @@ type Review struct {
 	Shares      []DirectionShare `json:"-"` // the last quarter against the last year
 
 	s *Snapshot
+
+	calendarRead bool // SetUnlogged was called
 }
 
 // DirectionBalance counts interactions in one direction: in the window,
@@ -252,7 +255,7 @@ func (s *Snapshot) bossPractices(at time.Time) []BossPractices {
 				continue
 			}
 			bp.Counts = append(bp.Counts, PracticeCount{p, counts[p.Name]})
-			if counts[p.Name] == 0 {
+			if counts[p.Name] == 0 && p.Name != ThankedPractice { // thanks have a section of their own
 				bp.Missing = append(bp.Missing, p)
 			}
 		}

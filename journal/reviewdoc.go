@@ -147,6 +147,8 @@ func (r *Review) Markdown(chart string) string {
 	}
 	r.habitsMarkdown(w)
 
+	r.unloggedSection(w)
+
 	w("\n## Coming week\n\n")
 	if len(r.Coming) == 0 && len(r.DueSoon) == 0 {
 		w("Nothing due.\n")
@@ -271,6 +273,11 @@ func (j *Journal) WriteReview(r *Review, generated time.Time) (string, error) {
 	if r.Week == "" {
 		return "", errors.New("only a whole ISO week can be written")
 	}
+	unlock, err := j.lockWrites()
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
 	rel := ReviewPath(r.Week)
 	path, err := j.writable(rel)
 	if err != nil {

@@ -92,9 +92,10 @@ type OversightTrend struct {
 }
 
 // Rising reports whether close oversight is at least twice in the last
-// weeks and a larger share of the boss's feedback than before.
+// weeks and a larger share of the boss's feedback than before (any share
+// is larger than none before).
 func (t OversightTrend) Rising() bool {
-	return t.Recent >= 2 && t.Recent*t.EarlierAll > t.Earlier*t.RecentAll
+	return t.Recent >= 2 && (t.EarlierAll == 0 || t.Recent*t.EarlierAll > t.Earlier*t.RecentAll)
 }
 
 // Advice says what the writing on leading up suggests for rising

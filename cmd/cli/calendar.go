@@ -234,7 +234,7 @@ func (a *app) printMeeting(w io.Writer, s *journal.Snapshot, m journal.Meeting, 
 			if !it.Mine() {
 				who = "owed to you"
 			}
-			fmt.Fprintf(w, "      %s %s: %s  %s\n", a.paint("red", "overdue"), who, it.Text, a.paint("dim", it.ShortID()))
+			fmt.Fprintf(w, "      %s %s: %s  %s\n", a.paint("overdue", "overdue"), who, it.Text, a.paint("dim", it.ShortID()))
 		}
 		for _, it := range b.Agenda {
 			fmt.Fprintf(w, "      agenda: %s  %s\n", it.Text, a.paint("dim", it.ShortID()))

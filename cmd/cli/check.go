@@ -26,8 +26,9 @@ kinds and practices, duplicate ids, conflict markers git left (<<<<<<< or
 >>>>>>> at the start of a line, in a git journal). Warnings: people without a known
 relation, @mentions and trusts of no one, relative due dates in files,
 entries filed under the wrong month, Markdown files where lead does not
-look, people who look like the same person, and files or directories
-other users can read.
+look, people who look like the same person, email addresses that are
+none or that two people share, and files or directories other users can
+read.
 
 Exit status 1 when there are errors (or, with --strict, warnings).`,
 		Args: cobra.NoArgs,

@@ -5,9 +5,12 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 	_ "time/tzdata" // scripts set TZ; do not depend on the machine's zoneinfo
@@ -49,6 +52,7 @@ func TestScripts(t *testing.T) {
 		Dir:                 "testdata/script",
 		UpdateScripts:       *update,
 		RequireExplicitExec: true,
+		Cmds:                map[string]func(*testscript.TestScript, bool, []string){"icsserver": icsServer},
 		Condition: func(cond string) (bool, error) {
 			if cond == "bash-completion" {
 				_, err := os.Stat("/usr/share/bash-completion/bash_completion")
@@ -149,3 +153,36 @@ func runInProcess(tb testing.TB, dir string, args ...string) string {
 	}
 	return out.String()
 }
+
+// icsServer is the script command "icsserver start FILE" (serve FILE at a
+// secret address on 127.0.0.1, given to the script as $ICS_URL) and
+// "icsserver stop", for the calendar's HTTP path.
+func icsServer(ts *testscript.TestScript, neg bool, args []string) {
+	if neg {
+		ts.Fatalf("icsserver does not fail")
+	}
+	switch {
+	case len(args) == 2 && args[0] == "start":
+		data, err := os.ReadFile(ts.MkAbs(args[1]))
+		ts.Check(err)
+		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			if r.URL.Path != "/calendar/private-5e3c7a9b1f/basic.ics" {
+				http.NotFound(w, r)
+				return
+			}
+			w.Header().Set("Content-Type", "text/calendar")
+			w.Write(data)
+		}))
+		ts.Setenv("ICS_URL", srv.URL+"/calendar/private-5e3c7a9b1f/basic.ics")
+		ts.Defer(srv.Close)
+		icsServers.Store(ts, srv)
+	case len(args) == 1 && args[0] == "stop":
+		if srv, ok := icsServers.LoadAndDelete(ts); ok {
+			srv.(*httptest.Server).Close()
+		}
+	default:
+		ts.Fatalf("usage: icsserver start FILE | icsserver stop")
+	}
+}
+
+var icsServers sync.Map // *testscript.TestScript → *httptest.Server

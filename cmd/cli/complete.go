@@ -188,7 +188,8 @@ func (a *app) completeWeeks(cmd *cobra.Command, args []string, prefix string) ([
 // "last", ids, the part of an id after its date, and paths (left to the
 // shell's file completion once the word holds a slash). It offers the
 // newest entries that match, each under the shortest reference that
-// starts with what is typed and finds it alone.
+// starts with what is typed and finds it alone, and reads no more of the
+// journal than their files and the names of the others.
 func (a *app) completeEntries(_ *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
 	if len(args) > 0 {
 		return nil, noFiles
@@ -200,20 +201,13 @@ func (a *app) completeEntries(_ *cobra.Command, args []string, prefix string) ([
 	if strings.HasPrefix("last", prefix) {
 		out = append(out, "last\tthe newest entry")
 	}
-	s := a.quietLoad(journal.Headers)
-	if s == nil {
+	j := a.quietJournal()
+	if j == nil {
 		return out, noFiles
 	}
-	var matched []*journal.Entry
-	for _, e := range s.Entries {
-		if strings.HasPrefix(e.ID, prefix) || strings.HasPrefix(journal.TitlePart(e.ID), prefix) {
-			if matched = append(matched, e); len(matched) == completionLimit {
-				break
-			}
-		}
-	}
+	matched, refs := j.EntryCandidates(prefix, completionLimit)
 	seen := map[string]bool{}
-	for i, ref := range s.EntryRefs(matched) {
+	for i, ref := range refs {
 		e := matched[i]
 		switch {
 		case strings.HasPrefix(ref, prefix):
@@ -291,6 +285,7 @@ func (a *app) registerCompletions(cmd *cobra.Command) {
 		"with":      people,
 		"trusts":    people,
 		"credit":    people,
+		"path":      people,
 		"kind":      a.completeConfig(func(c journal.Config) []string { return c.Kinds }),
 		"practice":  a.completeConfig(practiceNames),
 		"relation":  a.completeConfig(journal.Config.RelationNames),

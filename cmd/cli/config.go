@@ -74,6 +74,9 @@ both files.`,
 			for _, p := range j.Config.Practices {
 				settings = append(settings, setting{"practices." + p.Name, p.Description, from("practices." + p.Name)})
 			}
+			for _, h := range j.Config.Habits.Settings() {
+				settings = append(settings, setting{h[0], h[1], from(h[0])})
+			}
 			if asJSON {
 				return writeJSON(a.env.Stdout, settings)
 			}

@@ -1,10 +1,8 @@
 package cli
 
 import (
-	"bufio"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"time"
 
@@ -84,31 +82,32 @@ func (a *app) fromEvent(o *logOptions, now time.Time) error {
 	return nil
 }
 
-// pickMeeting offers today's meetings and the unlogged ones on a terminal
-// and reads the number of one.
+// pickMeeting offers today's meetings and the unlogged ones, the latest
+// first, through the pickers of lead show and lead prep; a meeting is
+// previewed by the brief for its first person.
 func (a *app) pickMeeting(meetings []journal.Meeting, now time.Time) (journal.Meeting, error) {
-	if !a.env.StdinTTY {
+	if !a.canPick() {
 		return journal.Meeting{}, usagef("--event needs an id when not on a terminal: see lead today or lead inbox")
 	}
 	today := func(m journal.Meeting) bool { return m.Start.Format(time.DateOnly) == now.Format(time.DateOnly) }
-	var choices []journal.Meeting
-	for _, m := range meetings {
-		if !m.Declined && !m.AllDay && !m.Start.After(now) && (today(m) || m.Logged == nil && len(m.People) > 0) {
-			choices = append(choices, m)
+	var choices []choice
+	for i := len(meetings) - 1; i >= 0; i-- {
+		m := meetings[i]
+		if m.Declined || m.AllDay || m.Start.After(now) || !(today(m) || m.Logged == nil && len(m.People) > 0) {
+			continue
 		}
+		preview := ""
+		if len(m.People) > 0 {
+			preview = m.People[0].Slug
+		}
+		choices = append(choices, choice{m.ID, m.Start.Format("Mon 01-02 15:04") + "  " + m.Title, preview})
 	}
 	if len(choices) == 0 {
 		return journal.Meeting{}, fmt.Errorf("no meeting today or unlogged to pick from")
 	}
-	slices.Reverse(choices) // the latest first
-	for i, m := range choices {
-		fmt.Fprintf(a.env.Stderr, "%3d  %s  %s\n", i+1, m.Start.Format("Mon 01-02 15:04"), m.Title)
+	id, err := a.pick(choices, "prep")
+	if err != nil {
+		return journal.Meeting{}, err
 	}
-	fmt.Fprint(a.env.Stderr, "log which? ")
-	line, _ := bufio.NewReader(a.env.Stdin).ReadString('\n')
-	n, err := strconv.Atoi(strings.TrimSpace(line))
-	if err != nil || n < 1 || n > len(choices) {
-		return journal.Meeting{}, usagef("no meeting %q", strings.TrimSpace(line))
-	}
-	return choices[n-1], nil
+	return meetings[slices.IndexFunc(meetings, func(m journal.Meeting) bool { return m.ID == id })], nil
 }

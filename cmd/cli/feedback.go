@@ -34,7 +34,7 @@ func (a *app) printFeedbackMonths(w io.Writer, months []journal.FeedbackMonth) {
 	if len(months) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\n%s\n", a.paint("bold", "Feedback over time"))
+	fmt.Fprintf(w, "\n%s\n", a.paint("heading", "Feedback over time"))
 	for _, m := range months {
 		var counts []string
 		for _, k := range journal.FeedbackKinds {

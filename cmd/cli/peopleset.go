@@ -59,8 +59,9 @@ func (a *app) checkProfile(s *journal.Snapshot, p *journal.Profile) error {
 func (a *app) cmdPeopleSet() *cobra.Command {
 	var p journal.Profile
 	cmd := &cobra.Command{
-		Use:   "set NAME",
-		Short: "Change a person's profile",
+		Use:               "set NAME",
+		ValidArgsFunction: a.completeFirstPerson,
+		Short:             "Change a person's profile",
 		Long: `Change the profile of a person already in the journal: only the keys of
 the flags given are written, each replacing its line (or lines) in the
 person's file; every other line, comment and note stays as it is. An empty

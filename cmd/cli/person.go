@@ -95,6 +95,7 @@ func (a *app) profile(w io.Writer, s *journal.Snapshot, c journal.Contact) {
 		{"stance", p.Stance},
 		{"influence", p.Influence},
 		{"interest", p.Interest},
+		{"email", strings.Join(p.Email, ", ")},
 	}
 	for _, r := range rows {
 		if r[1] != "" {

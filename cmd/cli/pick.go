@@ -64,7 +64,7 @@ func (a *app) offerPickers(root *cobra.Command) {
 			return args(cmd, given)
 		}
 		cmd.RunE = func(cmd *cobra.Command, given []string) error {
-			if len(given) == 0 {
+			if len(given) == 0 && args(cmd, given) != nil { // as lead prep --next, a command may want none
 				list, err := p.candidates()
 				if err != nil {
 					return err

@@ -12,8 +12,9 @@ import (
 
 func (a *app) cmdPrep() *cobra.Command {
 	var asJSON, share bool
+	var next nextMeeting
 	cmd := &cobra.Command{
-		Use:               "prep PERSON",
+		Use:               "prep PERSON | --next",
 		ValidArgsFunction: a.completeFirstPerson,
 		Short:             "Brief yourself before meeting someone",
 		GroupID:           "habits",
@@ -26,9 +27,13 @@ your boss the projects to preview with the boss first, and when you last
 thanked them; then whom they trust and when you last engaged each.
 
 --share prints only what is safe to paste into a 1:1 document you share
-with them, as lead agenda --share does.`,
-		Args: cobra.ExactArgs(1),
+with them, as lead agenda --share does. With --next, the brief for each
+person in your next meeting on the calendar (see lead today).`,
+		Args: next.args,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if next.on {
+				return a.runPrepNext(next, asJSON)
+			}
 			s, p, err := a.loadPerson(args[0], a.loadOpen)
 			if err != nil {
 				return err
@@ -50,6 +55,7 @@ with them, as lead agenda --share does.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
 	cmd.Flags().BoolVar(&share, "share", false, "print only the agenda and the commitments between you two, as Markdown to share")
 	cmd.MarkFlagsMutuallyExclusive("json", "share")
+	next.flags(cmd.Flags())
 	return cmd
 }
 
@@ -131,7 +137,10 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 		for _, it := range list {
 			due := "" // the text already says when it is due
 			if it.Overdue(now) {
-				due = a.paint("red", " (overdue)")
+				due = a.paint("overdue", " (overdue)")
+			}
+			if !it.Mine() && !it.Agenda {
+				due += fmt.Sprintf(" (waiting %dd)", it.WaitingDays(now))
 			}
 			fmt.Fprintf(w, "  - %s%s  %s\n", it.Text, due, a.paint("dim", it.ShortID()))
 		}

@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,6 +29,7 @@ type thanksJSON struct {
 type previewJSON struct {
 	Boss     string   `json:"boss"`
 	Projects []string `json:"projects"`
+	Wins     int      `json:"wins"`
 }
 
 func toPrepHabitsJSON(pr *journal.Prep, now time.Time) prepHabitsJSON {
@@ -36,7 +38,7 @@ func toPrepHabitsJSON(pr *journal.Prep, now time.Time) prepHabitsJSON {
 		out.Thanked = &thanksJSON{t.For, t.Entry.ID, t.Entry.Date.Format(time.RFC3339)}
 	}
 	if pf := pr.PreviewFirst; pf != nil {
-		out.PreviewFirst = &previewJSON{pf.Boss.Slug, pf.Projects}
+		out.PreviewFirst = &previewJSON{pf.Boss.Slug, nonNil(pf.Projects), pf.Wins}
 	}
 	for _, c := range pr.Trusted {
 		out.Trusted = append(out.Trusted, toPersonJSON(c, now))
@@ -50,7 +52,7 @@ func toPrepHabitsJSON(pr *journal.Prep, now time.Time) prepHabitsJSON {
 func (a *app) printPrepHabits(w io.Writer, pr *journal.Prep) {
 	now := a.env.Now()
 	p := pr.Contact.Person
-	fmt.Fprintf(w, "\n%s\n", a.paint("bold", "How to meet "+p.Name))
+	fmt.Fprintf(w, "\n%s\n", a.paint("heading", "How to meet "+p.Name))
 	if pr.Advice != "" {
 		fmt.Fprintf(w, "  - %s (style: %s)\n", pr.Advice, p.Style)
 	} else if p.Style != "" {
@@ -60,8 +62,12 @@ func (a *app) printPrepHabits(w io.Writer, pr *journal.Prep) {
 		fmt.Fprintf(w, "  - Use %s.\n", strings.Join(p.Prefers, " or "))
 	}
 	if pf := pr.PreviewFirst; pf != nil {
-		fmt.Fprintf(w, "  - %s\n", a.paint("yellow", fmt.Sprintf("Preview with %s first: %s. No preview of it with them in the last %s.",
-			pf.Boss.Name, strings.Join(pf.Projects, ", "), a.journal.Config.Habits.PreviewWindow())))
+		what := pf.Projects
+		if pf.Wins > 0 {
+			what = append(slices.Clone(what), fmt.Sprintf("the %s below", plural(pf.Wins, "win", "wins")))
+		}
+		fmt.Fprintf(w, "  - %s\n", a.paint("soon", fmt.Sprintf("Preview with %s first: %s. No preview of it with them in the last %s.",
+			pf.Boss.Name, strings.Join(what, ", "), a.journal.Config.Habits.PreviewWindow())))
 	}
 	if t := pr.Thanked; t != nil {
 		fmt.Fprintf(w, "  - Last thanked %s (%s): %s\n", ago(when.DaysBetween(t.Entry.Date, now)), day(t.Entry.Date), t.For)
@@ -71,13 +77,13 @@ func (a *app) printPrepHabits(w io.Writer, pr *journal.Prep) {
 	if len(pr.Trusted) == 0 {
 		return
 	}
-	fmt.Fprintf(w, "\n%s\n", a.paint("bold", "Whom "+p.Name+" trusts"))
+	fmt.Fprintf(w, "\n%s\n", a.paint("heading", "Whom "+p.Name+" trusts"))
 	for _, c := range pr.Trusted {
-		last := a.paint("yellow", "never met: reach out")
+		last := a.paint("soon", "never met: reach out")
 		if c.Last != nil {
 			last = "last engaged " + ago(c.DaysSince(now))
 			if c.Overdue {
-				last += a.paint("yellow", ": re-engage")
+				last += a.paint("soon", ": re-engage")
 			}
 		}
 		rel := ""

@@ -28,6 +28,7 @@ type reviewJSON struct {
 	Coming     []comingJSON               `json:"coming"`
 	DueSoon    []itemJSON                 `json:"due_soon"`
 	reviewHabitsJSON
+	Unlogged []meetingJSON `json:"unlogged,omitempty"`
 }
 
 type bossJSON struct {
@@ -107,6 +108,8 @@ unless --week or --since says otherwise:
   - people you worked with lately and have not thanked;
   - meetings above your boss on a project without a preview with the boss;
   - a rising share of close oversight in the boss's feedback;
+  - meetings not logged: with calendar: in the user config, the window's
+    past meetings with your people that have no entry (see lead inbox);
   - the coming week: who is due for contact, their agenda, what falls due.
 
 --write saves it as reviews/YYYY-Www.md with a Mermaid chart; writing the
@@ -159,6 +162,7 @@ same week again keeps what you wrote under "## Reflection".`,
 			} else {
 				r = s.ReviewWeek(start, now, shown)
 			}
+			a.reviewMeetings(s, r, now)
 			if write {
 				a.rewriting(journal.ReviewPath(r.Week))
 				rel, err := a.journal.WriteReview(r, now)
@@ -170,7 +174,11 @@ same week again keeps what you wrote under "## Reflection".`,
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, toReviewJSON(r))
+				out := toReviewJSON(r)
+				for _, m := range r.Unlogged {
+					out.Unlogged = append(out.Unlogged, a.toMeetingJSON(s, m, false, now))
+				}
+				return writeJSON(a.env.Stdout, out)
 			}
 			return a.printDocument(r.Markdown(journal.ChartText), format)
 		},

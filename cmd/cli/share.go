@@ -129,7 +129,7 @@ func (a *app) cmdExport() *cobra.Command {
 	var keepFormulas bool
 	cmd := &cobra.Command{
 		Use:     "export",
-		Short:   "Export entries as JSON, CSV or Markdown",
+		Short:   "Export entries as JSON, CSV or Markdown, commitments as iCalendar",
 		GroupID: "journal",
 		Long: `Export the entries that pass the same filters as lead list, oldest first.
 
@@ -139,14 +139,24 @@ func (a *app) cmdExport() *cobra.Command {
             begins with = + - @ (or their full-width forms), a tab or a
             carriage return gets a leading ' so that a spreadsheet shows it
             as text and never evaluates it (--keep-formulas turns this off)
-  markdown  one document: a heading per entry, its people and tags, its body`,
+  markdown  one document: a heading per entry, its people and tags, its body
+  ics       the open commitments with a due date, mine and theirs, from the
+            entries that pass the filters (--grep aside), as an iCalendar
+            file to import or subscribe to: one all-day event on each due
+            day, whose UID stays while the item's text and file do (a new
+            due date included), so that importing again updates the events
+            rather than adding new ones`,
 		Example: `  lead export --format csv --since 1y > lead.csv
-  lead export --format markdown --with dana > dana.md`,
+  lead export --format markdown --with dana > dana.md
+  lead export --format ics > ~/Calendars/lead.ics`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if format == "ics" {
+				return a.exportICS(&f)
+			}
 			layout, ok := exportLayouts[format]
 			if !ok {
-				return usagef("--format %q: want json, csv or markdown", format)
+				return usagef("--format %q: want json, csv, markdown or ics", format)
 			}
 			if format == "csv" && keepFormulas {
 				layout = csvLayout(func(s string) string { return s })
@@ -185,7 +195,7 @@ func (a *app) cmdExport() *cobra.Command {
 		},
 	}
 	f.register(cmd.Flags(), true)
-	cmd.Flags().StringVar(&format, "format", "json", "json, csv or markdown")
+	cmd.Flags().StringVar(&format, "format", "json", "json, csv, markdown or ics")
 	cmd.Flags().BoolVar(&keepFormulas, "keep-formulas", false, "csv: write cells that begin like a formula as they are")
 	return cmd
 }

@@ -241,14 +241,14 @@ func (a *app) printMap(w io.Writer, s *journal.Snapshot, m *journal.StakeholderM
 				fmt.Fprintln(w)
 			}
 			group = d
-			fmt.Fprintf(w, "%s\n", a.paint("bold", strings.ToUpper(d)))
+			fmt.Fprintf(w, "%s\n", a.paint(d, a.paint("bold", strings.ToUpper(d))))
 		}
 		seen := lastSeen(c, now)
 		switch {
 		case c.Never():
-			seen = a.paint("yellow", seen)
+			seen = a.paint("soon", seen)
 		case c.Overdue:
-			seen = a.paint("red", seen+", overdue")
+			seen = a.paint("overdue", seen+", overdue")
 		}
 		fmt.Fprintf(w, "  %s %s %s %s %s\n", pad(c.Person.Name, 22), pad(c.Person.Relation, 15), pad(c.Person.Stance, 10), pad(c.Person.Influence, 8), seen)
 		if len(c.Person.Trusts) > 0 {

@@ -149,3 +149,23 @@ func slugsOf(people []*journal.Person) []string {
 	}
 	return out
 }
+
+// reviewMeetings gives a review the meetings of its window not logged,
+// when the user config names a calendar; a calendar that cannot be read
+// is a warning, and the review goes on without it.
+func (a *app) reviewMeetings(s *journal.Snapshot, r *journal.Review, now time.Time) {
+	uc, err := a.userConfig()
+	if err != nil || uc.Calendar == "" {
+		return
+	}
+	to := r.End
+	if now.Before(to) {
+		to = now
+	}
+	meetings, err := a.meetings(s, "", r.Start, to)
+	if err != nil {
+		a.warnf("review without meetings: %v", err)
+		return
+	}
+	r.SetUnlogged(journal.Unlogged(meetings, now))
+}

@@ -47,7 +47,7 @@ type Attendee struct {
 // addresses, or "" when none of them is invited.
 func (e *Event) Response(addresses []string) string {
 	for _, a := range e.Attendees {
-		if slices.Contains(addresses, a.Email) {
+		if slices.ContainsFunc(addresses, func(address string) bool { return strings.EqualFold(address, a.Email) }) {
 			return a.Status
 		}
 	}
@@ -69,7 +69,9 @@ type series struct {
 
 // Parse reads an iCalendar stream. Floating times and dates are in local.
 func Parse(r io.Reader, local *time.Location) (*Calendar, error) {
-	cal, err := ics.ParseCalendar(r)
+	// Properties between components are not RFC 5545, but some
+	// programs write them; they are kept as calendar properties.
+	cal, err := ics.ParseCalendarWithOptions(r, ics.WithUnknownPropertyHandler(ics.AcceptUnknownPropertyHandler))
 	if err != nil {
 		return nil, err
 	}
@@ -95,13 +97,15 @@ func Parse(r io.Reader, local *time.Location) (*Calendar, error) {
 }
 
 // Between returns the events that overlap [from, to), by start time, in
-// the local zone Parse was given.
+// the local zone Parse was given. An event that cannot be read is left out
+// and said so in Warnings.
 func (c *Calendar) Between(from, to time.Time) ([]Event, error) {
 	var out []Event
 	for _, s := range c.series {
 		events, err := c.expand(s, from, to)
-		if err != nil {
-			return nil, err
+		if err != nil { // one broken event does not hide the others
+			c.Warnings = append(c.Warnings, err.Error()+"; left out")
+			continue
 		}
 		for _, ev := range events {
 			ev.Start, ev.End = ev.Start.In(c.zones.local), ev.End.In(c.zones.local)
@@ -125,6 +129,13 @@ func (c *Calendar) Between(from, to time.Time) ([]Event, error) {
 // rule, each replaced by its override where there is one, without
 // excluded and cancelled ones.
 func (c *Calendar) expand(s *series, from, to time.Time) ([]Event, error) {
+	m := s.master
+	allDay := false
+	if m != nil {
+		if start := m.GetProperty(ics.ComponentPropertyDtStart); start != nil {
+			allDay = isDateValue(start)
+		}
+	}
 	overridden := map[time.Time]bool{}
 	var out []Event
 	for _, o := range s.overrides {
@@ -132,14 +143,21 @@ func (c *Calendar) expand(s *series, from, to time.Time) ([]Event, error) {
 		if err != nil {
 			return nil, c.problem(o, "RECURRENCE-ID", err)
 		}
-		overridden[rid.t.UTC()] = true
-		if ev, ok, err := c.event(o, rid.t); err != nil {
+		original := rid.t
+		if allDay { // Outlook gives the day of an all-day series as midnight in its zone
+			w := rid.zone.wall(rid.t)
+			if rid.date {
+				w = wallOf(rid.t)
+			}
+			original = time.Date(w.Year(), w.Month(), w.Day(), 0, 0, 0, 0, c.zones.local)
+		}
+		overridden[original.UTC()] = true
+		if ev, ok, err := c.event(o, original); err != nil {
 			return nil, err
 		} else if ok && overlaps(ev, from, to) {
 			out = append(out, ev)
 		}
 	}
-	m := s.master
 	if m == nil || statusOf(m) == "CANCELLED" {
 		return out, nil
 	}
@@ -172,13 +190,21 @@ func (c *Calendar) expand(s *series, from, to time.Time) ([]Event, error) {
 // starts returns the start of each occurrence of a master event that may
 // overlap the window: one for an event without RRULE or RDATE.
 func (c *Calendar) starts(m *ics.VEvent, first Event, from, to time.Time) ([]time.Time, error) {
-	rules := m.GetProperties(ics.ComponentPropertyRrule)
+	var rules []*ics.IANAProperty
+	for _, r := range m.GetProperties(ics.ComponentPropertyRrule) {
+		if strings.TrimSpace(r.Value) != "" { // some programs write an empty RRULE
+			rules = append(rules, r)
+		}
+	}
 	rdates := m.GetProperties(ics.ComponentPropertyRdate)
 	if len(rules) == 0 && len(rdates) == 0 {
 		return []time.Time{first.Start}, nil
 	}
 	dtstart, _ := c.timeOf(m.GetProperty(ics.ComponentPropertyDtStart))
 	z := dtstart.zone
+	if first.AllDay { // days are the user's days
+		z = locationZone{c.zones.local}
+	}
 	var set rrule.Set
 	wallStart := z.wall(first.Start)
 	if len(rules) > 0 {
@@ -209,22 +235,30 @@ func (c *Calendar) starts(m *ics.VEvent, first Event, from, to time.Time) ([]tim
 			set.RDate(z.wall(t))
 		}
 	}
+	exDays := map[string]bool{} // EXDATE;VALUE=DATE on a timed series: the whole day
 	for _, p := range m.GetProperties(ics.ComponentPropertyExdate) {
 		times, err := c.timesOf(p)
 		if err != nil {
 			return nil, c.problem(m, "EXDATE", err)
 		}
 		for _, t := range times {
+			if isDateValue(p) && !first.AllDay {
+				exDays[t.Format(time.DateOnly)] = true
+				continue
+			}
 			set.ExDate(z.wall(t))
 		}
 	}
 	length := first.End.Sub(first.Start)
 	walls := set.Between(z.wall(from.Add(-length)).Add(-26*time.Hour), z.wall(to).Add(26*time.Hour), true)
-	out := make([]time.Time, len(walls))
-	for i, w := range walls {
-		out[i] = z.instant(w)
-		if first.AllDay {
-			out[i] = time.Date(w.Year(), w.Month(), w.Day(), 0, 0, 0, 0, c.zones.local)
+	out := make([]time.Time, 0, len(walls))
+	for _, w := range walls {
+		switch {
+		case exDays[w.Format(time.DateOnly)]:
+		case first.AllDay:
+			out = append(out, time.Date(w.Year(), w.Month(), w.Day(), 0, 0, 0, 0, c.zones.local))
+		default:
+			out = append(out, z.instant(w))
 		}
 	}
 	return out, nil
@@ -382,8 +416,17 @@ func (c *Calendar) timeOf(p *ics.IANAProperty) (when, error) {
 	if len(times) != 1 {
 		return when{}, fmt.Errorf("want one value, have %q", p.Value)
 	}
-	isDate := len(strings.TrimSpace(p.Value)) == 8 || strings.EqualFold(param(p, "VALUE"), "DATE")
-	return when{t: times[0], date: isDate, zone: c.zones.zone(param(p, "TZID"))}, nil
+	z := c.zones.zone(param(p, "TZID"))
+	if strings.HasSuffix(strings.TrimSpace(p.Value), "Z") { // a series from a UTC start keeps its UTC time
+		z = locationZone{time.UTC}
+	}
+	return when{t: times[0], date: isDateValue(p), zone: z}, nil
+}
+
+// isDateValue says whether a property holds dates rather than date-times.
+func isDateValue(p *ics.IANAProperty) bool {
+	v, _, _ := strings.Cut(strings.TrimSpace(p.Value), ",")
+	return len(v) == 8 || strings.EqualFold(param(p, "VALUE"), "DATE")
 }
 
 // timesOf reads the comma-separated dates or date-times of a property.
@@ -395,26 +438,21 @@ func (c *Calendar) timesOf(p *ics.IANAProperty) ([]time.Time, error) {
 		if i := strings.IndexByte(v, '/'); i > 0 { // a PERIOD in RDATE: its start
 			v = v[:i]
 		}
+		var t time.Time
+		var err error
 		switch {
-		case len(v) == 8:
-			d, err := time.ParseInLocation("20060102", v, c.zones.local)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, d)
+		case len(v) == 8: // a day, in the user's zone
+			t, err = time.ParseInLocation("20060102", v, c.zones.local)
 		case strings.HasSuffix(v, "Z"):
-			t, err := time.Parse("20060102T150405Z", v)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, t)
-		default:
-			w, err := time.Parse("20060102T150405", v)
-			if err != nil {
-				return nil, err
-			}
-			out = append(out, z.instant(w))
+			t, err = time.Parse("20060102T150405Z", v)
+		default: // a wall-clock time in the zone of TZID, or floating
+			t, err = time.Parse("20060102T150405", v)
+			t = z.instant(t)
 		}
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a date or date-time", v)
+		}
+		out = append(out, t)
 	}
 	return out, nil
 }

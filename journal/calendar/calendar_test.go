@@ -270,10 +270,59 @@ func TestUnknownZoneAndBadInput(t *testing.T) {
 	if _, err := Parse(strings.NewReader("BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:x\r\n"), newYork); err == nil {
 		t.Error("an unterminated calendar parsed")
 	}
+	// An event that cannot be read is left out with a warning; the others are read.
 	bad := strings.Replace(ics, "20261123T100000", "2026-11-23", 1)
+	bad = strings.Replace(bad, "END:VCALENDAR", "BEGIN:VEVENT\r\nUID:b\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261123T150000Z\r\nSUMMARY:fine\r\nEND:VEVENT\r\nEND:VCALENDAR", 1)
 	c, _ = Parse(strings.NewReader(bad), newYork)
-	if _, err := c.Between(time.Date(2026, 1, 1, 0, 0, 0, 0, newYork), time.Date(2027, 1, 1, 0, 0, 0, 0, newYork)); err == nil || !strings.Contains(err.Error(), "DTSTART") {
-		t.Errorf("a bad DTSTART: %v", err)
+	events, err = c.Between(time.Date(2026, 1, 1, 0, 0, 0, 0, newYork), time.Date(2027, 1, 1, 0, 0, 0, 0, newYork))
+	if err != nil || len(events) != 1 || events[0].Title != "fine" {
+		t.Errorf("events %+v, %v", events, err)
+	}
+	if len(c.Warnings) != 2 || c.Warnings[0] != `event "x" (UID a): DTSTART: "2026-11-23" is not a date or date-time; left out` {
+		t.Errorf("a bad DTSTART: warnings %q", c.Warnings)
+	}
+}
+
+// What real files do beyond the RFC's examples: a series from a UTC start
+// keeps its UTC time across a change of offset, Mozilla's prefixed TZIDs
+// name IANA zones, an EXDATE given as a date removes that day's occurrence
+// of a timed series, X-WR-TIMEZONE places floating times, Outlook moves a
+// day of an all-day series by a RECURRENCE-ID at midnight in its zone, and
+// a property between components is tolerated.
+func TestRealWorldQuirks(t *testing.T) {
+	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nX-WR-TIMEZONE:Europe/Lisbon\r\n" +
+		"BEGIN:VEVENT\r\nUID:utc\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261026T140000Z\r\nDURATION:PT30M\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\nSUMMARY:utc\r\nEND:VEVENT\r\n" +
+		"X-STRAY:between components\r\n" +
+		"BEGIN:VEVENT\r\nUID:moz\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=/mozilla.org/20070129_1/Europe/Berlin:20261027T090000\r\nDURATION:PT1H\r\nSUMMARY:moz\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:float\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261029T090000\r\nDURATION:PT1H\r\nSUMMARY:floating in X-WR-TIMEZONE\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:days\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20261030\r\nRRULE:FREQ=DAILY;COUNT=2\r\nSUMMARY:all day\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:days\r\nDTSTAMP:20260101T000000Z\r\nRECURRENCE-ID;TZID=GMT Standard Time:20261031T000000\r\nDTSTART;VALUE=DATE:20261101\r\nSUMMARY:all day moved\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:ex\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=America/New_York:20261026T120000\r\nDURATION:PT1H\r\nRRULE:FREQ=DAILY;COUNT=3\r\nEXDATE;VALUE=DATE:20261027\r\nSUMMARY:ex\r\nEND:VEVENT\r\n" +
+		"END:VCALENDAR\r\n"
+	c, err := Parse(strings.NewReader(ics), newYork)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, err := c.Between(time.Date(2026, 10, 1, 0, 0, 0, 0, newYork), time.Date(2026, 12, 1, 0, 0, 0, 0, newYork))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ev := range events {
+		got = append(got, ev.Start.UTC().Format("01-02 15:04Z ")+ev.Title)
+	}
+	same(t, got, []string{
+		"10-26 14:00Z utc", // 10:00 in New York, still on daylight time
+		"10-26 16:00Z ex",
+		"10-27 08:00Z moz",                       // 09:00 in Berlin, on standard time since the 25th
+		"10-28 16:00Z ex",                        // the 27th is excluded
+		"10-29 09:00Z floating in X-WR-TIMEZONE", // 09:00 in Lisbon
+		"10-30 04:00Z all day",                   // the user's day, whatever X-WR-TIMEZONE says
+		"11-01 04:00Z all day moved",             // Outlook names the day it moves as midnight in London
+		"11-02 14:00Z utc",                       // 09:00 in New York after the change: the UTC time holds
+	})
+	if len(c.Warnings) > 0 {
+		t.Errorf("warnings %q", c.Warnings)
 	}
 }
 

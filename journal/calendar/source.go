@@ -74,7 +74,11 @@ func Redact(address string) string {
 // the copy is returned with a warning saying how old it is.
 func (s Source) Read(ctx context.Context, now time.Time) (data []byte, warning string, err error) {
 	if !s.Remote() {
-		data, err := readLimited(s.Location)
+		path := s.Location
+		if u, err := url.Parse(path); err == nil && u.Scheme == "file" {
+			path = u.Path
+		}
+		data, err := readLimited(path)
 		return data, "", err
 	}
 	cache := s.cachePath()

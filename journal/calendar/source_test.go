@@ -98,3 +98,15 @@ func TestRedact(t *testing.T) {
 		}
 	}
 }
+
+// A file is read as it is, by path or file: address.
+func TestReadFile(t *testing.T) {
+	dir := t.TempDir()
+	path := dir + "/cal.ics"
+	os.WriteFile(path, []byte("BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n"), 0o600)
+	for _, location := range []string{path, "file://" + path} {
+		if data, _, err := (Source{Location: location}).Read(context.Background(), time.Now()); err != nil || len(data) == 0 {
+			t.Errorf("%s: %v", location, err)
+		}
+	}
+}

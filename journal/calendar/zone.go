@@ -54,14 +54,24 @@ var windowsZones = sync.OnceValue(func() map[string]string {
 
 // zones resolves the TZIDs of one calendar.
 type zones struct {
-	local    *time.Location            // for floating times and dates
+	local    *time.Location            // for dates, and floating times unless floating says otherwise
+	floating zone                      // for times without TZID or Z: X-WR-TIMEZONE, else local
 	defined  map[string]*ics.VTimezone // the calendar's VTIMEZONE components
 	resolved map[string]zone
 	unknown  map[string]bool // TZIDs read as local time, to warn about once
 }
 
 func newZones(cal *ics.Calendar, local *time.Location) *zones {
-	z := &zones{local: local, defined: map[string]*ics.VTimezone{}, resolved: map[string]zone{}, unknown: map[string]bool{}}
+	z := &zones{local: local, floating: locationZone{local}, defined: map[string]*ics.VTimezone{}, resolved: map[string]zone{}, unknown: map[string]bool{}}
+	for _, p := range cal.CalendarProperties {
+		// Apple's X-WR-TIMEZONE, which Google writes too, is the zone of
+		// the calendar's floating times.
+		if strings.EqualFold(p.IANAToken, "X-WR-TIMEZONE") {
+			if loc, ok := ianaZone(strings.TrimSpace(p.Value)); ok {
+				z.floating = locationZone{loc}
+			}
+		}
+	}
 	for _, c := range cal.Components {
 		if tz, ok := c.(*ics.VTimezone); ok {
 			if id := tz.GetProperty(ics.ComponentPropertyTzid); id != nil {
@@ -77,14 +87,14 @@ func newZones(cal *ics.Calendar, local *time.Location) *zones {
 // A TZID none of these knows is read as local time and reported once.
 func (z *zones) zone(tzid string) zone {
 	if tzid == "" {
-		return locationZone{z.local}
+		return z.floating
 	}
 	if found, ok := z.resolved[tzid]; ok {
 		return found
 	}
 	var found zone
-	name := strings.Trim(tzid, `"`)
-	if loc, err := time.LoadLocation(name); err == nil && name != "" && name != "Local" {
+	name := strings.TrimSpace(strings.Trim(tzid, `"`))
+	if loc, ok := ianaZone(name); ok {
 		found = locationZone{loc}
 	} else if iana, ok := windowsZones()[name]; ok {
 		if loc, err := time.LoadLocation(iana); err == nil {
@@ -106,11 +116,51 @@ func (z *zones) zone(tzid string) zone {
 	return found
 }
 
+// ianaZone loads an IANA zone by name, or by the end of a name that
+// carries a prefix, as Mozilla's "/mozilla.org/20070129_1/Europe/Berlin"
+// and "/citadel.org/20190914_1/America/New_York" do.
+func ianaZone(name string) (*time.Location, bool) {
+	if name == "" || name == "Local" {
+		return nil, false
+	}
+	for _, n := range []string{name, titleCase(name)} { // "Europe/lisbon" is written too
+		if loc, err := time.LoadLocation(n); err == nil {
+			return loc, true
+		}
+		parts := strings.Split(n, "/")
+		for i := 1; i < len(parts)-1; i++ {
+			if loc, err := time.LoadLocation(strings.Join(parts[i:], "/")); err == nil {
+				return loc, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// titleCase capitalises each word of a zone name, as the IANA names are:
+// "america/new_york" becomes "America/New_York".
+func titleCase(name string) string {
+	b := []byte(strings.ToLower(name))
+	for i := range b {
+		if (i == 0 || strings.IndexByte("/_-", b[i-1]) >= 0) && b[i] >= 'a' && b[i] <= 'z' {
+			b[i] -= 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
 // ruleZone is a zone defined by a VTIMEZONE: observances, each starting
 // at onsets given by a DTSTART and an RRULE or RDATEs, each with the
 // offset it sets.
 type ruleZone struct {
 	observances []observance
+	years       map[int][]onset // the onsets of two years up to the key, by time
+}
+
+// onset is when an observance starts, and the offset it sets.
+type onset struct {
+	at     time.Time // wall clock
+	offset time.Duration
 }
 
 type observance struct {
@@ -201,8 +251,43 @@ func offsetOf(p *ics.IANAProperty) (time.Duration, error) {
 }
 
 // offsetAt is the offset in force at a wall-clock time: that of the
-// observance whose latest onset is the last before it.
+// observance whose latest onset is the last before it. The onsets of the
+// year and the one before are expanded once and kept.
 func (z *ruleZone) offsetAt(w time.Time) time.Duration {
+	y := w.Year()
+	list, ok := z.years[y]
+	if !ok {
+		from, to := time.Date(y-1, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(y+1, 1, 1, 0, 0, 0, 0, time.UTC)
+		for _, ob := range z.observances {
+			var at []time.Time
+			if ob.rule != nil {
+				at = ob.rule.Between(from, to, true)
+			}
+			at = append(at, ob.start)
+			at = append(at, ob.dates...)
+			for _, t := range at {
+				if !t.Before(from) && t.Before(to) {
+					list = append(list, onset{t, ob.to})
+				}
+			}
+		}
+		sort.Slice(list, func(i, j int) bool { return list[i].at.Before(list[j].at) })
+		if z.years == nil {
+			z.years = map[int][]onset{}
+		}
+		z.years[y] = list
+	}
+	for i := len(list) - 1; i >= 0; i-- {
+		if !list[i].at.After(w) {
+			return list[i].offset
+		}
+	}
+	return z.offsetSince(w) // no change of offset in two years
+}
+
+// offsetSince finds the offset at w from every onset before it, however
+// long ago.
+func (z *ruleZone) offsetSince(w time.Time) time.Duration {
 	best, offset := time.Time{}, z.observances[0].from
 	for _, ob := range z.observances {
 		onset := time.Time{}

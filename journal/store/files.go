@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -151,8 +152,16 @@ func CreateFile(path string, data []byte) error {
 
 // ReplaceFile atomically replaces path's content with data, provided the
 // file still holds old; otherwise it returns ErrChanged. The file keeps
-// its permissions.
+// its permissions. A program that had the file open and wrote to it after
+// lead read it (a shell's >>, an editor saving in place) wrote into the
+// file the rename took away: ReplaceFile notices, puts that content back
+// in place and returns ErrChanged, so that no change is lost and lead's
+// own is reported as not made. Writers of lead hold the journal's Lock.
 func ReplaceFile(path string, old, data []byte) error {
+	return replaceFile(path, old, data, 3)
+}
+
+func replaceFile(path string, old, data []byte, tries int) error {
 	info, err := os.Lstat(path)
 	if err != nil {
 		return err
@@ -174,7 +183,19 @@ func ReplaceFile(path string, old, data []byte) error {
 		return err
 	}
 	defer remove()
-	current, err := os.ReadFile(path)
+	replaced, err := os.OpenFile(path, os.O_RDONLY|nonBlocking, 0)
+	if err != nil {
+		return err
+	}
+	defer replaced.Close()
+	before, err := replaced.Stat()
+	if err != nil {
+		return err
+	}
+	if !before.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file; lead does not rewrite links or devices", path)
+	}
+	current, err := io.ReadAll(io.LimitReader(replaced, before.Size()+1))
 	if err != nil {
 		return err
 	}
@@ -187,7 +208,78 @@ func ReplaceFile(path string, old, data []byte) error {
 	if err := os.Rename(tmp, path); err != nil {
 		return err
 	}
-	return syncDir(dir)
+	if err := syncDir(dir); err != nil {
+		return err
+	}
+	after, err := replaced.Stat()
+	if err != nil || after.Size() == before.Size() && after.ModTime().Equal(before.ModTime()) {
+		return err
+	}
+	// Written to after lead read it: put what it holds now back.
+	theirs, err := io.ReadAll(io.NewSectionReader(replaced, 0, after.Size()))
+	if err != nil {
+		return err
+	}
+	if tries == 0 {
+		return fmt.Errorf("%s: %w (and what was written to it meanwhile is in the file lead replaced, which could not be put back)", path, ErrChanged)
+	}
+	if err := replaceFile(path, data, theirs, tries-1); err != nil && !errors.Is(err, ErrChanged) {
+		return err
+	}
+	return fmt.Errorf("%s: %w", path, ErrChanged)
+}
+
+// SetByte changes the byte at offset of the file at path to b, in place,
+// provided the file still begins with old (what lead read: lines appended
+// since are kept). One byte cannot be half written, and a program
+// appending to the file meanwhile loses nothing, as it would when the
+// file is replaced by a rename. It returns ErrChanged when the file no
+// longer begins with old (writing nothing), or when it was replaced while
+// lead wrote (the byte then went to the file that was replaced), or
+// rewritten over the byte. A link or anything but a regular file is
+// refused.
+func SetByte(path string, old []byte, offset int, b byte) error {
+	f, err := os.OpenFile(path, os.O_RDWR|nonBlocking|noFollow, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file; lead does not rewrite links or devices", path)
+	}
+	current, err := io.ReadAll(io.LimitReader(f, info.Size()+1))
+	if err != nil {
+		return err
+	}
+	if offset >= len(old) || !bytes.HasPrefix(current, old) {
+		return fmt.Errorf("%s: %w", path, ErrChanged)
+	}
+	if err := fault("write"); err != nil {
+		return err
+	}
+	if _, err := f.WriteAt([]byte{b}, int64(offset)); err != nil {
+		return err
+	}
+	if err := fault("sync"); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	// Another writer may have rewritten the file, or put another in its
+	// place, over the byte: then the change is theirs, and lead's not made.
+	written := make([]byte, 1)
+	if _, err := f.ReadAt(written, int64(offset)); err != nil || written[0] != b {
+		return fmt.Errorf("%s: %w", path, ErrChanged)
+	}
+	if now, err := os.Stat(path); err != nil || !os.SameFile(now, info) {
+		return fmt.Errorf("%s: %w", path, ErrChanged)
+	}
+	return nil
 }
 
 // WriteReplacing atomically puts what write writes at path, replacing
@@ -268,4 +360,68 @@ func Inside(root, path string) (string, error) {
 
 func escapes(rel string) bool {
 	return rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// InsertAt inserts bytes at offset in the file at path, in place, so that
+// a program appending to the file meanwhile (a shell's >>) loses nothing:
+// the file is first made longer by an append of as many bytes, which
+// lands after whatever others appended, then everything from offset up to
+// there is written again, moved along. It fails with ErrChanged, writing
+// nothing, when the file no longer begins with old. A link or anything but
+// a regular file is refused.
+func InsertAt(path string, old []byte, offset int, insert []byte) error {
+	f, err := os.OpenFile(path, os.O_RDWR|nonBlocking|noFollow, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file; lead does not rewrite links or devices", path)
+	}
+	current, err := io.ReadAll(io.LimitReader(f, info.Size()+1))
+	if err != nil {
+		return err
+	}
+	if offset > len(old) || !bytes.HasPrefix(current, old) {
+		return fmt.Errorf("%s: %w", path, ErrChanged)
+	}
+	if err := fault("write"); err != nil {
+		return err
+	}
+	appender, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|nonBlocking|noFollow, 0)
+	if err != nil {
+		return err
+	}
+	defer appender.Close()
+	if same, err := appender.Stat(); err != nil || !os.SameFile(same, info) {
+		return fmt.Errorf("%s: %w", path, ErrChanged)
+	}
+	if _, err := appender.Write(bytes.Repeat([]byte(" "), len(insert))); err != nil {
+		return err
+	}
+	end, err := appender.Seek(0, io.SeekCurrent) // just after the bytes appended
+	if err != nil {
+		return err
+	}
+	moved := make([]byte, int(end)-len(insert)-offset)
+	if _, err := f.ReadAt(moved, int64(offset)); err != nil {
+		return err
+	}
+	if _, err := f.WriteAt(append(slices.Clone(insert), moved...), int64(offset)); err != nil {
+		return err
+	}
+	if err := fault("sync"); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if now, err := os.Stat(path); err != nil || !os.SameFile(now, info) {
+		return fmt.Errorf("%s: %w", path, ErrChanged)
+	}
+	return nil
 }

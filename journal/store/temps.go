@@ -28,9 +28,9 @@ func RemoveStaleTemps(root string) {
 // OwnDir makes sure the directory rel under root, and each directory
 // directly in it, is the journal's own and not a symbolic link leading
 // somewhere else: lead writes caches and drafts there, and a journal that
-// arrived through git may carry such a link. A link is removed and a
-// private directory made in its place; what was replaced is returned, to
-// be told.
+// arrived through git may carry such a link. A link is removed (rel's own
+// is replaced by a private directory; those in it are made again as lead
+// needs them); what was removed is returned, to be told.
 func OwnDir(root, rel string) (replaced []string, err error) {
 	path := abs(root, rel)
 	info, err := os.Lstat(path)
@@ -46,10 +46,13 @@ func OwnDir(root, rel string) (replaced []string, err error) {
 			return err
 		}
 		replaced = append(replaced, fmt.Sprintf("%s was a symbolic link to %s", path, target))
-		return os.Mkdir(path, DirMode)
+		return nil
 	}
 	if info.Mode()&fs.ModeSymlink != 0 {
-		return replaced, unlink(path)
+		if err := unlink(path); err != nil {
+			return replaced, err
+		}
+		return replaced, os.Mkdir(path, DirMode)
 	}
 	if !info.IsDir() {
 		return nil, nil
