@@ -34,8 +34,8 @@ func (s *Snapshot) Brag(since, until time.Time) string {
 	wins := s.Wins(since, until)
 	feedback := len(s.FeedbackIn(since, until))
 	w("%d recorded %s with %d %s; %d %s; %d %s of feedback.\n\n",
-		len(entries), plural(len(entries), "interaction", "interactions"), len(people), plural(len(people), "person", "people"),
-		len(wins), plural(len(wins), "win", "wins"), feedback, plural(feedback, "piece", "pieces"))
+		len(entries), Plural(len(entries), "interaction", "interactions"), len(people), Plural(len(people), "person", "people"),
+		len(wins), Plural(len(wins), "win", "wins"), feedback, Plural(feedback, "piece", "pieces"))
 
 	w("## Wins\n\n")
 	if len(wins) == 0 {
@@ -103,7 +103,7 @@ func (s *Snapshot) Brag(since, until time.Time) string {
 				involved[p] = true
 			}
 		}
-		w("### %s\n\n%d %s, %s to %s, with %s.\n\n", name, len(list), plural(len(list), "interaction", "interactions"),
+		w("### %s\n\n%d %s, %s to %s, with %s.\n\n", name, len(list), Plural(len(list), "interaction", "interactions"),
 			list[0].Date.Format("2 Jan"), list[len(list)-1].Date.Format("2 Jan 2006"), s.Names(slices.Sorted(maps.Keys(involved))))
 		for _, e := range list {
 			w("- %s: %s\n", e.Date.Format("2 Jan"), e.Label())
@@ -129,7 +129,7 @@ func (s *Snapshot) Brag(since, until time.Time) string {
 
 	w("\n## Relationships\n\n")
 	for _, d := range Directions {
-		w("- %s: %d %s\n", d, byDir[d], plural(byDir[d], "interaction", "interactions"))
+		w("- %s: %d %s\n", d, byDir[d], Plural(byDir[d], "interaction", "interactions"))
 	}
 	return b.String()
 }

@@ -234,7 +234,7 @@ func (j *Journal) checkTree() []Finding {
 			return strings.Compare(strings.ReplaceAll(a, string(filepath.Separator), "\x00"), strings.ReplaceAll(b, string(filepath.Separator), "\x00"))
 		})
 		out = append(out, Finding{Path: j.Root, Severity: SeverityWarning, Message: fmt.Sprintf(
-			"%d %s can be read by other users (%s): chmod -R go-rwx %s", len(exposed), plural(len(exposed), "file or directory", "files and directories"), first, j.Root)})
+			"%d %s can be read by other users (%s): chmod -R go-rwx %s", len(exposed), Plural(len(exposed), "file or directory", "files and directories"), first, j.Root)})
 	}
 	return out
 }

@@ -176,10 +176,30 @@ func involves(it *Item, slug string) bool {
 // OpenWith returns the open commitments with a person, both ways: mine in
 // entries with them, and theirs.
 func (s *Snapshot) OpenWith(slug string) []*Item {
-	out := pick(s.Items(), func(it *Item) bool {
-		return !it.Agenda && !it.Done && involves(it, slug) && (it.Mine() || it.Owner == slug)
-	})
-	return inOrder(out, 0, true)
+	return inOrder(slices.Clone(s.openByPerson()[slug]), 0, true)
+}
+
+// openByPerson is every person's open commitments, both ways, in the order
+// of Items, made on first use: what OpenWith picks for one person, for
+// all of them in one pass.
+func (s *Snapshot) openByPerson() map[string][]*Item {
+	if s.open == nil {
+		s.open = map[string][]*Item{}
+		for _, it := range s.Items() {
+			switch {
+			case it.Agenda || it.Done:
+			case !it.Mine():
+				s.open[it.Owner] = append(s.open[it.Owner], it)
+			default:
+				for i, w := range it.With {
+					if !slices.Contains(it.With[:i], w) {
+						s.open[w] = append(s.open[w], it)
+					}
+				}
+			}
+		}
+	}
+	return s.open
 }
 
 // Agenda returns what is queued to raise with a person: open items under

@@ -3,13 +3,13 @@ package journal
 import (
 	"bytes"
 	"fmt"
-	"github.com/lead-journal/lead/journal/format"
-	"github.com/lead-journal/lead/journal/store"
 	"slices"
 	"sort"
 	"strings"
 	"time"
 
+	"github.com/lead-journal/lead/journal/format"
+	"github.com/lead-journal/lead/journal/store"
 	"github.com/lead-journal/lead/journal/when"
 )
 
@@ -27,14 +27,13 @@ func owedText(it *Item) string {
 // chase window of their relation.
 type FollowUp struct {
 	Item    *Item
-	Owner   *Person // nil when the owner is not in the journal
-	Waiting int     // days since it was written or last chased
-	Nudges  int     // how many times it was chased
+	Waiting int // days since it was written or last chased
+	Nudges  int // how many times it was chased
 }
 
-// ChaseWindow is how long what the person with slug owes you may wait
+// chaseWindow is how long what the person with slug owes you may wait
 // before it is worth chasing, by their relation.
-func (s *Snapshot) ChaseWindow(slug string) when.Span {
+func (s *Snapshot) chaseWindow(slug string) when.Span {
 	relation := ""
 	if p := s.people[slug]; p != nil {
 		relation = p.Relation
@@ -50,11 +49,11 @@ func (s *Snapshot) FollowUps(items []*Item, now time.Time) []FollowUp {
 		if it.Mine() || it.Done || it.Agenda {
 			continue
 		}
-		window := s.ChaseWindow(it.Owner)
+		window := s.chaseWindow(it.Owner)
 		if window.IsZero() || window.After(when.Day(it.WaitingSince(now).In(now.Location()))).After(now) {
 			continue
 		}
-		out = append(out, FollowUp{Item: it, Owner: s.people[it.Owner], Waiting: it.WaitingDays(now), Nudges: it.NudgesBy(now)})
+		out = append(out, FollowUp{Item: it, Waiting: it.WaitingDays(now), Nudges: it.NudgesBy(now)})
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Waiting > out[b].Waiting })
 	return out

@@ -21,32 +21,20 @@ type Thanks struct {
 	For   string // what for: the win's text, or the entry's label
 }
 
-// thanked returns what e thanks the person with slug for, and whether it
-// does.
-func (s *Snapshot) thanked(e *Entry, slug string) (string, bool) {
-	for _, win := range e.Wins {
-		if thanksWords(win) && slices.Contains(s.credited(win), slug) {
-			return win, true
-		}
-	}
-	if e.Has(slug) && slices.Contains(e.Practices, ThankedPractice) {
-		return e.Label(), true
-	}
-	return "", false
-}
-
-// thankedIn calls f with each person e thanks.
-func (s *Snapshot) thankedIn(e *Entry, f func(slug string)) {
-	if slices.Contains(e.Practices, ThankedPractice) {
-		for _, slug := range e.With {
-			f(slug)
-		}
-	}
+// thankedIn calls f with each person e thanks and what for: first those
+// its wins thank, with the win's text, then, with the practice thanked,
+// its people, with its label.
+func (s *Snapshot) thankedIn(e *Entry, f func(slug, what string)) {
 	for _, win := range e.Wins {
 		if thanksWords(win) {
 			for _, slug := range s.credited(win) {
-				f(slug)
+				f(slug, win)
 			}
+		}
+	}
+	if slices.Contains(e.Practices, ThankedPractice) {
+		for _, slug := range e.With {
+			f(slug, e.Label())
 		}
 	}
 }
@@ -74,8 +62,14 @@ func (s *Snapshot) LastThanks(slug string, now time.Time) (Thanks, bool) {
 		if e.Date.After(now) {
 			continue
 		}
-		if what, ok := s.thanked(e, slug); ok {
-			return Thanks{e, what}, true
+		var t Thanks
+		s.thankedIn(e, func(who, what string) {
+			if who == slug && t.Entry == nil {
+				t = Thanks{e, what}
+			}
+		})
+		if t.Entry != nil {
+			return t, true
 		}
 	}
 	return Thanks{}, false
@@ -110,7 +104,7 @@ func (s *Snapshot) unthanked(at time.Time) []Unthanked {
 				met[slug]++
 			}
 		}
-		s.thankedIn(e, func(slug string) { thanked[slug] = thanked[slug] || in(slug) })
+		s.thankedIn(e, func(slug, _ string) { thanked[slug] = thanked[slug] || in(slug) })
 	})
 	var out []Unthanked
 	for _, p := range s.People {

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -243,5 +244,33 @@ func TestPreviewGaps(t *testing.T) {
 	}
 	if want := []string{"pat-q4", "pat-q3-late"}; !slices.Equal(got, want) {
 		t.Errorf("gaps %v, want %v", got, want)
+	}
+}
+
+// What someone owes you is chased once it has waited its relation's
+// chase window, to the day, and not before; a nudge restarts the wait.
+func TestFollowUpsAtTheEdge(t *testing.T) {
+	j := testJournal(t)
+	writeFile(t, j, "people/lee.md", "---\nname: Lee\nrelation: peer\n---\n")
+	writeFile(t, j, "people/pat.md", "---\nname: Pat\nrelation: skip\n---\n")
+	writeFile(t, j, ConfigFile, "habits:\n  chase_after: {skip: 14d}\n")
+	for name, text := range map[string]string{
+		"a": "date: 2026-11-15T18:00:00-05:00\n---\n- [ ] @lee six\n",
+		"b": "date: 2026-11-14T08:00:00-05:00\n---\n- [ ] @lee seven\n- [ ] mine, never chased\n",
+		"c": "date: 2026-11-07T10:00:00-05:00\n---\n- [ ] @pat fourteen\n",
+		"d": "date: 2026-11-08T10:00:00-05:00\n---\n- [ ] @pat thirteen\n",
+		"e": "date: 2026-11-01T10:00:00-05:00\n---\n- [ ] @lee nudged nudged:2026-11-15\n",
+	} {
+		writeFile(t, j, "entries/2026/11/"+name+".md", "---\n"+text)
+	}
+	j, _, _ = Open(j.Root)
+	s := read(j, OpenItems)
+	now := time.Date(2026, 11, 21, 23, 0, 0, 0, time.Local)
+	var got []string
+	for _, f := range s.FollowUps(s.Items(), now) {
+		got = append(got, fmt.Sprintf("%s %d", f.Item.Text, f.Waiting))
+	}
+	if want := []string{"@pat fourteen 14", "@lee seven 7"}; !slices.Equal(got, want) {
+		t.Errorf("follow-ups %q, want %q", got, want)
 	}
 }

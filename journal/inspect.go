@@ -81,3 +81,10 @@ func (s *Snapshot) checkDuplicateID(e *Entry, path string, out *findings) {
 		out.add(path, 0, "", SeverityError, "%s", duplicateID(e.ID, others))
 	}
 }
+
+// TaskBox returns the offset of the mark in the box of a Markdown task
+// item line ("- [ ] text"), and false when the line is not one.
+func TaskBox(line string) (int, bool) {
+	box, _, _, ok := format.TaskItem(line)
+	return box, ok
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 )
@@ -132,6 +133,10 @@ func (s *Snapshot) ResolveNew(name string) (slug, stub string, guess *Guess, err
 	if _, err := os.Lstat(s.Journal.Abs(PeopleDir + "/" + slug + ".md")); !errors.Is(err, fs.ErrNotExist) {
 		return slug, "", nil, nil // there, though it could not be read: lead check says why
 	}
+	if unread := s.unreadablePerson(slug); unread != nil {
+		return "", "", nil, fmt.Errorf("no one lead can read matches %q, and %s could not be read (%s): fix that file (lead check says more) and try again; lead adds no one meanwhile",
+			name, unread.Path, unread.Msg)
+	}
 	return slug, name, nil, nil
 }
 
@@ -148,4 +153,17 @@ func Closest(word string, options []string) []string {
 		}
 	}
 	return out
+}
+
+// unreadablePerson returns the problem of a person's file that could not
+// be read and whose slug starts with slug: that may be who a name means,
+// and a new person of that name would split them in two.
+func (s *Snapshot) unreadablePerson(slug string) *Problem {
+	people := s.Journal.Abs(PeopleDir)
+	for _, p := range s.Problems {
+		if filepath.Dir(p.Path) == people && strings.HasPrefix(strings.TrimSuffix(filepath.Base(p.Path), ".md"), slug) {
+			return p
+		}
+	}
+	return nil
 }

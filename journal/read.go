@@ -38,6 +38,9 @@ type ReadOptions struct {
 	// later (by their done: day): what a review of a window from then needs
 	// to show it as it was, and what was done in it.
 	DoneSince time.Time
+	// Indexed takes the entries as the index recorded them at the last
+	// read, checking no file: for completion, quick at any size.
+	Indexed bool
 }
 
 // Read reads the people and the entries as o asks, newest first. Files
@@ -48,7 +51,8 @@ func (j *Journal) Read(o ReadOptions) (*Snapshot, error) {
 	if o.Entries == NoEntries {
 		return s, nil
 	}
-	read := index.Options{Detail: map[Entries]index.Detail{Headers: index.Headers, OpenItems: index.OpenItems, Everything: index.Everything}[o.Entries]}
+	read := index.Options{Detail: map[Entries]index.Detail{Headers: index.Headers, OpenItems: index.OpenItems, Everything: index.Everything}[o.Entries],
+		Indexed: o.Indexed}
 	if !o.DoneSince.IsZero() {
 		read.DoneSince = when.Day(o.DoneSince)
 	}

@@ -168,15 +168,33 @@ func commonPrefix(a, b string) int {
 // shorter than ShortID.
 func (s *Snapshot) ItemRefs(shown []*Item) []string {
 	all := s.Items()
-	ids := make([]string, len(all))
-	for i, it := range all {
-		ids[i] = it.ID
+	longest := make([]int, len(shown)) // the longest prefix each shares with another item's id
+	if len(shown) <= fewRefs {
+		for i, it := range shown {
+			for _, other := range all {
+				if other != it {
+					longest[i] = max(longest[i], commonPrefix(other.ID, it.ID))
+				}
+			}
+		}
+	} else {
+		ids := make([]string, len(all))
+		for i, it := range all {
+			ids[i] = it.ID
+		}
+		slices.Sort(ids)
+		for i, it := range shown {
+			longest[i] = shared(ids, it.ID, true)
+		}
 	}
-	slices.Sort(ids)
 	refs := make([]string, len(shown))
 	for i, it := range shown {
-		n := max(ShortIDLength, shared(ids, it.ID, true)+1)
-		refs[i] = it.ID[:min(n, len(it.ID))]
+		refs[i] = it.ID[:min(max(ShortIDLength, longest[i]+1), len(it.ID))]
 	}
 	return refs
 }
+
+// fewRefs is how many references are found by comparing each with every
+// id rather than by sorting them all: completion shows a few dozen of a
+// hundred thousand.
+const fewRefs = 64

@@ -2,6 +2,7 @@ package journal
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 )
 
@@ -44,6 +45,9 @@ func TestItemRefsResolve(t *testing.T) {
 	s := &Snapshot{Entries: []*Entry{e}}
 	items := s.Items()
 	refs := s.ItemRefs(items)
+	if few := s.ItemRefs(items[:10]); !slices.Equal(few, refs[:10]) {
+		t.Errorf("a few items are shown as %v, all as %v", few, refs[:10])
+	}
 	for i, it := range items {
 		got, err := s.FindItem(refs[i])
 		if err != nil || got.ID != it.ID || len(refs[i]) < ShortIDLength {

@@ -16,7 +16,7 @@ type Review struct {
 	Week  string    `json:"week"`  // "2026-W47", or "" for a window given by --since
 	Start time.Time `json:"start"` // inclusive
 	End   time.Time `json:"end"`   // exclusive
-	At    time.Time `json:"at"`    // the moment "open" and "overdue" are judged: End's last instant, or now if earlier
+	At    time.Time `json:"at"`    // the moment "open" and "overdue" are judged: End, or now if earlier
 
 	Entries    int                `json:"entries"`
 	Directions []DirectionBalance `json:"directions"`
@@ -108,6 +108,11 @@ func (s *Snapshot) ReviewWeek(t, now time.Time, shown int) *Review {
 	return r
 }
 
+// ReviewSince reviews from since to the end of now's day.
+func (s *Snapshot) ReviewSince(since, now time.Time, shown int) *Review {
+	return s.Review(since, when.Day(now).AddDate(0, 0, 1), now, shown)
+}
+
 // Review reviews the window [start, end) as seen at now. Each of its
 // lists of items keeps the first shown (all of them when shown is 0):
 // ReviewListLimit for a review to read, which then sorts only what it
@@ -162,13 +167,22 @@ func (s *Snapshot) Review(start, end, now time.Time, shown int) *Review {
 }
 
 // reviewAt is the moment a review of a window ending at end judges what
-// is open and overdue and counts days from: the window's last instant,
-// or now if earlier.
+// is open and overdue: end, or now if earlier.
 func reviewAt(end, now time.Time) time.Time {
 	if now.Before(end) {
 		return now
 	}
-	return end.Add(-time.Nanosecond)
+	return end
+}
+
+// LastDay is the moment days are counted to in the review ("5d ago"): now
+// in a window under way, the window's last instant in one that is over,
+// so that a past week counts to its Sunday, not to the Monday after.
+func (r *Review) LastDay() time.Time {
+	if r.At.Before(r.End) {
+		return r.At
+	}
+	return r.End.Add(-time.Nanosecond)
 }
 
 // firstCounted is where the earliest window a review of [start, end) at

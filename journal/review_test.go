@@ -25,8 +25,8 @@ func TestLastContactIsTheNewestEntry(t *testing.T) {
 	if c.Last == nil || c.Last.ID != "a-new" {
 		t.Fatalf("last contact %v, want a-new (the newest entry not in the future)", c.Last)
 	}
-	if c.Cadence.String() != "14d" || day(c.Due) != "2026-11-24" || c.Overdue || c.DaysSince(now) != 12 {
-		t.Errorf("dana: cadence %s due %s overdue %v days %d", c.Cadence, day(c.Due), c.Overdue, c.DaysSince(now))
+	if c.Cadence.String() != "14d" || Day(c.Due) != "2026-11-24" || c.Overdue || c.DaysSince(now) != 12 {
+		t.Errorf("dana: cadence %s due %s overdue %v days %d", c.Cadence, Day(c.Due), c.Overdue, c.DaysSince(now))
 	}
 	// The relation's default cadence applies: peers every 14 days.
 	if k := s.ContactOf(s.Person("kim"), now); k.Cadence.String() != "14d" || k.Overdue {

@@ -12,13 +12,8 @@ import (
 	"github.com/lead-journal/lead/journal/store"
 )
 
-// Chart styles for the direction balance.
-const (
-	ChartText    = "text"    // bars of block characters, for a terminal
-	ChartMermaid = "mermaid" // a Mermaid chart, for a file on a git host
-)
-
-// Markdown renders the review. The chart is drawn in the given style.
+// Markdown renders the review, with chart, the direction balance as its
+// reader sees it (a Mermaid chart in a written review), after its counts.
 func (r *Review) Markdown(chart string) string {
 	var b strings.Builder
 	w := func(format string, args ...any) { fmt.Fprintf(&b, format, args...) }
@@ -29,12 +24,8 @@ func (r *Review) Markdown(chart string) string {
 	w("# %s\n\n", title)
 
 	w("## Interactions by direction\n\n")
-	w("%d %s in this window; the average is over the four windows before it (those since the first entry), each counted to the same point.\n\n", r.Entries, plural(r.Entries, "entry", "entries"))
-	if chart == ChartMermaid {
-		w("%s\n", r.mermaid())
-	} else {
-		w("%s\n", r.bars())
-	}
+	w("%d %s in this window; the average is over the four windows before it (those since the first entry), each counted to the same point.\n\n", r.Entries, Plural(r.Entries, "entry", "entries"))
+	w("%s\n", chart)
 
 	w("## Overdue for contact\n\n")
 	if len(r.Overdue) == 0 {
@@ -43,7 +34,7 @@ func (r *Review) Markdown(chart string) string {
 	for _, c := range r.Overdue {
 		last := "never met"
 		if c.Last != nil {
-			last = fmt.Sprintf("last %s (%dd ago)", day(c.Last.Date), c.DaysSince(r.At))
+			last = fmt.Sprintf("last %s (%dd ago)", Day(c.Last.Date), c.DaysSince(r.LastDay()))
 		}
 		w("- %s%s: %s; cadence %s%s\n", c.Person.Name, r.relationOf(c), last, c.Cadence, contactNote(c))
 	}
@@ -79,10 +70,10 @@ func (r *Review) Markdown(chart string) string {
 		w("Nothing ticked in this window.\n")
 	}
 	for _, it := range r.DoneMine {
-		w("- %s (done %s)%s\n", format.IDText(it.Text), day(it.DoneOn), r.itemSource(it))
+		w("- %s (done %s)%s\n", format.IDText(it.Text), Day(it.DoneOn), r.itemSource(it))
 	}
 	for _, it := range r.DoneTheirs {
-		w("- %s: %s (done %s)%s\n", r.s.Names([]string{it.Owner}), strings.TrimSpace(strings.TrimPrefix(format.IDText(it.Text), "@"+it.Owner)), day(it.DoneOn), r.itemSource(it))
+		w("- %s: %s (done %s)%s\n", r.s.Names([]string{it.Owner}), strings.TrimSpace(strings.TrimPrefix(format.IDText(it.Text), "@"+it.Owner)), Day(it.DoneOn), r.itemSource(it))
 	}
 
 	w("\n## Wins\n\n")
@@ -96,7 +87,7 @@ func (r *Review) Markdown(chart string) string {
 		if len(win.Credited) > 0 {
 			credit = " — credit: " + r.s.Names(win.Credited)
 		}
-		w("- %s%s (%s)\n", win.Text, credit, day(win.Entry.Date))
+		w("- %s%s (%s)\n", win.Text, credit, Day(win.Entry.Date))
 	}
 
 	w("\n## Feedback received\n\n")
@@ -108,7 +99,7 @@ func (r *Review) Markdown(chart string) string {
 		if f.From != "" {
 			from = r.s.Names([]string{f.From}) + " — "
 		}
-		w("- %s%s (%s)\n", from, r.s.FeedbackSaid(f), day(f.Entry.Date))
+		w("- %s%s (%s)\n", from, r.s.FeedbackSaid(f), Day(f.Entry.Date))
 	}
 
 	w("\n## Practices with the boss, last four weeks\n\n")
@@ -135,15 +126,15 @@ func (r *Review) Markdown(chart string) string {
 		w("No entries with a project this week.\n")
 	}
 	for _, pc := range r.Projects {
-		status := "boss involved " + day(pc.BossLast)
+		status := "boss involved " + Day(pc.BossLast)
 		if !pc.BossInvolve {
 			status = "**boss not involved in two weeks**"
 			if !pc.BossLast.IsZero() {
-				status += " (last " + day(pc.BossLast) + ")"
+				status += " (last " + Day(pc.BossLast) + ")"
 			}
 			status += ": involve them early, before the work is finished"
 		}
-		w("- %s: %d %s; %s\n", pc.Project, pc.Entries, plural(pc.Entries, "entry", "entries"), status)
+		w("- %s: %d %s; %s\n", pc.Project, pc.Entries, Plural(pc.Entries, "entry", "entries"), status)
 	}
 	r.habitsMarkdown(w)
 
@@ -159,9 +150,9 @@ func (r *Review) Markdown(chart string) string {
 		case c.Contact.Overdue && c.Contact.Never():
 			when = "never met: reach out"
 		case c.Contact.Overdue:
-			when = "overdue since " + day(c.Contact.Late)
+			when = "overdue since " + Day(c.Contact.Late)
 		case !c.Contact.Due.IsZero():
-			when = "due " + day(c.Contact.Due)
+			when = "due " + Day(c.Contact.Due)
 		}
 		w("- %s%s: %s\n", c.Contact.Person.Name, r.relationOf(c.Contact), when)
 		for _, it := range c.Agenda[:min(len(c.Agenda), ReviewListLimit)] {
@@ -170,7 +161,7 @@ func (r *Review) Markdown(chart string) string {
 		more(w, "  ", c.AgendaCount, "lead prep "+c.Contact.Person.Slug)
 	}
 	for _, it := range r.DueSoon {
-		w("- Due %s: %s `%s`\n", day(it.Due), it.Text, it.ShortID())
+		w("- Due %s: %s `%s`\n", Day(it.Due), it.Text, it.ShortID())
 	}
 	return b.String()
 }
@@ -185,32 +176,6 @@ func more(w func(string, ...any), indent string, total int, command string) {
 	if total > ReviewListLimit {
 		w("%s- … and %d more: `%s`\n", indent, total-ReviewListLimit, command)
 	}
-}
-
-// bars draws the direction balance as text bars.
-func (r *Review) bars() string {
-	top := 1.0
-	for _, d := range r.Directions {
-		top = math.Max(top, math.Max(float64(d.Count), d.Average))
-	}
-	const width = 24
-	var b strings.Builder
-	b.WriteString("```\n")
-	for _, d := range r.Directions {
-		n := int(math.Round(float64(d.Count) / top * width))
-		avg := int(math.Round(d.Average / top * width))
-		bar := strings.Repeat("█", n) + strings.Repeat("·", max(avg-n, 0)) + strings.Repeat(" ", width-max(n, avg))
-		trend := ""
-		switch {
-		case float64(d.Count) > d.Average:
-			trend = " ↑"
-		case float64(d.Count) < d.Average:
-			trend = " ↓"
-		}
-		fmt.Fprintf(&b, "%-5s %s %2d  avg %.1f%s\n", d.Direction, bar, d.Count, d.Average, trend)
-	}
-	b.WriteString("```\n")
-	return b.String()
 }
 
 // mermaid draws the balance as a Mermaid bar chart: this window against
@@ -243,19 +208,10 @@ func (r *Review) relationOf(c Contact) string {
 func (r *Review) itemSource(it *Item) string {
 	src := ""
 	if len(it.With) > 0 && !it.Date.IsZero() {
-		src = " — with " + r.s.Names(it.With) + ", " + day(it.Date)
+		src = " — with " + r.s.Names(it.With) + ", " + Day(it.Date)
 	}
 	return src + " `" + it.ShortID() + "`"
 }
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
-}
-
-func day(t time.Time) string { return t.Format("2006-01-02") }
 
 // ReflectionHeading is the section of a written review that is the
 // user's own: lead keeps it when it rewrites the review.
@@ -295,10 +251,10 @@ func (j *Journal) WriteReview(r *Review, generated time.Time) (string, error) {
 	}
 	m := &format.Mapping{}
 	m.Add("week", r.Week)
-	m.Add("start", day(r.Start))
-	m.Add("end", day(r.End.Add(-time.Nanosecond)))
+	m.Add("start", Day(r.Start))
+	m.Add("end", Day(r.End.Add(-time.Nanosecond)))
 	m.Add("generated", generated)
-	data := string(m.Render()) + r.Markdown(ChartMermaid) + "\n" + ReflectionHeading + "\n" + reflection
+	data := string(m.Render()) + r.Markdown(r.mermaid()) + "\n" + ReflectionHeading + "\n" + reflection
 	if old == nil {
 		return rel, store.CreateFile(path, []byte(data))
 	}

@@ -9,7 +9,8 @@ import (
 // up, down and across: what to chase among what it shows you waiting on
 // (a page of the most urgent, so that the page and the whole agree),
 // whom you have not thanked, meetings above the boss without a preview,
-// and rising close oversight from the boss.
+// rising close oversight from the boss, and the balance of the last
+// quarter against the last year.
 func (s *Snapshot) reviewHabits(r *Review) {
 	r.FollowUps = s.FollowUps(r.Waiting[:min(len(r.Waiting), ReviewListLimit)], r.At) // of what Waiting on shows
 	r.Unthanked = s.unthanked(r.At)
@@ -25,7 +26,11 @@ func (s *Snapshot) reviewHabits(r *Review) {
 // habitsMarkdown writes the review's sections on the habits.
 func (r *Review) habitsMarkdown(w func(string, ...any)) {
 	w("\n## Balance, last quarter against the last year\n\n")
-	if r.Shares[0].Year+r.Shares[1].Year+r.Shares[2].Year+r.Shares[3].Year == 0 {
+	year := 0
+	for _, d := range r.Shares {
+		year += d.Year
+	}
+	if year == 0 {
 		w("No interactions with people of a known relation in the last year.\n")
 	} else {
 		w("| direction | last quarter | last year |\n|---|---|---|\n")
@@ -49,7 +54,7 @@ func (r *Review) habitsMarkdown(w func(string, ...any)) {
 			chased = fmt.Sprintf(", chased %s", times(f.Nudges))
 		}
 		w("- Ask %s about %s (waiting %d %s%s) — then `lead nudge %s`\n", r.s.Names([]string{it.Owner}),
-			owedText(it), f.Waiting, plural(f.Waiting, "day", "days"), chased, it.ShortID())
+			owedText(it), f.Waiting, Plural(f.Waiting, "day", "days"), chased, it.ShortID())
 	}
 
 	w("\n## Thanks\n\n")
@@ -70,7 +75,7 @@ func (r *Review) habitsMarkdown(w func(string, ...any)) {
 			names[i] = p.Name + " (" + p.Relation + ")"
 		}
 		w("- You met %s on %s without previewing with %s first (%s). Preview with %s before the next one.\n",
-			strings.Join(names, " and "), g.Entry.Project, g.Boss.Name, day(g.Entry.Date), g.Boss.Name)
+			strings.Join(names, " and "), g.Entry.Project, g.Boss.Name, Day(g.Entry.Date), g.Boss.Name)
 	}
 
 	if len(r.Oversight) > 0 {

@@ -85,10 +85,9 @@ func (s *Snapshot) FeedbackFrom(slug string, now time.Time) []FeedbackMonth {
 // OversightTrend is the share of a boss's feedback that was close
 // oversight in the last OversightWeeks weeks, against the weeks before.
 type OversightTrend struct {
-	Boss                    *Person
-	Recent, RecentAll       int // oversight, and all feedback from them, in the last weeks
-	Earlier, EarlierAll     int // the same in the weeks before
-	RecentFrom, EarlierFrom time.Time
+	Boss                *Person
+	Recent, RecentAll   int // oversight, and all feedback from them, in the last weeks
+	Earlier, EarlierAll int // the same in the weeks before
 }
 
 // Rising reports whether close oversight is at least twice in the last
@@ -113,7 +112,7 @@ func (s *Snapshot) oversightTrends(at time.Time) []OversightTrend {
 	recentFrom := at.AddDate(0, 0, -7*OversightWeeks)
 	earlierFrom := recentFrom.AddDate(0, 0, -7*OversightWeeks)
 	for _, boss := range s.Bosses() {
-		t := OversightTrend{Boss: boss, RecentFrom: recentFrom, EarlierFrom: earlierFrom}
+		t := OversightTrend{Boss: boss}
 		s.eachInWindow(earlierFrom, at.Add(time.Nanosecond), func(e *Entry) {
 			for _, text := range e.Feedback {
 				if s.feedbackFrom(text, e) != boss.Slug {

@@ -25,6 +25,7 @@ type Snapshot struct {
 	people map[string]*Person
 	items  []*Item            // all items, gathered on first use
 	agenda map[string][]*Item // open agenda items by person, computed on first use
+	open   map[string][]*Item // open commitments by person, both ways, computed on first use
 	mu     sync.Mutex
 }
 
@@ -40,7 +41,7 @@ func (s *Snapshot) add(p *Person) {
 		s.People[slices.IndexFunc(s.People, func(q *Person) bool { return q.Slug == p.Slug })] = p
 	}
 	s.people[p.Slug] = p
-	s.items, s.agenda = nil, nil
+	s.items, s.agenda, s.open = nil, nil, nil
 }
 
 // NotFoundError reports a name or reference that matches nothing.

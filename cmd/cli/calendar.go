@@ -22,25 +22,15 @@ func calendarFlag(f *pflag.FlagSet, ics *string) {
 	f.StringVar(ics, "ics", "", "calendar: an .ics file or an http(s) address (default calendar: in the user config)")
 }
 
-// me returns the user's own addresses from the user config.
-func (a *app) me() ([]string, error) {
-	uc, err := a.userConfig()
-	return uc.Email, err
-}
-
 // source returns the calendar to read: --ics, else calendar: in the user
 // config.
-func (a *app) source(ics string) (calendar.Source, error) {
+func (a *app) source(ics string, uc userConfig) (calendar.Source, error) {
 	j, err := a.open()
 	if err != nil {
 		return calendar.Source{}, err
 	}
 	location := ics
 	if location == "" {
-		uc, err := a.userConfig()
-		if err != nil {
-			return calendar.Source{}, err
-		}
 		if uc.Calendar == "" {
 			return calendar.Source{}, usagef("no calendar: pass --ics FILE or URL, or set calendar: in %s", uc.path)
 		}
@@ -53,7 +43,11 @@ func (a *app) source(ics string) (calendar.Source, error) {
 
 // meetings reads the calendar's events in [from, to) against the journal.
 func (a *app) meetings(s *journal.Snapshot, ics string, from, to time.Time) ([]journal.Meeting, error) {
-	src, err := a.source(ics)
+	uc, err := a.userConfig()
+	if err != nil {
+		return nil, err
+	}
+	src, err := a.source(ics, uc)
 	if err != nil {
 		return nil, err
 	}
@@ -75,15 +69,10 @@ func (a *app) meetings(s *journal.Snapshot, ics string, from, to time.Time) ([]j
 	for _, w := range cal.Warnings {
 		a.warnf("%s: %s", src, w)
 	}
-	me, err := a.me()
-	if err != nil {
-		return nil, err
-	}
-	if len(me) == 0 {
-		uc, _ := a.userConfig()
+	if len(uc.Email) == 0 {
 		a.warnf("set email: in %s so that lead knows which attendee is you", uc.path)
 	}
-	return s.Meetings(events, me), nil
+	return s.Meetings(events, uc.Email), nil
 }
 
 // parseDay reads --day: a date, today, yesterday, tomorrow or a weekday

@@ -69,7 +69,7 @@ Exit status 1 when there are errors (or, with --strict, warnings).`,
 				a.infof("%s: no problems", j.Root)
 				return nil
 			}
-			a.infof("%d %s, %d %s", errors, plural(errors, "error", "errors"), warnings, plural(warnings, "warning", "warnings"))
+			a.infof("%d %s, %d %s", errors, journal.Plural(errors, "error", "errors"), warnings, journal.Plural(warnings, "warning", "warnings"))
 			if errors > 0 || (strict && warnings > 0) {
 				return exitError{ExitError}
 			}
@@ -79,13 +79,6 @@ Exit status 1 when there are errors (or, with --strict, warnings).`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: path, line, severity, message")
 	cmd.Flags().BoolVar(&strict, "strict", false, "fail on warnings too")
 	return cmd
-}
-
-func plural(n int, one, many string) string {
-	if n == 1 {
-		return one
-	}
-	return many
 }
 
 // conflictMarkers reports, in a git journal, each line where a merge left

@@ -39,13 +39,14 @@ func (a *app) quietJournal() *journal.Journal {
 }
 
 // quietLoad reads the people and as much of the entries as asked for
-// completion, silently; nil when the journal cannot be opened.
+// completion, silently, the entries as the index last recorded them;
+// nil when the journal cannot be opened.
 func (a *app) quietLoad(entries journal.Entries) *journal.Snapshot {
 	j := a.quietJournal()
 	if j == nil {
 		return nil
 	}
-	s, _ := j.Read(journal.ReadOptions{Entries: entries})
+	s, _ := j.Read(journal.ReadOptions{Entries: entries, Indexed: true})
 	return s
 }
 
@@ -218,7 +219,7 @@ func (a *app) completeEntries(_ *cobra.Command, args []string, prefix string) ([
 		}
 		desc := e.Label()
 		if ref != e.ID {
-			desc = day(e.Date) + " " + desc
+			desc = journal.Day(e.Date) + " " + desc
 		}
 		if !seen[ref] {
 			seen[ref] = true

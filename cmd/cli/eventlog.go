@@ -60,7 +60,7 @@ func (a *app) fromEvent(o *logOptions, now time.Time) error {
 	} else {
 		i := slices.IndexFunc(meetings, func(m journal.Meeting) bool { return strings.HasPrefix(m.ID, strings.ToLower(o.event)) })
 		if i < 0 {
-			return fmt.Errorf("no calendar event %q between %s and %s: see lead today or lead inbox", o.event, day(now.Add(-eventLookBack)), day(now.Add(eventLookAhead)))
+			return fmt.Errorf("no calendar event %q between %s and %s: see lead today or lead inbox", o.event, journal.Day(now.Add(-eventLookBack)), journal.Day(now.Add(eventLookAhead)))
 		}
 		m = meetings[i]
 	}

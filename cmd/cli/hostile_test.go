@@ -9,6 +9,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
@@ -22,7 +23,8 @@ var hostileReads = [][]string{
 	{"todo"}, {"todo", "--json"}, {"agenda", "mallory"}, {"review"}, {"review", "--json"}, {"map"},
 	{"map", "--format", "mermaid"}, {"map", "--format", "dot"}, {"brag"}, {"stats"},
 	{"export", "--format", "json"}, {"export", "--format", "csv"}, {"export", "--format", "markdown"},
-	{"check"}, {"config"}, {"practices"},
+	{"check"}, {"config"}, {"practices"}, {"agenda", "mallory", "--share"}, {"prep", "mallory", "--share"}, {"map", "--path", "mallory"},
+	{"today", "--ics", "/dev/zero"}, {"inbox", "--ics", "$JOURNAL/people/pipe.md"},
 }
 
 // Bounds on every read of the hostile journal: a command that waits on
@@ -44,7 +46,7 @@ var terminalUnsafe = regexp.MustCompile("[\x00-\x08\x0b-\x1f\x7f\u0080-\u009f\u2
 // entry and person.
 func TestHostileJournal(t *testing.T) {
 	if testing.Short() {
-		t.Skip("runs lead 54 times")
+		t.Skip("runs every read command twice")
 	}
 	home := t.TempDir()
 	dir := filepath.Join(home, "journal")
@@ -122,6 +124,10 @@ func runBounded(t *testing.T, home, dir, tty string, args ...string) (stdout, st
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), hostileTime)
 	defer cancel()
+	args = slices.Clone(args)
+	for i := range args {
+		args[i] = strings.ReplaceAll(args[i], "$JOURNAL", dir)
+	}
 	cmd := exec.CommandContext(ctx, "lead", append([]string{"--dir", dir}, args...)...)
 	cmd.Env = []string{"HOME=" + home, "PATH=" + os.Getenv("PATH"), "TZ=America/New_York", "LEAD_TEST_NOW=2026-11-22T16:00:00-05:00",
 		"LEAD_TEST_TTY=" + tty, "NO_COLOR=1", "EDITOR=true"}

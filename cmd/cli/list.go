@@ -28,7 +28,7 @@ type entryJSON struct {
 func toEntryJSON(e *journal.Entry, body *string) entryJSON {
 	out := entryJSON{
 		ID: e.ID, Path: e.Path, Date: e.Date.Format(time.RFC3339), Kind: e.Kind, Title: e.Title,
-		With: nonNil(e.With), Project: e.Project, Tags: nonNil(e.Tags), Practices: nonNil(e.Practices), Fields: e.Meta(),
+		With: journal.NonNil(e.With), Project: e.Project, Tags: journal.NonNil(e.Tags), Practices: journal.NonNil(e.Practices), Fields: e.Meta(),
 	}
 	out.Body = body
 	return out
@@ -129,12 +129,4 @@ func (a *app) names(s *journal.Snapshot, slugs []string) string {
 		return strings.Join(slugs, ",")
 	}
 	return s.Names(slugs)
-}
-
-// nonNil makes a nil list an empty one, so JSON shows [] rather than null.
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }

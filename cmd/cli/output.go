@@ -82,14 +82,6 @@ func (a *app) stamp(t time.Time) string {
 	return t.Format(time.RFC3339)
 }
 
-// day formats a calendar day.
-func day(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.Format("2006-01-02")
-}
-
 // ago says how long ago a day was in words: "today", "3d ago".
 func ago(days int) string {
 	switch {

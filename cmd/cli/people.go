@@ -38,7 +38,7 @@ func toPersonJSON(c journal.Contact, now time.Time) personJSON {
 		out.LastContact, out.DaysSince = &last, &days
 	}
 	if !c.Due.IsZero() {
-		due, late := day(c.Due), day(c.Late)
+		due, late := journal.Day(c.Due), journal.Day(c.Late)
 		out.Due, out.Late = &due, &late
 	}
 	return out
@@ -48,7 +48,7 @@ func toPersonJSON(c journal.Contact, now time.Time) personJSON {
 func (a *app) status(c journal.Contact, now time.Time) string {
 	switch {
 	case c.Snoozed:
-		return "snoozed until " + day(c.Person.SnoozeUntil)
+		return "snoozed until " + journal.Day(c.Person.SnoozeUntil)
 	case c.Cadence.IsZero():
 		return ""
 	case c.Never():
@@ -58,7 +58,7 @@ func (a *app) status(c journal.Contact, now time.Time) string {
 	case c.Overdue:
 		return a.paint("overdue", fmt.Sprintf("overdue %dd", int(now.Sub(c.Late).Hours()/24)))
 	case c.Grade(now) == journal.GradeDue:
-		return a.paint("soon", fmt.Sprintf("due since %s, overdue after %s", day(c.Due), day(c.Late)))
+		return a.paint("soon", fmt.Sprintf("due since %s, overdue after %s", journal.Day(c.Due), journal.Day(c.Late)))
 	}
 	return "due " + a.due(c.Due, false, now)
 }
@@ -117,7 +117,7 @@ cadence, due date, status.`,
 				if c.Last != nil {
 					last = a.stamp(c.Last.Date)
 				}
-				t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), day(c.Due), c.Grade(now))
+				t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), journal.Day(c.Due), c.Grade(now))
 			}
 			return t.print()
 		},

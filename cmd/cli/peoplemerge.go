@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 
+	"github.com/lead-journal/lead/journal"
 	"github.com/spf13/cobra"
 )
 
@@ -52,7 +53,7 @@ keeps them.`,
 			if err != nil {
 				return err
 			}
-			a.infof("merged %s into %s: %s rewritten, %s removed", from.Label(), into.Label(), fmt.Sprintf("%d %s", len(m.Changed), plural(len(m.Changed), "file", "files")), a.abs(m.Removed))
+			a.infof("merged %s into %s: %s rewritten, %s removed", from.Label(), into.Label(), fmt.Sprintf("%d %s", len(m.Changed), journal.Plural(len(m.Changed), "file", "files")), a.abs(m.Removed))
 			if m.Notes {
 				a.warnf("the notes in %s were not moved; copy them from git's history if you need them", m.Removed)
 			}

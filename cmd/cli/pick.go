@@ -29,16 +29,16 @@ type choice struct{ ref, label, preview string }
 // pickLimit is how many candidates a picker offers.
 const pickLimit = 500
 
-// pickers are the commands that pick their argument, with their
-// candidates and the command that previews one.
-func (a *app) pickers() map[string]struct {
+// picker is how a command picks its argument: its candidates, and the
+// command of lead that previews one.
+type picker struct {
 	candidates func() ([]choice, error)
 	preview    string
-} {
-	return map[string]struct {
-		candidates func() ([]choice, error)
-		preview    string
-	}{
+}
+
+// pickers are the commands that pick their argument.
+func (a *app) pickers() map[string]picker {
+	return map[string]picker{
 		"show":   {a.entryChoices, "show"},
 		"edit":   {a.entryChoices, "show"},
 		"prep":   {a.personChoices, "person"},
@@ -57,14 +57,21 @@ func (a *app) offerPickers(root *cobra.Command) {
 			continue
 		}
 		args, run := cmd.Args, cmd.RunE
+		if args == nil {
+			continue // takes anything: nothing is missing to pick
+		}
+		// missing reports that the argument is missing and may be picked.
+		missing := func(cmd *cobra.Command, given []string) bool {
+			return len(given) == 0 && args(cmd, given) != nil && a.canPick()
+		}
 		cmd.Args = func(cmd *cobra.Command, given []string) error {
-			if len(given) == 0 && a.canPick() {
+			if missing(cmd, given) {
 				return nil
 			}
 			return args(cmd, given)
 		}
 		cmd.RunE = func(cmd *cobra.Command, given []string) error {
-			if len(given) == 0 && args(cmd, given) != nil { // as lead prep --next, a command may want none
+			if missing(cmd, given) {
 				list, err := p.candidates()
 				if err != nil {
 					return err
@@ -93,7 +100,7 @@ func (a *app) entryChoices() ([]choice, error) {
 	var out []choice
 	for i, ref := range s.EntryRefs(entries) {
 		e := entries[i]
-		out = append(out, choice{ref, fmt.Sprintf("%s  %-9s %s  %s", day(e.Date), e.Kind, e.Label(), s.Names(e.With)), e.ID})
+		out = append(out, choice{ref, fmt.Sprintf("%s  %-9s %s  %s", journal.Day(e.Date), e.Kind, e.Label(), s.Names(e.With)), e.ID})
 	}
 	return out, nil
 }

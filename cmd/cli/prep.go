@@ -91,7 +91,7 @@ type feedbackJSON struct {
 func winsJSON(wins []journal.Win) []winJSON {
 	out := make([]winJSON, len(wins))
 	for i, w := range wins {
-		out[i] = winJSON{w.Text, nonNil(w.Credited), w.Entry.ID, w.Entry.Date.Format(time.RFC3339)}
+		out[i] = winJSON{w.Text, journal.NonNil(w.Credited), w.Entry.ID, w.Entry.Date.Format(time.RFC3339)}
 	}
 	return out
 }
@@ -115,7 +115,7 @@ func entriesJSON(entries []*journal.Entry) []entryJSON {
 func toPrepJSON(pr *journal.Prep, now time.Time) prepJSON {
 	p := pr.Contact.Person
 	return prepJSON{
-		Person: toPersonJSON(pr.Contact, now), Style: p.Style, Prefers: nonNil(p.Prefers),
+		Person: toPersonJSON(pr.Contact, now), Style: p.Style, Prefers: journal.NonNil(p.Prefers),
 		Mine: itemsJSON(pr.Mine, now), Theirs: itemsJSON(pr.Theirs, now), Agenda: itemsJSON(pr.Agenda, now),
 		Wins: winsJSON(pr.Wins), Feedback: feedbacksJSON(pr.Feedback), Recent: entriesJSON(pr.Recent),
 		prepHabitsJSON: toPrepHabitsJSON(pr, now),
@@ -166,7 +166,7 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 	}
 	if section("Their latest feedback", len(pr.Feedback), "none recorded") {
 		for _, f := range pr.Feedback {
-			fmt.Fprintf(w, "  - %s (%s)\n", s.FeedbackSaid(f), day(f.Entry.Date))
+			fmt.Fprintf(w, "  - %s (%s)\n", s.FeedbackSaid(f), journal.Day(f.Entry.Date))
 		}
 	}
 	if section("Last interactions", len(pr.Recent), "none yet") {

@@ -38,7 +38,7 @@ func toPrepHabitsJSON(pr *journal.Prep, now time.Time) prepHabitsJSON {
 		out.Thanked = &thanksJSON{t.For, t.Entry.ID, t.Entry.Date.Format(time.RFC3339)}
 	}
 	if pf := pr.PreviewFirst; pf != nil {
-		out.PreviewFirst = &previewJSON{pf.Boss.Slug, nonNil(pf.Projects), pf.Wins}
+		out.PreviewFirst = &previewJSON{pf.Boss.Slug, journal.NonNil(pf.Projects), pf.Wins}
 	}
 	for _, c := range pr.Trusted {
 		out.Trusted = append(out.Trusted, toPersonJSON(c, now))
@@ -64,13 +64,13 @@ func (a *app) printPrepHabits(w io.Writer, pr *journal.Prep) {
 	if pf := pr.PreviewFirst; pf != nil {
 		what := pf.Projects
 		if pf.Wins > 0 {
-			what = append(slices.Clone(what), fmt.Sprintf("the %s below", plural(pf.Wins, "win", "wins")))
+			what = append(slices.Clone(what), fmt.Sprintf("the %s below", journal.Plural(pf.Wins, "win", "wins")))
 		}
 		fmt.Fprintf(w, "  - %s\n", a.paint("soon", fmt.Sprintf("Preview with %s first: %s. No preview of it with them in the last %s.",
 			pf.Boss.Name, strings.Join(what, ", "), a.journal.Config.Habits.PreviewWindow())))
 	}
 	if t := pr.Thanked; t != nil {
-		fmt.Fprintf(w, "  - Last thanked %s (%s): %s\n", ago(when.DaysBetween(t.Entry.Date, now)), day(t.Entry.Date), t.For)
+		fmt.Fprintf(w, "  - Last thanked %s (%s): %s\n", ago(when.DaysBetween(t.Entry.Date, now)), journal.Day(t.Entry.Date), t.For)
 	} else {
 		fmt.Fprintf(w, "  - No thanks recorded: thank them for something specific (lead log -p thanked).\n")
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -59,16 +60,16 @@ func (a *app) runPrepNext(n nextMeeting, asJSON bool) error {
 			}
 			return writeJSON(a.env.Stdout, out)
 		}
-		w := a.env.Stdout
-		fmt.Fprintf(w, "%s  %s  %s\n", m.Start.Format("Mon 2006-01-02 15:04"), a.paint("bold", m.Title), a.paint("dim", m.ID))
+		var w strings.Builder
+		fmt.Fprintf(&w, "%s  %s  %s\n", m.Start.Format("Mon 2006-01-02 15:04"), a.paint("bold", m.Title), a.paint("dim", m.ID))
 		for _, u := range m.Unknown {
-			fmt.Fprintf(w, "  also: %s — not in the journal: %s\n", u.Name, addLine(u))
+			fmt.Fprintf(&w, "  also: %s — not in the journal: %s\n", u.Name, addLine(u))
 		}
 		for _, p := range m.People {
-			fmt.Fprintln(w)
-			a.printPrep(w, s, s.Prep(p, now))
+			fmt.Fprintln(&w)
+			a.printPrep(&w, s, s.Prep(p, now))
 		}
-		return nil
+		return a.printText(w.String())
 	}
 	a.infof("no meeting with people of the journal in the next %d days", int(nextLookAhead.Hours()/24))
 	return nil

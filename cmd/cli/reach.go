@@ -78,7 +78,7 @@ func reachMark(c journal.Contact, now time.Time) string {
 		return "never met: engage"
 	}
 	days := c.DaysSince(now)
-	mark := fmt.Sprintf("%d %s", days, plural(days, "day", "days"))
+	mark := fmt.Sprintf("%d %s", days, journal.Plural(days, "day", "days"))
 	if c.Overdue {
 		mark += ": re-engage"
 	}

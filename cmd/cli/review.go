@@ -82,10 +82,15 @@ func toReviewJSON(r *journal.Review) reviewJSON {
 	return out
 }
 
+// reviewOptions are lead review's flags.
+type reviewOptions struct {
+	week, since string
+	json, write bool
+	format      documentFormat
+}
+
 func (a *app) cmdReview() *cobra.Command {
-	var week, since string
-	var asJSON, write bool
-	var format documentFormat
+	var o reviewOptions
 	cmd := &cobra.Command{
 		Use:     "review",
 		Short:   "The weekly review",
@@ -118,75 +123,77 @@ same week again keeps what you wrote under "## Reflection".`,
   lead review --week 2026-W47 --write
   lead review --since 2w --json | jq '.overdue[].name'`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if week != "" && since != "" {
-				return usagef("--week and --since cannot be used together")
-			}
-			now := a.env.Now()
-			start := when.WeekStart(now) // the window is a week unless --since says otherwise
-			switch {
-			case week != "":
-				t, _, err := when.ISOWeek(week, now.Location())
-				if err != nil {
-					return usageError{err}
-				}
-				start = when.WeekStart(t)
-				if start.After(now) {
-					return usagef("%s has not begun; the latest week to review is %s", week, when.WeekName(now))
-				}
-			case since != "":
-				if write {
-					return usagef("--write saves whole weeks; use --week")
-				}
-				t, err := when.Since(since, now)
-				if err != nil {
-					return usagef("--since: %v", err)
-				}
-				start = t
-			}
-			end := start.AddDate(0, 0, 7)
-			if since != "" {
-				end = when.Day(now).AddDate(0, 0, 1)
-			}
-			shown := journal.ReviewListLimit // the review as a page
-			if asJSON {
-				shown = 0 // every item
-			}
-			s, err := a.read(journal.ReadOptions{Entries: journal.OpenItems, DoneSince: start})
-			if err != nil {
-				return err
-			}
-			var r *journal.Review
-			if since != "" {
-				r = s.Review(start, end, now, shown)
-			} else {
-				r = s.ReviewWeek(start, now, shown)
-			}
-			a.reviewMeetings(s, r, now)
-			if write {
-				a.rewriting(journal.ReviewPath(r.Week))
-				rel, err := a.journal.WriteReview(r, now)
-				if err != nil {
-					return err
-				}
-				a.autocommit("review: "+r.Week, rel)
-				_, err = fmt.Fprintln(a.env.Stdout, a.abs(rel))
-				return err
-			}
-			if asJSON {
-				out := toReviewJSON(r)
-				for _, m := range r.Unlogged {
-					out.Unlogged = append(out.Unlogged, a.toMeetingJSON(s, m, false, now))
-				}
-				return writeJSON(a.env.Stdout, out)
-			}
-			return a.printDocument(r.Markdown(journal.ChartText), format)
-		},
+		RunE: func(*cobra.Command, []string) error { return a.runReview(o) },
 	}
-	documentFlag(cmd, &format)
-	cmd.Flags().StringVar(&week, "week", "", "the ISO week to review, e.g. 2026-W47")
-	cmd.Flags().StringVar(&since, "since", "", "review from this date or span (7d, 2w) to today instead of one week")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().BoolVar(&write, "write", false, "save the review as reviews/YYYY-Www.md")
+	documentFlag(cmd, &o.format)
+	cmd.Flags().StringVar(&o.week, "week", "", "the ISO week to review, e.g. 2026-W47")
+	cmd.Flags().StringVar(&o.since, "since", "", "review from this date or span (7d, 2w) to today instead of one week")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&o.write, "write", false, "save the review as reviews/YYYY-Www.md")
 	return cmd
+}
+
+// runReview reviews the week of now, of --week, or from --since to today,
+// and prints it, or writes it with --write.
+func (a *app) runReview(o reviewOptions) error {
+	if o.week != "" && o.since != "" {
+		return usagef("--week and --since cannot be used together")
+	}
+	now := a.env.Now()
+	from := now // the week of now, of --week, or from --since to today
+	switch {
+	case o.week != "":
+		t, _, err := when.ISOWeek(o.week, now.Location())
+		if err != nil {
+			return usageError{err}
+		}
+		if t.After(now) {
+			return usagef("%s has not begun; the latest week to review is %s", o.week, when.WeekName(now))
+		}
+		from = t
+	case o.since != "":
+		if o.write {
+			return usagef("--write saves whole weeks; use --week")
+		}
+		t, err := when.Since(o.since, now)
+		if err != nil {
+			return usagef("--since: %v", err)
+		}
+		from = t
+	}
+	shown := journal.ReviewListLimit // the review as a page
+	if o.json {
+		shown = 0 // every item
+	}
+	start := when.WeekStart(from) // what was ticked since is read too: Done this week, and past weeks as they were
+	if o.since != "" {
+		start = from
+	}
+	s, err := a.read(journal.ReadOptions{Entries: journal.OpenItems, DoneSince: start})
+	if err != nil {
+		return err
+	}
+	r := s.ReviewWeek(from, now, shown)
+	if o.since != "" {
+		r = s.ReviewSince(from, now, shown)
+	}
+	a.reviewMeetings(s, r, now)
+	if o.write {
+		a.rewriting(journal.ReviewPath(r.Week))
+		rel, err := a.journal.WriteReview(r, now)
+		if err != nil {
+			return err
+		}
+		a.autocommit("review: "+r.Week, rel)
+		_, err = fmt.Fprintln(a.env.Stdout, a.abs(rel))
+		return err
+	}
+	if o.json {
+		out := toReviewJSON(r)
+		for _, m := range r.Unlogged {
+			out.Unlogged = append(out.Unlogged, a.toMeetingJSON(s, m, false, now))
+		}
+		return writeJSON(a.env.Stdout, out)
+	}
+	return a.printDocument(r.Markdown(directionBars(r.Directions)), o.format)
 }

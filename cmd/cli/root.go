@@ -124,11 +124,12 @@ Exit status: 0 success (no results is success), 1 error, 2 wrong usage.`,
 		a.cmdAgenda(), a.cmdPractices(), a.cmdSync(), a.cmdConfig(), a.cmdCheck(),
 		a.cmdMap(), a.cmdStats(), a.cmdBrag(), a.cmdExport(), a.cmdImport(),
 		a.cmdToday(), a.cmdInbox(),
-		a.cmdNudge(),
+		a.cmdNudge(), a.cmdLSP(),
 	)
 	root.InitDefaultCompletionCmd()
 	a.registerCompletions(root)
 	a.pageOutput(root)
+	root.PersistentPreRun = func(*cobra.Command, []string) { a.showControls() }
 	a.offerPickers(root)
 	usageArgs(root)
 	return root

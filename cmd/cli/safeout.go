@@ -35,34 +35,49 @@ var styleMark = func() string {
 // CR as ^M), DEL as ^?, and C1 controls, bidirectional overrides and
 // isolates, and bytes that are not UTF-8 as <U+XXXX> or <0xXX>.
 type terminalWriter struct {
-	w    io.Writer
-	held []byte // an incomplete rune or style mark at the end of the last write
-	out  []byte
+	w        io.Writer
+	verbatim bool   // write bytes as they come: output to a pipe or a file
+	held     []byte // an incomplete rune or style mark at the end of the last write
+	out      []byte
 }
 
-// safeStreams returns env with standard output (on a terminal) and
-// standard error passing through terminalWriters, and a function that
-// writes out what they hold back.
+// safeStreams returns env with standard output and standard error passing
+// through terminalWriters, and a function that writes out what they hold
+// back. Standard output is written verbatim unless it is a terminal, or
+// until showControls says colour was asked for on a pipe (a pager's, a
+// picker's preview), which is bound for a terminal too.
 func safeStreams(env *Env) (*Env, func()) {
 	safe := *env
 	safe.raw = env
 	stderr := &terminalWriter{w: env.Stderr}
-	safe.Stderr = stderr
-	flush := []*terminalWriter{stderr}
-	if env.StdoutTTY {
-		stdout := &terminalWriter{w: env.Stdout}
-		safe.Stdout = stdout
-		flush = append(flush, stdout)
-	}
+	stdout := &terminalWriter{w: env.Stdout, verbatim: !env.StdoutTTY}
+	safe.Stderr, safe.Stdout = stderr, stdout
 	return &safe, func() {
-		for _, t := range flush {
-			t.Flush()
-		}
+		stdout.Flush()
+		stderr.Flush()
 	}
+}
+
+// showControls makes standard output show control characters when colour
+// is on though it is not a terminal (--color always, CLICOLOR_FORCE):
+// such output is read on a terminal, through less -R or a preview.
+func (a *app) showControls() {
+	if t, ok := a.env.Stdout.(*terminalWriter); ok && a.color() {
+		t.verbatim = false
+	}
+}
+
+// showsControls reports whether standard output shows control characters.
+func (a *app) showsControls() bool {
+	t, ok := a.env.Stdout.(*terminalWriter)
+	return a.env.StdoutTTY || ok && !t.verbatim
 }
 
 // Write writes p made safe. It reports len(p) when every byte was taken.
 func (t *terminalWriter) Write(p []byte) (int, error) {
+	if t.verbatim {
+		return t.w.Write(p)
+	}
 	in := p
 	if len(t.held) > 0 {
 		in = append(t.held, p...)

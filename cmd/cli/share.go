@@ -254,9 +254,9 @@ the same file again adds only what is new. Times are read as local time.`,
 					paths[i] = e.Path
 				}
 				if len(paths) > 0 {
-					a.autocommit(fmt.Sprintf("import: %d jrnl %s from %s", len(paths), plural(len(paths), "entry", "entries"), args[0]), paths...)
+					a.autocommit(fmt.Sprintf("import: %d jrnl %s from %s", len(paths), journal.Plural(len(paths), "entry", "entries"), args[0]), paths...)
 				}
-				a.infof("imported %d %s from %s; %d already in the journal", len(res.Added), plural(len(res.Added), "entry", "entries"), args[0], res.Skipped)
+				a.infof("imported %d %s from %s; %d already in the journal", len(res.Added), journal.Plural(len(res.Added), "entry", "entries"), args[0], res.Skipped)
 			}
 			return err
 		},

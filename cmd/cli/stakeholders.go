@@ -37,7 +37,7 @@ func toMapJSON(m *journal.StakeholderMap, now time.Time) mapJSON {
 	for _, st := range m.People {
 		p := st.Contact.Person
 		out.People = append(out.People, stakeholderJSON{toPersonJSON(st.Contact, now), p.Stance, p.Influence, p.Interest,
-			nonNil(p.Trusts), nonNil(st.TrustedBy), st.Engaged()})
+			journal.NonNil(p.Trusts), journal.NonNil(st.TrustedBy), st.Engaged()})
 	}
 	for _, st := range m.Unengaged {
 		out.Unengaged = append(out.Unengaged, st.Contact.Person.Slug)

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"time"
 
+	"github.com/lead-journal/lead/journal"
 	"github.com/lead-journal/lead/journal/when"
 	"github.com/spf13/cobra"
 )
@@ -99,7 +100,7 @@ func (a *app) paint(style, s string) string {
 		return s
 	}
 	esc := "\x1b" // piped output is written as it is
-	if a.env.StdoutTTY {
+	if a.showsControls() {
 		esc = styleMark // a terminalWriter turns it into ESC
 	}
 	return esc + "[" + code + "m" + s + esc + "[0m"
@@ -110,7 +111,7 @@ const dueSoonDays = 3
 
 // due shows an open item's due day in the colour of its urgency.
 func (a *app) due(due time.Time, done bool, now time.Time) string {
-	d := day(due)
+	d := journal.Day(due)
 	if d == "" || done {
 		return d
 	}

@@ -1,8 +1,8 @@
 package cli
 
 import (
-	"bufio"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/lead-journal/lead/journal"
@@ -59,22 +59,22 @@ their files, then by name; email: in the user config says which is you.`,
 				return writeJSON(a.env.Stdout, out)
 			}
 			if len(meetings) == 0 {
-				a.infof("no meetings from %s to %s", day(from), day(to.AddDate(0, 0, -1)))
+				a.infof("no meetings from %s to %s", journal.Day(from), journal.Day(to.AddDate(0, 0, -1)))
 				return nil
 			}
-			w := bufio.NewWriter(a.env.Stdout)
+			var w strings.Builder
 			shown := time.Time{}
 			for _, m := range meetings {
 				if d := when.Day(m.Start); !d.Equal(shown) {
 					if !shown.IsZero() {
-						fmt.Fprintln(w)
+						fmt.Fprintln(&w)
 					}
-					fmt.Fprintln(w, a.paint("bold", d.Format("Monday 2 January 2006")))
+					fmt.Fprintln(&w, a.paint("bold", d.Format("Monday 2 January 2006")))
 					shown = d
 				}
-				a.printMeeting(w, s, m, true, now)
+				a.printMeeting(&w, s, m, true, now)
 			}
-			return w.Flush()
+			return a.printText(w.String()) // fitted to a terminal's width
 		},
 	}
 	f := cmd.Flags()
@@ -125,7 +125,7 @@ declined, all-day events and meetings with nobody you know are left out.`,
 				return writeJSON(a.env.Stdout, out)
 			}
 			if len(unlogged) == 0 {
-				a.infof("every meeting since %s is logged", day(from))
+				a.infof("every meeting since %s is logged", journal.Day(from))
 				return nil
 			}
 			t := a.newTable("WHEN", "TITLE", "WITH", "LOG IT")

@@ -31,7 +31,7 @@ type itemJSON struct {
 
 func toItemJSON(it *journal.Item, now time.Time) itemJSON {
 	out := itemJSON{ID: it.ID, ShortID: it.ShortID(), Text: it.Text, Owner: it.Owner, Mine: it.Mine(), Done: it.Done,
-		Overdue: it.Overdue(now), Agenda: it.Agenda, Section: it.Section, Path: it.Path, Line: it.Line, With: nonNil(it.With)}
+		Overdue: it.Overdue(now), Agenda: it.Agenda, Section: it.Section, Path: it.Path, Line: it.Line, With: journal.NonNil(it.With)}
 	if out.Mine {
 		out.Owner = "me"
 	} else if !it.Agenda && !it.Date.IsZero() {
@@ -40,10 +40,10 @@ func toItemJSON(it *journal.Item, now time.Time) itemJSON {
 	}
 	out.Nudged = []string{}
 	for _, d := range it.Nudges() {
-		out.Nudged = append(out.Nudged, day(d))
+		out.Nudged = append(out.Nudged, journal.Day(d))
 	}
 	if !it.Due.IsZero() {
-		d := day(it.Due)
+		d := journal.Day(it.Due)
 		out.Due = &d
 	}
 	if !it.Date.IsZero() {
@@ -142,7 +142,7 @@ func (a *app) itemTable(s *journal.Snapshot, items []*journal.Item, now time.Tim
 		}
 		text, from := it.Text, a.abs(it.Path)
 		if a.env.StdoutTTY {
-			text, from = it.Task(), day(it.Date)
+			text, from = it.Task(), journal.Day(it.Date)
 			if len(it.With) > 0 {
 				from += " " + a.names(s, it.With)
 			}

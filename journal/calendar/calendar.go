@@ -8,6 +8,7 @@
 package calendar
 
 import (
+	"bytes"
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
@@ -32,7 +33,7 @@ type Event struct {
 	AllDay    bool // Start and End are midnights, End exclusive
 	Location  string
 	Organizer Attendee
-	Attendees []Attendee // people, not rooms or resources
+	Attendees []Attendee // people: not rooms, resources or groups (CUTYPE)
 	Status    string     // TENTATIVE, CONFIRMED, or "" (cancelled ones are left out)
 }
 
@@ -69,13 +70,18 @@ type series struct {
 
 // Parse reads an iCalendar stream. Floating times and dates are in local.
 func Parse(r io.Reader, local *time.Location) (*Calendar, error) {
-	// Properties between components are not RFC 5545, but some
-	// programs write them; they are kept as calendar properties.
-	cal, err := ics.ParseCalendarWithOptions(r, ics.WithUnknownPropertyHandler(ics.AcceptUnknownPropertyHandler))
+	data, err := io.ReadAll(r)
 	if err != nil {
 		return nil, err
 	}
-	c := &Calendar{zones: newZones(cal, local)}
+	data, dropped := dropBrokenLines(data)
+	// Properties between components are not RFC 5545, but some
+	// programs write them; they are kept as calendar properties.
+	cal, err := ics.ParseCalendarWithOptions(bytes.NewReader(data), ics.WithUnknownPropertyHandler(ics.AcceptUnknownPropertyHandler))
+	if err != nil {
+		return nil, err
+	}
+	c := &Calendar{zones: newZones(cal, local), Warnings: dropped}
 	byUID := map[string]*series{}
 	for _, ev := range cal.Events() {
 		uid := ev.Id()
@@ -94,6 +100,44 @@ func Parse(r io.Reader, local *time.Location) (*Calendar, error) {
 		}
 	}
 	return c, nil
+}
+
+// dropBrokenLines leaves out the content lines without a value, which
+// some programs write (Apple's "X-APPLE-RADIUS=49.9" has lost its colon)
+// and which would make the whole calendar unreadable, and says which.
+func dropBrokenLines(data []byte) ([]byte, []string) {
+	var out bytes.Buffer
+	var dropped []string
+	lines := bytes.SplitAfter(data, []byte("\n"))
+	for i := 0; i < len(lines); {
+		j := i + 1 // a content line with its folded continuations
+		for j < len(lines) && len(lines[j]) > 0 && (lines[j][0] == ' ' || lines[j][0] == '\t') {
+			j++
+		}
+		logical := bytes.Join(lines[i:j], nil)
+		if text := bytes.TrimSpace(logical); len(text) > 0 && !hasValue(text) {
+			dropped = append(dropped, fmt.Sprintf("line %d: %q is not a content line (NAME:VALUE); left out", i+1, clean(string(text))))
+		} else {
+			out.Write(logical)
+		}
+		i = j
+	}
+	return out.Bytes(), dropped
+}
+
+// hasValue says whether an unfolded content line has a colon outside
+// quoted parameter values.
+func hasValue(line []byte) bool {
+	quoted := false
+	for _, c := range line {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case c == ':' && !quoted:
+			return true
+		}
+	}
+	return false
 }
 
 // Between returns the events that overlap [from, to), by start time, in
@@ -208,11 +252,12 @@ func (c *Calendar) starts(m *ics.VEvent, first Event, from, to time.Time) ([]tim
 	var set rrule.Set
 	wallStart := z.wall(first.Start)
 	if len(rules) > 0 {
-		opt, err := rrule.StrToROptionInLocation(rules[0].Value, time.UTC)
+		text := strings.ReplaceAll(rules[0].Value, " ", "") // Outlook has written BYDAY=MO, TU
+		opt, err := rrule.StrToROptionInLocation(text, time.UTC)
 		if err != nil {
 			return nil, c.problem(m, "RRULE", err)
 		}
-		if until := untilOf(rules[0].Value); strings.HasSuffix(until, "Z") {
+		if until := untilOf(text); strings.HasSuffix(until, "Z") {
 			opt.Until = z.wall(opt.Until) // an instant: compare it by the zone's clock
 		}
 		opt.Dtstart = wallStart
@@ -318,7 +363,7 @@ func (c *Calendar) event(v *ics.VEvent, original time.Time) (Event, bool, error)
 		ev.Organizer = attendeeOf(p)
 	}
 	for _, p := range v.GetProperties(ics.ComponentPropertyAttendee) {
-		if cu := strings.ToUpper(param(p, "CUTYPE")); cu == "ROOM" || cu == "RESOURCE" {
+		if cu := strings.ToUpper(param(p, "CUTYPE")); cu == "ROOM" || cu == "RESOURCE" || cu == "GROUP" {
 			continue
 		}
 		if a := attendeeOf(p); a.Email != "" || a.Name != "" {

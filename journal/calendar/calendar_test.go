@@ -84,7 +84,7 @@ func TestGoogle(t *testing.T) {
 	events, _ := c.Between(time.Date(2026, 11, 24, 0, 0, 0, 0, newYork), time.Date(2026, 11, 25, 0, 0, 0, 0, newYork))
 	sync := events[1]
 	if len(sync.Attendees) != 3 {
-		t.Errorf("attendees %+v: want 3 people, no room", sync.Attendees)
+		t.Errorf("attendees %+v: want 3 people, no room, no group", sync.Attendees)
 	}
 	if a := sync.Attendees[2]; a.Name != "Jordan Kim" || a.Email != "jordan@partner.example" || a.Status != "NEEDS-ACTION" {
 		t.Errorf("attendee %+v", a)
@@ -287,12 +287,15 @@ func TestUnknownZoneAndBadInput(t *testing.T) {
 // keeps its UTC time across a change of offset, Mozilla's prefixed TZIDs
 // name IANA zones, an EXDATE given as a date removes that day's occurrence
 // of a timed series, X-WR-TIMEZONE places floating times, Outlook moves a
-// day of an all-day series by a RECURRENCE-ID at midnight in its zone, and
-// a property between components is tolerated.
+// day of an all-day series by a RECURRENCE-ID at midnight in its zone,
+// spaces in an RRULE, a line without a value (left out, with a warning)
+// and a property between components are tolerated.
 func TestRealWorldQuirks(t *testing.T) {
 	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nX-WR-TIMEZONE:Europe/Lisbon\r\n" +
 		"BEGIN:VEVENT\r\nUID:utc\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261026T140000Z\r\nDURATION:PT30M\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\nSUMMARY:utc\r\nEND:VEVENT\r\n" +
 		"X-STRAY:between components\r\n" +
+		"BEGIN:VEVENT\r\nUID:spaces\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=America/New_York:20261029T150000\r\nDURATION:PT1H\r\n" +
+		"RRULE:FREQ=DAILY;COUNT=4;BYDAY=MO, TH\r\nX-APPLE-RADIUS=49.91307046514149\r\nSUMMARY:outlook's spaces\r\nEND:VEVENT\r\n" +
 		"BEGIN:VEVENT\r\nUID:moz\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=/mozilla.org/20070129_1/Europe/Berlin:20261027T090000\r\nDURATION:PT1H\r\nSUMMARY:moz\r\nEND:VEVENT\r\n" +
 		"BEGIN:VEVENT\r\nUID:float\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261029T090000\r\nDURATION:PT1H\r\nSUMMARY:floating in X-WR-TIMEZONE\r\nEND:VEVENT\r\n" +
 		"BEGIN:VEVENT\r\nUID:days\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20261030\r\nRRULE:FREQ=DAILY;COUNT=2\r\nSUMMARY:all day\r\nEND:VEVENT\r\n" +
@@ -317,12 +320,16 @@ func TestRealWorldQuirks(t *testing.T) {
 		"10-27 08:00Z moz",                       // 09:00 in Berlin, on standard time since the 25th
 		"10-28 16:00Z ex",                        // the 27th is excluded
 		"10-29 09:00Z floating in X-WR-TIMEZONE", // 09:00 in Lisbon
-		"10-30 04:00Z all day",                   // the user's day, whatever X-WR-TIMEZONE says
-		"11-01 04:00Z all day moved",             // Outlook names the day it moves as midnight in London
-		"11-02 14:00Z utc",                       // 09:00 in New York after the change: the UTC time holds
+		"10-29 19:00Z outlook's spaces",
+		"10-30 04:00Z all day",       // the user's day, whatever X-WR-TIMEZONE says
+		"11-01 04:00Z all day moved", // Outlook names the day it moves as midnight in London
+		"11-02 14:00Z utc",           // 09:00 in New York after the change: the UTC time holds
+		"11-02 20:00Z outlook's spaces",
+		"11-05 20:00Z outlook's spaces",
+		"11-09 20:00Z outlook's spaces",
 	})
-	if len(c.Warnings) > 0 {
-		t.Errorf("warnings %q", c.Warnings)
+	if len(c.Warnings) != 1 || !strings.Contains(c.Warnings[0], `"X-APPLE-RADIUS=49.91307046514149" is not a content line`) {
+		t.Errorf("warnings %q, want one for the line without a value", c.Warnings)
 	}
 }
 

@@ -126,7 +126,14 @@ func SortNewestFirst(entries []*Entry) { slices.SortFunc(entries, CompareNewestF
 
 // CompareNewestFirst is the order of SortNewestFirst.
 func CompareNewestFirst(a, b *Entry) int {
-	return cmp.Or(b.Date.Compare(a.Date), strings.Compare(b.ID, a.ID), strings.Compare(b.Path, a.Path))
+	return cmp.Or(NewestFirst(a.Date, a.ID, b.Date, b.ID), strings.Compare(b.Path, a.Path))
+}
+
+// NewestFirst orders what two entries' dates and ids say, newest first:
+// the order of SortNewestFirst for entries in one directory, whose paths
+// differ by their ids.
+func NewestFirst(aDate time.Time, aID string, bDate time.Time, bID string) int {
+	return cmp.Or(bDate.Compare(aDate), strings.Compare(bID, aID))
 }
 
 // Field returns the values of any front matter key, as strings. Keys lead
@@ -153,7 +160,7 @@ func (e *Entry) Field(key string) []string {
 // Meta returns the whole front matter as plain values: lead's keys as
 // lead reads them, and every other key as written.
 func (e *Entry) Meta() map[string]any {
-	m := map[string]any{"date": e.Date.Format(time.RFC3339), "kind": e.Kind, "with": nonNil(e.With), "tags": nonNil(e.Tags), "practices": nonNil(e.Practices)}
+	m := map[string]any{"date": e.Date.Format(time.RFC3339), "kind": e.Kind, "with": NonNil(e.With), "tags": NonNil(e.Tags), "practices": NonNil(e.Practices)}
 	if e.Title != "" {
 		m["title"] = e.Title
 	}
@@ -166,7 +173,9 @@ func (e *Entry) Meta() map[string]any {
 	return m
 }
 
-func nonNil(s []string) []string {
+// NonNil makes a nil list an empty one, so that JSON shows [] rather
+// than null.
+func NonNil(s []string) []string {
 	if s == nil {
 		return []string{}
 	}

@@ -99,7 +99,7 @@ func (p *Person) KeyLine(key string) int { return p.lines[key] }
 // Meta returns the whole front matter as plain values: lead's keys as
 // lead reads them, and every other key as written.
 func (p *Person) Meta() map[string]any {
-	m := map[string]any{"name": p.Name, "prefers": nonNil(p.Prefers), "trusts": nonNil(p.Trusts)}
+	m := map[string]any{"name": p.Name, "prefers": NonNil(p.Prefers), "trusts": NonNil(p.Trusts)}
 	for key, v := range map[string]string{"relation": p.Relation, "org": p.Org, "cadence": p.Cadence, "style": p.Style,
 		"stance": p.Stance, "influence": p.Influence, "interest": p.Interest} {
 		if v != "" {

@@ -2,7 +2,6 @@ package index
 
 import (
 	"bufio"
-	"cmp"
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
@@ -394,8 +393,7 @@ type blockEncoder struct {
 // recordDate is the date of a record's entry, and where its id is in the
 // records.
 type recordDate struct {
-	sec        int64
-	nsec       int32
+	date       time.Time
 	id, idSize int32
 }
 
@@ -434,7 +432,7 @@ func (e *blockEncoder) add(en *format.Entry, key store.FileKey) {
 	// with the id and ".md".
 	path := len(e.records.b) + (bits.Len(uint(len(en.Path))|1)+6)/7 // after its length, a uvarint
 	id := path + strings.LastIndexByte(en.Path, '/') + 1
-	e.dates = append(e.dates, recordDate{en.Date.Unix(), int32(en.Date.Nanosecond()), int32(id), int32(len(en.ID))})
+	e.dates = append(e.dates, recordDate{en.Date, int32(id), int32(len(en.ID))})
 	e.records.b = append(e.records.b, e.rec.b...)
 }
 
@@ -455,13 +453,7 @@ func (e *blockEncoder) block() []byte {
 	id := func(d recordDate) string { return unsafe.String(&e.records.b[d.id], d.idSize) }
 	slices.SortFunc(order, func(a, b int32) int { // as format.CompareNewestFirst: a block's paths differ by their ids
 		x, y := e.dates[a], e.dates[b]
-		switch {
-		case x.sec != y.sec:
-			return cmp.Compare(y.sec, x.sec)
-		case x.nsec != y.nsec:
-			return cmp.Compare(y.nsec, x.nsec)
-		}
-		return strings.Compare(id(y), id(x))
+		return format.NewestFirst(x.date, id(x), y.date, id(y))
 	})
 	for _, n := range order {
 		head.uvarint(uint64(n))
