@@ -169,10 +169,6 @@ func (f TodoFilter) withMatches(it *Item) bool {
 	return true
 }
 
-func involves(it *Item, slug string) bool {
-	return it.Owner == slug || slices.Contains(it.With, slug)
-}
-
 // OpenWith returns the open commitments with a person, both ways: mine in
 // entries with them, and theirs.
 func (s *Snapshot) OpenWith(slug string) []*Item {

@@ -353,7 +353,7 @@ func dropEmptySections(body string) string {
 			for end < len(lines) && strings.TrimSpace(lines[end]) == "" {
 				end++
 			}
-			if _, next := format.Heading(strings.TrimRight(safeLine(lines, end), "\r\n")); end == len(lines) || next > 0 && next <= 2 {
+			if end == len(lines) || isSectionHeading(lines[end]) {
 				i = end - 1
 				continue
 			}
@@ -366,12 +366,11 @@ func dropEmptySections(body string) string {
 	return tidy(strings.Join(out, ""))
 }
 
-// safeLine is lines[i], or "" past the end.
-func safeLine(lines []string, i int) string {
-	if i < len(lines) {
-		return lines[i]
-	}
-	return ""
+// isSectionHeading reports whether a line is a level-two heading, or a
+// level-one heading, which also ends a section.
+func isSectionHeading(line string) bool {
+	_, level := format.Heading(strings.TrimRight(line, "\r\n"))
+	return level > 0 && level <= 2
 }
 
 func isBlank(body string) bool {
