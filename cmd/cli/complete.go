@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"os"
 	"slices"
 	"sort"
 	"strings"
@@ -29,6 +30,9 @@ func (a *app) quietJournal() *journal.Journal {
 	dir, _, err := a.journalDir()
 	if err != nil {
 		return nil
+	}
+	if _, err := os.Stat(dir); err != nil {
+		return nil // completing a word creates no journal
 	}
 	j, _, err := journal.Open(dir)
 	if err != nil {
@@ -275,6 +279,7 @@ var (
 	spans   = []string{"7d\ta week", "14d\ttwo weeks", "30d\ta month", "90d\ta quarter"}
 	sinces  = []string{"7d\tthe last week", "2w\tthe last two weeks", "1m\tthe last month", "3m\tthe last quarter",
 		"6m\tthe last half year", "1y\tthe last year"}
+	days = []string{"today", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 )
 
 // registerCompletions attaches dynamic completion to the flags a command
@@ -286,6 +291,7 @@ func (a *app) registerCompletions(cmd *cobra.Command) {
 		"with":      people,
 		"trusts":    people,
 		"credit":    people,
+		"for":       people,
 		"path":      people,
 		"kind":      a.completeConfig(func(c journal.Config) []string { return c.Kinds }),
 		"practice":  a.completeConfig(practiceNames),
@@ -299,6 +305,8 @@ func (a *app) registerCompletions(cmd *cobra.Command) {
 		"cadence":   completeFrom(spans...),
 		"since":     completeFrom(sinces...),
 		"week":      a.completeWeeks,
+		"date":      completeFrom(days...),
+		"until":     completeFrom(days...),
 	}
 	formats := map[string][]string{
 		"export": {"json", "csv", "markdown", "ics"},

@@ -116,6 +116,7 @@ Exit status: 0 success (no results is success), 1 error, 2 wrong usage.`,
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
 	root.PersistentFlags().StringVar(&a.dir, "dir", "", "journal directory (default $LEAD_DIR, the user config, or ~/lead)")
 	a.terminalFlags(root)
+	_ = root.MarkPersistentFlagDirname("dir") // completes directories
 	root.AddGroup(&cobra.Group{ID: "daily", Title: "Every day:"}, &cobra.Group{ID: "habits", Title: "Leading up, down and across:"},
 		&cobra.Group{ID: "journal", Title: "The journal:"})
 	root.AddCommand(
