@@ -56,7 +56,7 @@ func toReviewJSON(r *journal.Review) reviewJSON {
 		Wins: winsJSON(r.Wins), Feedback: feedbacksJSON(r.Feedback), Bosses: []bossJSON{}, Projects: []projectJSON{},
 		Coming: []comingJSON{}, DueSoon: itemsJSON(r.DueSoon, r.At), reviewHabitsJSON: toReviewHabitsJSON(r)}
 	for _, c := range r.Overdue {
-		out.Overdue = append(out.Overdue, toPersonJSON(c, r.At))
+		out.Overdue = append(out.Overdue, toPersonJSON(c, r.LastDay()))
 	}
 	for _, b := range r.Bosses {
 		bj := bossJSON{Slug: b.Person.Slug, Practices: map[string]int{}, Nudges: []string{}}
