@@ -244,27 +244,14 @@ func (j *Journal) SetDone(it Item, done bool) error {
 		return err
 	}
 	defer unlock()
-	path, err := j.writable(it.Path)
+	l, err := j.findItem(it)
 	if err != nil {
 		return err
 	}
-	data, err := store.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	current, err := j.itemsOf(it.Path, data)
-	if err != nil {
-		return err
-	}
-	i := slices.IndexFunc(current, func(c Item) bool { return c.ID == it.ID })
-	if i < 0 {
-		return fmt.Errorf("%s: the item %q is no longer in the file (changed or removed since it was listed); nothing was written", path, it.Text)
-	}
-	start := lineStart(data, current[i].Line)
-	line, _, _ := bytes.Cut(data[start:], []byte("\n"))
-	box, _, _, ok := format.TaskItem(string(line))
+	path, data, start := l.path, l.data, l.start
+	box, _, _, ok := format.TaskItem(string(l.text))
 	if !ok {
-		return fmt.Errorf("%s:%d: no task item on this line; nothing was written", path, current[i].Line)
+		return fmt.Errorf("%s:%d: no task item on this line; nothing was written", path, l.number)
 	}
 	mark := byte(' ')
 	if done {
@@ -274,6 +261,40 @@ func (j *Journal) SetDone(it Item, done bool) error {
 		return nil
 	}
 	return store.SetByte(path, data, start+box, mark)
+}
+
+// itemLine is an item's line as its file holds it now.
+type itemLine struct {
+	path   string // the file
+	data   []byte // its bytes
+	start  int    // where the line starts in data
+	text   []byte // the line, without its line break
+	number int    // 1-based
+}
+
+// findItem reads the file of it again and finds the item in it by its id.
+// An item no longer there is an error.
+func (j *Journal) findItem(it Item) (itemLine, error) {
+	var l itemLine
+	var err error
+	if l.path, err = j.writable(it.Path); err != nil {
+		return l, err
+	}
+	if l.data, err = store.ReadFile(l.path); err != nil {
+		return l, err
+	}
+	current, err := j.itemsOf(it.Path, l.data)
+	if err != nil {
+		return l, err
+	}
+	i := slices.IndexFunc(current, func(c Item) bool { return c.ID == it.ID })
+	if i < 0 {
+		return l, fmt.Errorf("%s: the item %q is no longer in the file (changed or removed since it was listed); nothing was written", l.path, it.Text)
+	}
+	l.number = current[i].Line
+	l.start = lineStart(l.data, l.number)
+	l.text, _, _ = bytes.Cut(l.data[l.start:], []byte("\n"))
+	return l, nil
 }
 
 // itemsOf parses the items of an entry or person file's current bytes.

@@ -67,8 +67,8 @@ func ByWaiting(items []*Item, now time.Time) {
 
 // Nudge records that you chased an item on day: " nudged:YYYY-MM-DD" is
 // appended to its line, and nothing else in the file changes. Its id
-// stays the same. The file is read again first; if the item is no longer
-// there, nothing is written.
+// stays the same. The file is read again first, under the journal's
+// write lock; if the item is no longer there, nothing is written.
 func (j *Journal) Nudge(it Item, day time.Time) error {
 	if it.Mine() {
 		return fmt.Errorf("%q is yours to do, not someone else's to chase", it.Text)
@@ -78,29 +78,14 @@ func (j *Journal) Nudge(it Item, day time.Time) error {
 		return err
 	}
 	defer unlock()
-	path, err := j.writable(it.Path)
+	l, err := j.findItem(it)
 	if err != nil {
 		return err
 	}
-	data, err := store.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	current, err := j.itemsOf(it.Path, data)
-	if err != nil {
-		return err
-	}
-	i := slices.IndexFunc(current, func(c Item) bool { return c.ID == it.ID })
-	if i < 0 {
-		return fmt.Errorf("%s: the item %q is no longer in the file (changed or removed since it was listed); nothing was written", path, it.Text)
-	}
-	start := lineStart(data, current[i].Line)
-	line, _, _ := bytes.Cut(data[start:], []byte("\n"))
-	end := start + len(bytes.TrimRight(line, " \t\r"))
+	end := l.start + len(bytes.TrimRight(l.text, " \t\r"))
 	token := " " + format.NudgedToken + day.Format(time.DateOnly)
-	if bytes.HasSuffix(data[start:end], []byte(token)) {
-		return nil // chased today already
+	if bytes.HasSuffix(l.data[l.start:end], []byte(token)) {
+		return nil // chased that day already
 	}
-	updated := slices.Concat(data[:end], []byte(token), data[end:])
-	return store.ReplaceFile(path, data, updated)
+	return store.ReplaceFile(l.path, l.data, slices.Concat(l.data[:end], []byte(token), l.data[end:]))
 }

@@ -71,8 +71,8 @@ func (s *Snapshot) Inspect(rel string, data []byte) *Inspection {
 // checkDuplicateID reports the other entries of the snapshot with e's id.
 func (s *Snapshot) checkDuplicateID(e *Entry, path string, out *findings) {
 	var others []string
-	for _, o := range s.Entries {
-		if o.ID == e.ID && o.Path != e.Path {
+	for _, o := range s.entriesWithID(e.ID) {
+		if o.Path != e.Path {
 			others = append(others, s.Journal.Abs(o.Path))
 		}
 	}
@@ -80,6 +80,22 @@ func (s *Snapshot) checkDuplicateID(e *Entry, path string, out *findings) {
 		slices.Sort(others)
 		out.add(path, 0, "", SeverityError, "%s", duplicateID(e.ID, others))
 	}
+}
+
+// entriesWithID returns the entries whose id is id. The entries are
+// gathered by id on first use, so that an editor checking a file as it is
+// typed does not go through every entry each time; Inspect may be called
+// from several goroutines.
+func (s *Snapshot) entriesWithID(id string) []*Entry {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.byID == nil {
+		s.byID = make(map[string][]*Entry, len(s.Entries))
+		for _, e := range s.Entries {
+			s.byID[e.ID] = append(s.byID[e.ID], e)
+		}
+	}
+	return s.byID[id]
 }
 
 // TaskBox returns the offset of the mark in the box of a Markdown task

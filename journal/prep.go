@@ -15,10 +15,11 @@ type Prep struct {
 	Feedback []Feedback // the latest feedback from them in entries with them, newest first
 	Recent   []*Entry   // the last interactions, newest first
 
-	Advice       string        // what their style asks of you (Habits.Styles)
-	Thanked      *Thanks       // the last time you thanked them; nil if never
-	PreviewFirst *PreviewFirst // for someone above your boss: what to preview with the boss first
-	Trusted      []Contact     // the people they trust, and when you last engaged each
+	Advice       string          // what their style asks of you (Habits.Styles)
+	Thanked      *Thanks         // the last time you thanked them; nil if never
+	PreviewFirst *PreviewFirst   // for someone above your boss: what to preview with the boss first
+	Trusted      []Contact       // the people they trust, and when you last engaged each
+	Oversight    *OversightTrend // for a boss whose close oversight is rising
 }
 
 // Recent bounds for a prep brief.

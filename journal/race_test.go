@@ -10,8 +10,8 @@ import (
 	"testing"
 )
 
-// stressRounds is how many rounds each race is run; each round is a
-// fresh file.
+// stressRounds is how many rounds each race is run (raceRounds under
+// the race detector); each round is a fresh file.
 const stressRounds = 200
 
 // stressJournal is a journal in memory where the system has a file system
@@ -38,7 +38,7 @@ func stressJournal(t *testing.T) *Journal {
 func TestConcurrentRewritesLoseNothing(t *testing.T) {
 	j := stressJournal(t)
 	writeFile(t, j, "people/dana-smith.md", "---\nname: Dana Smith\nrelation: boss\n---\n")
-	for round := range stressRounds {
+	for round := range raceRounds {
 		rel := fmt.Sprintf("entries/2026/11/2026-11-20-0900-r%d.md", round)
 		var body strings.Builder
 		for i := range 8 {
@@ -98,7 +98,7 @@ func TestConcurrentRewritesLoseNothing(t *testing.T) {
 func TestRewriteRacingHandEditsLosesNothing(t *testing.T) {
 	j := stressJournal(t)
 	ticked := 0
-	for round := range stressRounds {
+	for round := range raceRounds {
 		rel := fmt.Sprintf("entries/2026/11/2026-11-20-0900-h%d.md", round)
 		writeFile(t, j, rel, "---\ndate: 2026-11-20T09:00:00-05:00\n---\n- [ ] keep my word\n")
 		s := read(j, Everything)
@@ -139,5 +139,5 @@ func TestRewriteRacingHandEditsLosesNothing(t *testing.T) {
 			t.Fatalf("round %d: done: %v", round, doneErr)
 		}
 	}
-	t.Logf("%d of %d ticks made; the others reported the file changed", ticked, stressRounds)
+	t.Logf("%d of %d ticks made; the others reported the file changed", ticked, raceRounds)
 }

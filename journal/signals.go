@@ -109,28 +109,33 @@ func (t OversightTrend) Advice() string {
 // oversightTrends measures OversightTrend for each boss at at.
 func (s *Snapshot) oversightTrends(at time.Time) []OversightTrend {
 	var out []OversightTrend
-	recentFrom := at.AddDate(0, 0, -7*OversightWeeks)
-	earlierFrom := recentFrom.AddDate(0, 0, -7*OversightWeeks)
 	for _, boss := range s.Bosses() {
-		t := OversightTrend{Boss: boss}
-		s.eachInWindow(earlierFrom, at.Add(time.Nanosecond), func(e *Entry) {
-			for _, text := range e.Feedback {
-				if s.feedbackFrom(text, e) != boss.Slug {
-					continue
-				}
-				over := FeedbackKind(text) == FeedbackOversight
-				if e.Date.Before(recentFrom) {
-					t.EarlierAll++
-					t.Earlier += btoi(over)
-				} else {
-					t.RecentAll++
-					t.Recent += btoi(over)
-				}
-			}
-		})
-		out = append(out, t)
+		out = append(out, s.oversightTrend(boss, at))
 	}
 	return out
+}
+
+// oversightTrend measures OversightTrend for one boss at at.
+func (s *Snapshot) oversightTrend(boss *Person, at time.Time) OversightTrend {
+	recentFrom := at.AddDate(0, 0, -7*OversightWeeks)
+	earlierFrom := recentFrom.AddDate(0, 0, -7*OversightWeeks)
+	t := OversightTrend{Boss: boss}
+	s.eachInWindow(earlierFrom, at.Add(time.Nanosecond), func(e *Entry) {
+		for _, text := range e.Feedback {
+			if s.feedbackFrom(text, e) != boss.Slug {
+				continue
+			}
+			over := FeedbackKind(text) == FeedbackOversight
+			if e.Date.Before(recentFrom) {
+				t.EarlierAll++
+				t.Earlier += btoi(over)
+			} else {
+				t.RecentAll++
+				t.Recent += btoi(over)
+			}
+		}
+	})
+	return t
 }
 
 func btoi(b bool) int {

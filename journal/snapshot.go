@@ -25,9 +25,10 @@ type Snapshot struct {
 	Problems []*Problem
 
 	people map[string]*Person
-	items  []*Item            // all items, gathered on first use
-	agenda map[string][]*Item // open agenda items by person, computed on first use
-	open   map[string][]*Item // open commitments by person, both ways, computed on first use
+	items  []*Item             // all items, gathered on first use
+	agenda map[string][]*Item  // open agenda items by person, computed on first use
+	open   map[string][]*Item  // open commitments by person, both ways, computed on first use
+	byID   map[string][]*Entry // entries by id, computed on first use (Inspect)
 	mu     sync.Mutex
 }
 

@@ -444,7 +444,9 @@ func (j *Journal) Drafts() ([]string, error) {
 	}
 	var drafts []draft
 	for _, m := range matches {
-		if info, err := os.Stat(m); err == nil {
+		// lead's drafts are files it made: a link (one that came with the
+		// journal, say, to a file of the user's) is not one.
+		if info, err := os.Lstat(m); err == nil && info.Mode()&fs.ModeSymlink == 0 {
 			drafts = append(drafts, draft{m, info.ModTime()})
 		}
 	}

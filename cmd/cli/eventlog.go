@@ -58,11 +58,18 @@ func (a *app) fromEvent(o *logOptions, now time.Time) error {
 			return err
 		}
 	} else {
-		i := slices.IndexFunc(meetings, func(m journal.Meeting) bool { return strings.HasPrefix(m.ID, strings.ToLower(o.event)) })
-		if i < 0 {
-			return fmt.Errorf("no calendar event %q between %s and %s: see lead today or lead inbox", o.event, journal.Day(now.Add(-eventLookBack)), journal.Day(now.Add(eventLookAhead)))
+		var ids []string
+		for _, c := range meetings {
+			if strings.HasPrefix(c.ID, strings.ToLower(o.event)) && !slices.Contains(ids, c.ID) {
+				m, ids = c, append(ids, c.ID)
+			}
 		}
-		m = meetings[i]
+		switch {
+		case len(ids) == 0:
+			return fmt.Errorf("no calendar event %q between %s and %s: see lead today or lead inbox", o.event, journal.Day(now.Add(-eventLookBack)), journal.Day(now.Add(eventLookAhead)))
+		case len(ids) > 1:
+			return &journal.AmbiguousError{What: "event", Query: o.event, Candidates: ids}
+		}
 	}
 	if o.date == "" {
 		o.date = m.Start.Format(time.RFC3339)

@@ -34,9 +34,14 @@ func toEntryJSON(e *journal.Entry, body *string) entryJSON {
 	return out
 }
 
+// listOptions are lead list's flags.
+type listOptions struct {
+	filter            filterFlags
+	json, paths, null bool
+}
+
 func (a *app) cmdList() *cobra.Command {
-	var f filterFlags
-	var asJSON, paths, nul bool
+	var o listOptions
 	cmd := &cobra.Command{
 		Use:     "list",
 		Aliases: []string{"ls"},
@@ -55,48 +60,53 @@ with NUL for xargs -0).`,
   lead list --grep budget --paths | xargs grep -n budget
   lead list --field mood=tense --json | jq '.[].title'`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if nul {
-				paths = true
-			}
-			if asJSON && paths {
-				return usagef("--json and --paths cannot be used together")
-			}
-			s, entries, err := a.query(&f)
-			if err != nil {
+		RunE: func(*cobra.Command, []string) error { return a.runList(o) },
+	}
+	o.filter.register(cmd.Flags(), true)
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&o.paths, "paths", false, "print one absolute path per line")
+	cmd.Flags().BoolVarP(&o.null, "null", "0", false, "with --paths, end each path with NUL instead of a newline")
+	return cmd
+}
+
+// runList prints the entries that pass the filters: a table, JSON or
+// paths.
+func (a *app) runList(o listOptions) error {
+	if o.null {
+		o.paths = true
+	}
+	if o.json && o.paths {
+		return usagef("--json and --paths cannot be used together")
+	}
+	s, entries, err := a.query(&o.filter)
+	if err != nil {
+		return err
+	}
+	switch {
+	case o.json:
+		out := make([]entryJSON, len(entries))
+		for i, e := range entries {
+			out[i] = toEntryJSON(e, nil)
+		}
+		return writeJSONList(a.env.Stdout, out)
+	case o.paths:
+		end := "\n"
+		if o.null {
+			end = "\x00"
+		}
+		for _, e := range entries {
+			if _, err := fmt.Fprint(a.env.Stdout, a.abs(e.Path)+end); err != nil {
 				return err
 			}
-			switch {
-			case asJSON:
-				out := make([]entryJSON, len(entries))
-				for i, e := range entries {
-					out[i] = toEntryJSON(e, nil)
-				}
-				return writeJSONList(a.env.Stdout, out)
-			case paths:
-				end := "\n"
-				if nul {
-					end = "\x00"
-				}
-				for _, e := range entries {
-					if _, err := fmt.Fprint(a.env.Stdout, a.abs(e.Path)+end); err != nil {
-						return err
-					}
-				}
-				return nil
-			}
-			if len(entries) == 0 {
-				a.infof("no entries match")
-				return nil
-			}
-			return a.entryTable(s, entries).print()
-		},
+		}
+		return nil
 	}
-	f.register(cmd.Flags(), true)
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().BoolVar(&paths, "paths", false, "print one absolute path per line")
-	cmd.Flags().BoolVarP(&nul, "null", "0", false, "with --paths, end each path with NUL instead of a newline")
-	return cmd
+	if len(entries) == 0 {
+		a.infof("no entries match")
+		return nil
+	}
+	return a.entryTable(s, entries).print()
+
 }
 
 // entryTable lays out entries as lead shows them everywhere.

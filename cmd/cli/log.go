@@ -102,9 +102,12 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 		}
 	}
 	if o.message == "-" {
-		data, err := io.ReadAll(a.env.Stdin)
+		data, err := io.ReadAll(io.LimitReader(a.env.Stdin, journal.MaxFileSize+1))
 		if err != nil {
 			return err
+		}
+		if len(data) > journal.MaxFileSize {
+			return fmt.Errorf("-m -: standard input is larger than the %d bytes an entry may hold; nothing was logged", journal.MaxFileSize)
 		}
 		o.message = string(data)
 	}

@@ -14,10 +14,11 @@ import (
 // prepHabitsJSON is what `lead prep --json` adds for the habits of
 // leading up; see docs/format.md.
 type prepHabitsJSON struct {
-	Advice       string       `json:"advice"`
-	Thanked      *thanksJSON  `json:"thanked"`
-	PreviewFirst *previewJSON `json:"preview_first"`
-	Trusted      []personJSON `json:"trusted"`
+	Advice       string         `json:"advice"`
+	Thanked      *thanksJSON    `json:"thanked"`
+	PreviewFirst *previewJSON   `json:"preview_first"`
+	Trusted      []personJSON   `json:"trusted"`
+	Oversight    *oversightJSON `json:"oversight"`
 }
 
 type thanksJSON struct {
@@ -42,6 +43,9 @@ func toPrepHabitsJSON(pr *journal.Prep, now time.Time) prepHabitsJSON {
 	}
 	for _, c := range pr.Trusted {
 		out.Trusted = append(out.Trusted, toPersonJSON(c, now))
+	}
+	if t := pr.Oversight; t != nil {
+		out.Oversight = toOversightJSON(*t)
 	}
 	return out
 }
@@ -68,6 +72,9 @@ func (a *app) printPrepHabits(w io.Writer, pr *journal.Prep) {
 		}
 		fmt.Fprintf(w, "  - %s\n", a.paint("soon", fmt.Sprintf("Preview with %s first: %s. No preview of it with them in the last %s.",
 			pf.Boss.Name, strings.Join(what, ", "), a.journal.Config.Habits.PreviewWindow())))
+	}
+	if t := pr.Oversight; t != nil {
+		fmt.Fprintf(w, "  - %s\n", a.paint("soon", t.Advice()))
 	}
 	if t := pr.Thanked; t != nil {
 		fmt.Fprintf(w, "  - Last thanked %s (%s): %s\n", ago(when.DaysBetween(t.Entry.Date, now)), journal.Day(t.Entry.Date), t.For)

@@ -61,7 +61,11 @@ func toReviewHabitsJSON(r *journal.Review) reviewHabitsJSON {
 		out.PreviewGaps = append(out.PreviewGaps, previewGapJSON{g.Entry.ID, g.Entry.Date.Format(time.RFC3339), g.Entry.Project, above, g.Boss.Slug})
 	}
 	for _, t := range r.Oversight {
-		out.Oversight = append(out.Oversight, oversightJSON{t.Boss.Slug, t.Recent, t.RecentAll, t.Earlier, t.EarlierAll, t.Advice()})
+		out.Oversight = append(out.Oversight, *toOversightJSON(t))
 	}
 	return out
+}
+
+func toOversightJSON(t journal.OversightTrend) *oversightJSON {
+	return &oversightJSON{t.Boss.Slug, t.Recent, t.RecentAll, t.Earlier, t.EarlierAll, t.Advice()}
 }

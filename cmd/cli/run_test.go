@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/lead-journal/lead/journal"
 )
 
 // testApp is the app of one run of lead on a journal of files, with
@@ -57,5 +59,53 @@ func TestRunReview(t *testing.T) {
 	}
 	if err := a.runReview(reviewOptions{week: "2026-W46", since: "2w"}); err == nil {
 		t.Error("--week with --since is not refused")
+	}
+}
+
+// TestRunList: lead list's run function prints, to the stream it is
+// given, the entries its filter keeps, as a table, as paths, or refuses
+// options that do not go together.
+func TestRunList(t *testing.T) {
+	now := time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC)
+	a, stdout, _ := testApp(t, now, map[string]string{
+		"people/dana-smith.md":                     "---\nname: Dana Smith\nrelation: boss\n---\n",
+		"people/lee-wong.md":                       "---\nname: Lee Wong\nrelation: peer\n---\n",
+		"entries/2026/11/2026-11-20-1430-q3.md":    "---\ndate: 2026-11-20T14:30:00Z\nkind: 1on1\ntitle: Q3\nwith: [dana-smith]\n---\n",
+		"entries/2026/11/2026-11-21-0900-lunch.md": "---\ndate: 2026-11-21T09:00:00Z\nkind: 1on1\ntitle: Lunch\nwith: [lee-wong]\n---\n",
+		"entries/2026/10/2026-10-01-0900-early.md": "---\ndate: 2026-10-01T09:00:00Z\nkind: note\ntitle: Early\nwith: [dana-smith]\n---\n",
+	})
+	if err := a.runList(listOptions{filter: filterFlags{with: []string{"dana"}, since: "4w"}}); err != nil {
+		t.Fatal(err)
+	}
+	if out := stdout.String(); !strings.HasPrefix(out, "2026-11-20-1430-q3\t2026-11-20T14:30:00Z\t1on1\tdana-smith\tQ3\t\n") || strings.Count(out, "\n") != 1 {
+		t.Errorf("list --with dana --since 4w at %s:\n%s", now, out)
+	}
+	stdout.Reset()
+	if err := a.runList(listOptions{paths: true}); err != nil || strings.Count(stdout.String(), ".md\n") != 3 {
+		t.Errorf("--paths: %v\n%s", err, stdout)
+	}
+	if err := a.runList(listOptions{json: true, null: true}); err == nil {
+		t.Error("--json with --null is not refused")
+	}
+}
+
+// TestRunTodo: lead todo's run function lists, as of the clock it is
+// given, the commitments its options select, to the stream it is given.
+func TestRunTodo(t *testing.T) {
+	now := time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC)
+	a, stdout, _ := testApp(t, now, map[string]string{
+		"people/dana-smith.md": "---\nname: Dana Smith\nrelation: boss\n---\n",
+		"entries/2026/11/2026-11-20-1430-q3.md": "---\ndate: 2026-11-20T14:30:00Z\nwith: [dana-smith]\n---\n" +
+			"- [ ] Send the deck due:2026-11-21\n- [ ] Book the room due:2026-11-30\n- [ ] @dana-smith Review the plan\n- [x] Done already\n",
+	})
+	if err := a.runTodo(todoOptions{filter: journal.TodoFilter{Mine: true, Overdue: true}}); err != nil {
+		t.Fatal(err)
+	}
+	if out := stdout.String(); strings.Count(out, "\n") != 1 || !strings.Contains(out, "Send the deck") {
+		t.Errorf("todo --mine --overdue on %s:\n%s", now.Format(time.DateOnly), out)
+	}
+	stdout.Reset()
+	if err := a.runTodo(todoOptions{with: "dana", filter: journal.TodoFilter{Theirs: true}}); err != nil || !strings.Contains(stdout.String(), "Review the plan") || strings.Contains(stdout.String(), "Send the deck") {
+		t.Errorf("todo --theirs --with dana: %v\n%s", err, stdout)
 	}
 }

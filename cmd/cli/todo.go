@@ -61,10 +61,15 @@ func itemsJSON(items []*journal.Item, now time.Time) []itemJSON {
 	return out
 }
 
+// todoOptions are lead todo's flags.
+type todoOptions struct {
+	filter journal.TodoFilter
+	with   string // a person as typed, made a slug for filter.With
+	json   bool
+}
+
 func (a *app) cmdTodo() *cobra.Command {
-	var f journal.TodoFilter
-	var with string
-	var asJSON bool
+	var o todoOptions
 	cmd := &cobra.Command{
 		Use:     "todo",
 		Short:   "List open commitments, both ways",
@@ -82,53 +87,58 @@ and with --theirs alone the days waited.`,
   lead todo --theirs --with dana
   lead todo --json | jq -r '.[] | select(.overdue) | .text'`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			load := a.loadOpen
-			if f.Done {
-				load = a.load
-			}
-			s, err := load()
-			if err != nil {
-				return err
-			}
-			if with != "" {
-				p, err := s.FindPerson(with)
-				if err != nil {
-					return err
-				}
-				f.With = p.Slug
-			}
-			now := a.env.Now()
-			items := s.Commitments(f, now)
-			theirs := f.Theirs && !f.Mine
-			if theirs {
-				journal.ByWaiting(items, now)
-			}
-			if asJSON {
-				return writeJSONList(a.env.Stdout, itemsJSON(items, now))
-			}
-			if len(items) == 0 {
-				a.infof("no open commitments")
-				return nil
-			}
-			t := a.itemTable(s, items, now)
-			if theirs {
-				waiting := make([]string, len(items))
-				for i, it := range items {
-					waiting[i] = fmt.Sprintf("%dd", it.WaitingDays(now))
-				}
-				t.addColumn("WAITING", waiting)
-			}
-			return t.print()
-		},
+		RunE: func(*cobra.Command, []string) error { return a.runTodo(o) },
 	}
-	cmd.Flags().BoolVar(&f.Mine, "mine", false, "only what I owe")
-	cmd.Flags().BoolVar(&f.Theirs, "theirs", false, "only what others owe me, longest waiting first")
-	cmd.Flags().StringVarP(&with, "with", "w", "", "only commitments with this person")
-	cmd.Flags().BoolVar(&f.Overdue, "overdue", false, "only overdue commitments")
-	cmd.Flags().BoolVarP(&f.Done, "all", "a", false, "include ticked items")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&o.filter.Mine, "mine", false, "only what I owe")
+	cmd.Flags().BoolVar(&o.filter.Theirs, "theirs", false, "only what others owe me, longest waiting first")
+	cmd.Flags().StringVarP(&o.with, "with", "w", "", "only commitments with this person")
+	cmd.Flags().BoolVar(&o.filter.Overdue, "overdue", false, "only overdue commitments")
+	cmd.Flags().BoolVarP(&o.filter.Done, "all", "a", false, "include ticked items")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
 	return cmd
+}
+
+// runTodo prints the commitments the options select.
+func (a *app) runTodo(o todoOptions) error {
+	f := o.filter
+	load := a.loadOpen
+	if f.Done {
+		load = a.load
+	}
+	s, err := load()
+	if err != nil {
+		return err
+	}
+	if o.with != "" {
+		p, err := s.FindPerson(o.with)
+		if err != nil {
+			return err
+		}
+		f.With = p.Slug
+	}
+	now := a.env.Now()
+	items := s.Commitments(f, now)
+	theirs := f.Theirs && !f.Mine
+	if theirs {
+		journal.ByWaiting(items, now)
+	}
+	if o.json {
+		return writeJSONList(a.env.Stdout, itemsJSON(items, now))
+	}
+	if len(items) == 0 {
+		a.infof("no open commitments")
+		return nil
+	}
+	t := a.itemTable(s, items, now)
+	if theirs {
+		waiting := make([]string, len(items))
+		for i, it := range items {
+			waiting[i] = fmt.Sprintf("%dd", it.WaitingDays(now))
+		}
+		t.addColumn("WAITING", waiting)
+	}
+	return t.print()
+
 }
 
 // itemTable lays out items with their ids. On a terminal an item's text

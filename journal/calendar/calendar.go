@@ -15,6 +15,7 @@ import (
 	"io"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -93,13 +94,27 @@ func Parse(r io.Reader, local *time.Location) (*Calendar, error) {
 			}
 			c.series = append(c.series, s)
 		}
-		if ev.GetProperty(ics.ComponentPropertyRecurrenceId) != nil {
-			s.overrides = append(s.overrides, ev)
-		} else {
-			s.master = ev
+		if rid := ev.GetProperty(ics.ComponentPropertyRecurrenceId); rid != nil {
+			i := slices.IndexFunc(s.overrides, func(o *ics.VEvent) bool {
+				return o.GetProperty(ics.ComponentPropertyRecurrenceId).Value == rid.Value
+			})
+			switch {
+			case i < 0:
+				s.overrides = append(s.overrides, ev)
+			case sequenceOf(ev) >= sequenceOf(s.overrides[i]):
+				s.overrides[i] = ev
+			}
+		} else if s.master == nil || sequenceOf(ev) >= sequenceOf(s.master) {
+			s.master = ev // of two versions of one event, the later (RFC 5545 §3.8.7.4)
 		}
 	}
 	return c, nil
+}
+
+// sequenceOf is an event's SEQUENCE, its revision; 0 when none.
+func sequenceOf(v *ics.VEvent) int {
+	n, _ := strconv.Atoi(text(v, ics.ComponentPropertySequence))
+	return n
 }
 
 // dropBrokenLines leaves out the content lines without a value, which

@@ -289,7 +289,8 @@ func TestUnknownZoneAndBadInput(t *testing.T) {
 // of a timed series, X-WR-TIMEZONE places floating times, Outlook moves a
 // day of an all-day series by a RECURRENCE-ID at midnight in its zone,
 // spaces in an RRULE, a line without a value (left out, with a warning)
-// and a property between components are tolerated.
+// and a property between components are tolerated, and of two versions of
+// an event the later SEQUENCE counts.
 func TestRealWorldQuirks(t *testing.T) {
 	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nX-WR-TIMEZONE:Europe/Lisbon\r\n" +
 		"BEGIN:VEVENT\r\nUID:utc\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261026T140000Z\r\nDURATION:PT30M\r\nRRULE:FREQ=WEEKLY;COUNT=2\r\nSUMMARY:utc\r\nEND:VEVENT\r\n" +
@@ -300,6 +301,8 @@ func TestRealWorldQuirks(t *testing.T) {
 		"BEGIN:VEVENT\r\nUID:float\r\nDTSTAMP:20260101T000000Z\r\nDTSTART:20261029T090000\r\nDURATION:PT1H\r\nSUMMARY:floating in X-WR-TIMEZONE\r\nEND:VEVENT\r\n" +
 		"BEGIN:VEVENT\r\nUID:days\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;VALUE=DATE:20261030\r\nRRULE:FREQ=DAILY;COUNT=2\r\nSUMMARY:all day\r\nEND:VEVENT\r\n" +
 		"BEGIN:VEVENT\r\nUID:days\r\nDTSTAMP:20260101T000000Z\r\nRECURRENCE-ID;TZID=GMT Standard Time:20261031T000000\r\nDTSTART;VALUE=DATE:20261101\r\nSUMMARY:all day moved\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:rev\r\nDTSTAMP:20260101T000000Z\r\nSEQUENCE:2\r\nDTSTART:20261031T150000Z\r\nSUMMARY:revised\r\nEND:VEVENT\r\n" +
+		"BEGIN:VEVENT\r\nUID:rev\r\nDTSTAMP:20260101T000000Z\r\nSEQUENCE:1\r\nDTSTART:20261030T150000Z\r\nSUMMARY:stale\r\nEND:VEVENT\r\n" +
 		"BEGIN:VEVENT\r\nUID:ex\r\nDTSTAMP:20260101T000000Z\r\nDTSTART;TZID=America/New_York:20261026T120000\r\nDURATION:PT1H\r\nRRULE:FREQ=DAILY;COUNT=3\r\nEXDATE;VALUE=DATE:20261027\r\nSUMMARY:ex\r\nEND:VEVENT\r\n" +
 		"END:VCALENDAR\r\n"
 	c, err := Parse(strings.NewReader(ics), newYork)
@@ -322,6 +325,7 @@ func TestRealWorldQuirks(t *testing.T) {
 		"10-29 09:00Z floating in X-WR-TIMEZONE", // 09:00 in Lisbon
 		"10-29 19:00Z outlook's spaces",
 		"10-30 04:00Z all day",       // the user's day, whatever X-WR-TIMEZONE says
+		"10-31 15:00Z revised",       // of two versions, the higher SEQUENCE
 		"11-01 04:00Z all day moved", // Outlook names the day it moves as midnight in London
 		"11-02 14:00Z utc",           // 09:00 in New York after the change: the UTC time holds
 		"11-02 20:00Z outlook's spaces",

@@ -214,7 +214,7 @@ func readAt(dirfd int, dir, name string, buf []byte, limit int64) ([]byte, FileK
 // unmapped, because entries read from the index keep strings that point
 // into it.
 func MapFile(path string) ([]byte, error) {
-	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK, 0)
+	fd, err := unix.Open(path, unix.O_RDONLY|unix.O_CLOEXEC|unix.O_NONBLOCK|unix.O_NOFOLLOW, 0) // lead writes it by a rename: never a link
 	if err != nil {
 		return nil, err
 	}

@@ -183,9 +183,18 @@ func (c *completer) value(key string) {
 	}
 }
 
-// people offers person slugs, with their name and relation.
+// people offers person slugs, with their name and relation, the most
+// recently met first.
 func (c *completer) people() {
-	for _, p := range c.v.snap.People {
+	people := slices.Clone(c.v.snap.People)
+	last := func(p *journal.Person) time.Time {
+		if es := c.v.entries[p.Slug]; len(es) > 0 {
+			return es[0].Date
+		}
+		return time.Time{}
+	}
+	slices.SortStableFunc(people, func(a, b *journal.Person) int { return last(b).Compare(last(a)) })
+	for _, p := range people {
 		detail := p.Name
 		if p.Relation != "" {
 			detail += " (" + p.Relation + ")"

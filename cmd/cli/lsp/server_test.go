@@ -215,6 +215,7 @@ func labels(items []protocol.CompletionItem) string {
 var people = map[string]string{
 	"people/dana-smith.md": "---\nname: Dana Smith\nrelation: boss\nstyle: detail\nprefers: [slack]\n---\n",
 	"people/lee-wong.md":   "---\nname: Lee Wong\nrelation: peer\n---\n",
+	"people/abe-nolan.md":  "---\nname: Abe Nolan\nrelation: report\n---\n", // never met: offered last
 	"entries/2026/11/2026-11-20-1000-q3.md": "---\ndate: 2026-11-20T10:00:00Z\nkind: 1on1\ntitle: Q3 review\nwith: [dana-smith]\nproject: q3-plan\ntags: [budget, hiring]\n---\n" +
 		"## Commitments\n- [ ] Send the revised deck due:2026-11-25\n- [ ] @dana-smith intro to the SVP's chief of staff\n- [x] Share the numbers\n",
 	"entries/2026/11/2026-11-18-0900-budget.md": "---\ndate: 2026-11-18T09:00:00Z\nkind: meeting\nwith: [lee-wong, dana-smith]\ntags: [budget]\n---\nNotes.\n",
@@ -234,12 +235,12 @@ func TestCompletion(t *testing.T) {
 		{"---\nwi\n---\n", "wi", 1, "date; kind; title; with; project; tags; practices"},
 		{"---\nkind: 1on1\nw", "w", 2, "date; title; with; project; tags; practices; --- (closes the front matter)"},
 		{"---\nwith:\n  - dana-smith\n-", "-", 3, "date; kind; title; project; tags; practices; --- (closes the front matter)"},
-		{"---\nwith: [dana-smith, l\n---\n", ", l", 1, "dana-smith (Dana Smith (boss)); lee-wong (Lee Wong (peer))"},
-		{"---\nwith:\n  - d\n---\n", "- d", 2, "dana-smith (Dana Smith (boss)); lee-wong (Lee Wong (peer))"},
+		{"---\nwith: [dana-smith, l\n---\n", ", l", 1, "dana-smith (Dana Smith (boss)); lee-wong (Lee Wong (peer)); abe-nolan (Abe Nolan (report))"},
+		{"---\nwith:\n  - d\n---\n", "- d", 2, "dana-smith (Dana Smith (boss)); lee-wong (Lee Wong (peer)); abe-nolan (Abe Nolan (report))"},
 		{"---\nkind: \n---\n", "kind: ", 1, "1on1 (kind); meeting (kind); skip-level (kind); review (kind); email (kind); chat (kind); event (kind); note (kind)"},
 		{"---\ntags: [\n---\n", "[", 1, "budget (tag in use); hiring (tag in use)"},
 		{"---\nproject: \n---\n", ": ", 1, "q3-plan (project in use)"},
-		{"---\n---\n- [ ] ask @", "@", 2, "dana-smith (Dana Smith (boss)); lee-wong (Lee Wong (peer))"},
+		{"---\n---\n- [ ] ask @", "@", 2, "dana-smith (Dana Smith (boss)); lee-wong (Lee Wong (peer)); abe-nolan (Abe Nolan (report))"},
 		{"---\n---\n- [ ] send it due:", "due:", 2, "2026-11-22 (today, Sunday 22 November); 2026-11-23 (tomorrow, Monday 23 November); " +
 			"2026-11-24 (tue, Tuesday 24 November); 2026-11-25 (wed, Wednesday 25 November); 2026-11-26 (thu, Thursday 26 November); " +
 			"2026-11-27 (fri, Friday 27 November); 2026-11-28 (sat, Saturday 28 November); 2026-11-29 (sun, Sunday 29 November); " +
@@ -487,11 +488,11 @@ func TestFilesChangedOnDisk(t *testing.T) {
 	c.waitFor(rel, text, "ada-lovelace")
 }
 
-// waitFor asks for the people in with: until the first is want.
+// waitFor asks for the people in with: until want is among them.
 func (c *client) waitFor(rel, text, want string) {
 	c.t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
-	for !strings.HasPrefix(labels(c.complete(rel, text, 1, "[")), want) {
+	for !strings.Contains(labels(c.complete(rel, text, 1, "[")), want) {
 		if time.Now().After(deadline) {
 			c.t.Fatalf("a file added on disk is never read")
 		}
