@@ -115,24 +115,12 @@ func TestRewriteRacingHandEditsLosesNothing(t *testing.T) {
 		var wg sync.WaitGroup
 		var doneErr error
 		wg.Go(func() { doneErr = j.SetDone(*it, true, stressDay) })
-		wg.Go(func() {
-			for i := range 3 {
-				f, err := os.OpenFile(j.Abs(rel), os.O_WRONLY|os.O_APPEND, 0)
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				fmt.Fprintf(f, "appended %d\n", i)
-				f.Close()
-			}
-		})
+		wg.Go(func() { appendLines(t, j.Abs(rel)) })
 		wg.Wait()
 		data, _ := os.ReadFile(j.Abs(rel))
 		os.Remove(j.Abs(rel))
-		for i := range 3 {
-			if !strings.Contains(string(data), fmt.Sprintf("appended %d\n", i)) {
-				t.Fatalf("round %d: the appended line %d is gone (done: %v):\n%s", round, i, doneErr, data)
-			}
+		if i := missingAppend(data); i >= 0 {
+			t.Fatalf("round %d: the appended line %d is gone (done: %v):\n%s", round, i, doneErr, data)
 		}
 		switch {
 		case doneErr == nil && !strings.Contains(string(data), "- [x] keep my word"):
@@ -166,24 +154,12 @@ func TestAgendaRacingHandEditsLosesNothing(t *testing.T) {
 		var wg sync.WaitGroup
 		var addErr error
 		wg.Go(func() { _, addErr = j.AddAgenda(p, "raise it", stressDay) })
-		wg.Go(func() {
-			for i := range 3 {
-				f, err := os.OpenFile(j.Abs(rel), os.O_WRONLY|os.O_APPEND, 0)
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				fmt.Fprintf(f, "appended %d\n", i)
-				f.Close()
-			}
-		})
+		wg.Go(func() { appendLines(t, j.Abs(rel)) })
 		wg.Wait()
 		data, _ := os.ReadFile(j.Abs(rel))
 		os.Remove(j.Abs(rel))
-		for i := range 3 {
-			if !strings.Contains(string(data), fmt.Sprintf("appended %d\n", i)) {
-				t.Fatalf("round %d: the appended line %d is gone (agenda add: %v):\n%s", round, i, addErr, data)
-			}
+		if i := missingAppend(data); i >= 0 {
+			t.Fatalf("round %d: the appended line %d is gone (agenda add: %v):\n%s", round, i, addErr, data)
 		}
 		switch {
 		case addErr == nil && !strings.Contains(string(data), "- [ ] raise it"):
@@ -195,4 +171,29 @@ func TestAgendaRacingHandEditsLosesNothing(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d agenda items added; the others reported the file changed", added, raceRounds)
+}
+
+// appendLines appends three lines to the file at path, one open at a
+// time, as a shell's >> does.
+func appendLines(t *testing.T, path string) {
+	for i := range 3 {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		fmt.Fprintf(f, "appended %d\n", i)
+		f.Close()
+	}
+}
+
+// missingAppend returns the first line of appendLines that data lacks, or
+// -1 when it has them all.
+func missingAppend(data []byte) int {
+	for i := range 3 {
+		if !strings.Contains(string(data), fmt.Sprintf("appended %d\n", i)) {
+			return i
+		}
+	}
+	return -1
 }

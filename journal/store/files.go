@@ -246,6 +246,28 @@ func replaceFile(path string, old, data []byte, tries int) error {
 	return fmt.Errorf("%s: %w", path, ErrChanged)
 }
 
+// openInPlace opens the file at path to be changed in place, and reads
+// it: a regular file only, never through a link, never waited on.
+func openInPlace(path string) (*os.File, fs.FileInfo, []byte, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|nonBlocking|noFollow, 0)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = fmt.Errorf("%s: not a regular file; lead does not rewrite links or devices", path)
+	}
+	var current []byte
+	if err == nil {
+		current, err = io.ReadAll(io.LimitReader(f, info.Size()+1))
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, nil, err
+	}
+	return f, info, current, nil
+}
+
 // SetByte changes the byte at offset of the file at path to b, in place,
 // provided the file still begins with old (what lead read: lines appended
 // since are kept). One byte cannot be half written, and a program
@@ -256,22 +278,11 @@ func replaceFile(path string, old, data []byte, tries int) error {
 // rewritten over the byte. A link or anything but a regular file is
 // refused.
 func SetByte(path string, old []byte, offset int, b byte) error {
-	f, err := os.OpenFile(path, os.O_RDWR|nonBlocking|noFollow, 0)
+	f, info, current, err := openInPlace(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if !info.Mode().IsRegular() {
-		return fmt.Errorf("%s: not a regular file; lead does not rewrite links or devices", path)
-	}
-	current, err := io.ReadAll(io.LimitReader(f, info.Size()+1))
-	if err != nil {
-		return err
-	}
 	if offset >= len(old) || !bytes.HasPrefix(current, old) {
 		return fmt.Errorf("%s: %w", path, ErrChanged)
 	}
@@ -387,22 +398,11 @@ func escapes(rel string) bool {
 // nothing, when the file no longer begins with old. A link or anything but
 // a regular file is refused.
 func InsertAt(path string, old []byte, offset int, insert []byte) error {
-	f, err := os.OpenFile(path, os.O_RDWR|nonBlocking|noFollow, 0)
+	f, info, current, err := openInPlace(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if !info.Mode().IsRegular() {
-		return fmt.Errorf("%s: not a regular file; lead does not rewrite links or devices", path)
-	}
-	current, err := io.ReadAll(io.LimitReader(f, info.Size()+1))
-	if err != nil {
-		return err
-	}
 	if offset > len(old) || !bytes.HasPrefix(current, old) {
 		return fmt.Errorf("%s: %w", path, ErrChanged)
 	}
