@@ -80,7 +80,7 @@ both files.`,
 			if asJSON {
 				return writeJSON(a.env.Stdout, settings)
 			}
-			t := a.newTable("KEY", "VALUE", "SOURCE").freeText("VALUE", "SOURCE")
+			t := a.newTable("KEY", "VALUE", "SOURCE").freeText("SOURCE", "VALUE")
 			for _, s := range settings {
 				t.add(s.Key, s.Value, s.Source)
 			}

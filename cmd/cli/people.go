@@ -136,13 +136,12 @@ func (a *app) runPeople(o peopleOptions) error {
 		t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), journal.Day(c.Due), c.Grade(now))
 	}
 	return t.print()
-
 }
 
 // contactTable is the people table on a terminal: a name is as good a
 // reference as a slug, and the status says the due date.
 func (a *app) contactTable(contacts []journal.Contact, now time.Time) *table {
-	t := a.newTable("NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "STATUS").freeText("NAME", "RELATION")
+	t := a.newTable("NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "STATUS").freeText("RELATION", "NAME")
 	for _, c := range contacts {
 		last := ""
 		if c.Last != nil {

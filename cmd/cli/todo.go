@@ -131,10 +131,11 @@ func (a *app) runTodo(o todoOptions) error {
 	}
 	t := a.itemTable(s, items, now)
 	if theirs {
-		t.header, t.free = append(t.header, "WAITING"), append(t.free, false)
+		waiting := make([]string, len(items))
 		for i, it := range items {
-			t.rows[i] = append(t.rows[i], fmt.Sprintf("%dd", it.WaitingDays(now)))
+			waiting[i] = fmt.Sprintf("%dd", it.WaitingDays(now))
 		}
+		t.addColumn("WAITING", waiting)
 	}
 	return t.print()
 
@@ -143,7 +144,7 @@ func (a *app) runTodo(o todoOptions) error {
 // itemTable lays out items with their ids. On a terminal an item's text
 // is shown without the owner and due date its columns already show.
 func (a *app) itemTable(s *journal.Snapshot, items []*journal.Item, now time.Time) *table {
-	t := a.newTable("ID", "DUE", "OWNER", "TEXT", "FROM").freeText("OWNER", "TEXT", "FROM")
+	t := a.newTable("ID", "DUE", "OWNER", "TEXT", "FROM").freeText("FROM", "OWNER", "TEXT")
 	refs := s.ItemRefs(items)
 	for i, it := range items {
 		owner := "me"
