@@ -60,11 +60,12 @@ run() {
 item=$("$before" --dir "$work/source" todo --mine --json 2>/dev/null | grep -m1 -o '"id": "[0-9a-f]*"' | cut -d'"' -f4)
 rm -rf "$work/source/.lead/cache"
 
-# tree DIR: every file of the journal but .lead/, by its hash; a review's
-# generated: time, to the second, is left out.
+# tree DIR: every file of the journal but .lead/ by its hash, and the
+# files the command wrote whole (cp -a keeps the others' times); a
+# review's generated: time, to the second, is left out.
 tree() {
   (cd "$1" && find . \( -path ./.lead -o -path ./reviews \) -prune -o -type f -print0 | sort -z | xargs -0 sha1sum &&
-    find . -path './reviews/*' -type f -print0 | sort -z | xargs -0 -r sed '/^generated: /d')
+    find . -path ./.lead -prune -o -type f -newer "$work/copied" -print0 | sort -z | xargs -0 -r sed '/^generated: /d')
 }
 
 # both I COMMAND: runs COMMAND with each build, one right after the
@@ -84,6 +85,7 @@ for i in "${!reads[@]}"; do both "read$i" "${reads[$i]}"; done
 for i in "${!writes[@]}"; do
   rm -rf "$work/copy-before" "$work/copy-after"
   cp -a "$work/source" "$work/copy-before" && cp -a "$work/source" "$work/copy-after"
+  touch "$work/copied"
   both "write$i" "${writes[$i]//ITEM/$item}"
   for side in before after; do tree "$work/copy-$side" >>"$work/$side/write$i"; done
 done

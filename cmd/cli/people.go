@@ -63,9 +63,14 @@ func (a *app) status(c journal.Contact, now time.Time) string {
 	return "due " + a.due(c.Due, false, now)
 }
 
+// peopleOptions are lead people's flags.
+type peopleOptions struct {
+	json, overdue         bool
+	relations, directions []string
+}
+
 func (a *app) cmdPeople() *cobra.Command {
-	var asJSON, overdue bool
-	var relations, directions []string
+	var o peopleOptions
 	cmd := &cobra.Command{
 		Use:     "people",
 		Short:   "List everyone, with last contact and whether overdue",
@@ -77,51 +82,55 @@ Last contact is always the newest entry with the person. Piped, the output
 is tab-separated: slug, name, relation, direction, last contact (RFC 3339),
 cadence, due date, status.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.loadHeaders()
-			if err != nil {
-				return err
-			}
-			now := a.env.Now()
-			var contacts []journal.Contact
-			for _, c := range s.Contacts(now) {
-				if (overdue && !c.Overdue) || (len(relations) > 0 && !slices.ContainsFunc(relations, equalFold(c.Person.Relation))) ||
-					(len(directions) > 0 && !slices.ContainsFunc(directions, equalFold(c.Direction))) {
-					continue
-				}
-				contacts = append(contacts, c)
-			}
-			if asJSON {
-				out := make([]personJSON, len(contacts))
-				for i, c := range contacts {
-					out[i] = toPersonJSON(c, now)
-				}
-				return writeJSON(a.env.Stdout, out)
-			}
-			if len(contacts) == 0 {
-				a.infof("no people yet: lead people add NAME --relation boss")
-				return nil
-			}
-			if a.env.StdoutTTY {
-				return a.contactTable(contacts, now).print()
-			}
-			t := a.newTable("SLUG", "NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "DUE", "STATUS")
-			for _, c := range contacts {
-				last := ""
-				if c.Last != nil {
-					last = a.stamp(c.Last.Date)
-				}
-				t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), journal.Day(c.Due), c.Grade(now))
-			}
-			return t.print()
-		},
+		RunE: func(*cobra.Command, []string) error { return a.runPeople(o) },
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().BoolVar(&overdue, "overdue", false, "only people overdue for contact")
-	cmd.Flags().StringSliceVar(&relations, "relation", nil, "only people of this relation")
-	cmd.Flags().StringSliceVar(&directions, "direction", nil, "only people in this direction (up, down, side, out)")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&o.overdue, "overdue", false, "only people overdue for contact")
+	cmd.Flags().StringSliceVar(&o.relations, "relation", nil, "only people of this relation")
+	cmd.Flags().StringSliceVar(&o.directions, "direction", nil, "only people in this direction (up, down, side, out)")
 	cmd.AddCommand(a.cmdPeopleAdd(), a.cmdPeopleSet())
 	return cmd
+}
+
+// runPeople lists the people the options select, with their contact.
+func (a *app) runPeople(o peopleOptions) error {
+	s, err := a.loadHeaders()
+	if err != nil {
+		return err
+	}
+	now := a.env.Now()
+	var contacts []journal.Contact
+	for _, c := range s.Contacts(now) {
+		if (o.overdue && !c.Overdue) || (len(o.relations) > 0 && !slices.ContainsFunc(o.relations, equalFold(c.Person.Relation))) ||
+			(len(o.directions) > 0 && !slices.ContainsFunc(o.directions, equalFold(c.Direction))) {
+			continue
+		}
+		contacts = append(contacts, c)
+	}
+	if o.json {
+		out := make([]personJSON, len(contacts))
+		for i, c := range contacts {
+			out[i] = toPersonJSON(c, now)
+		}
+		return writeJSON(a.env.Stdout, out)
+	}
+	if len(contacts) == 0 {
+		a.infof("no people yet: lead people add NAME --relation boss")
+		return nil
+	}
+	if a.env.StdoutTTY {
+		return a.contactTable(contacts, now).print()
+	}
+	t := a.newTable("SLUG", "NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "DUE", "STATUS")
+	for _, c := range contacts {
+		last := ""
+		if c.Last != nil {
+			last = a.stamp(c.Last.Date)
+		}
+		t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), journal.Day(c.Due), c.Grade(now))
+	}
+	return t.print()
+
 }
 
 // contactTable is the people table on a terminal: a name is as good a

@@ -109,3 +109,46 @@ func TestRunTodo(t *testing.T) {
 		t.Errorf("todo --theirs --with dana: %v\n%s", err, stdout)
 	}
 }
+
+// TestRunPeople: lead people's run function judges contact by the clock
+// it is given and prints, to the stream it is given, the people its
+// options select.
+func TestRunPeople(t *testing.T) {
+	now := time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC)
+	a, stdout, _ := testApp(t, now, map[string]string{
+		"people/dana-smith.md":                  "---\nname: Dana Smith\nrelation: boss\ncadence: 7d\n---\n",
+		"people/lee-wong.md":                    "---\nname: Lee Wong\nrelation: peer\ncadence: 30d\n---\n",
+		"entries/2026/11/2026-11-01-0900-q3.md": "---\ndate: 2026-11-01T09:00:00Z\nwith: [dana-smith, lee-wong]\n---\n",
+	})
+	if err := a.runPeople(peopleOptions{overdue: true}); err != nil {
+		t.Fatal(err)
+	}
+	if out := stdout.String(); !strings.HasPrefix(out, "dana-smith\tDana Smith\tboss\tup\t2026-11-01T09:00:00Z\t7d\t") || strings.Contains(out, "lee-wong") {
+		t.Errorf("people --overdue on %s:\n%s", now.Format(time.DateOnly), out)
+	}
+	stdout.Reset()
+	if err := a.runPeople(peopleOptions{relations: []string{"peer"}}); err != nil || !strings.HasPrefix(stdout.String(), "lee-wong\t") {
+		t.Errorf("people --relation peer: %v\n%s", err, stdout)
+	}
+}
+
+// TestRunStats: lead stats' run function counts the weeks up to the clock
+// it is given, and refuses a span it cannot draw.
+func TestRunStats(t *testing.T) {
+	now := time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC)
+	a, stdout, _ := testApp(t, now, map[string]string{
+		"people/dana-smith.md":                  "---\nname: Dana Smith\nrelation: boss\n---\n",
+		"entries/2026/11/2026-11-20-1430-q3.md": "---\ndate: 2026-11-20T14:30:00Z\nwith: [dana-smith]\n---\n",
+		"entries/2026/11/2026-11-10-1430-q2.md": "---\ndate: 2026-11-10T14:30:00Z\nwith: [dana-smith]\n---\n",
+		"entries/2025/11/2025-11-10-1430-q1.md": "---\ndate: 2025-11-10T14:30:00Z\nwith: [dana-smith]\n---\n",
+	})
+	if err := a.runStats(statsOptions{weeks: 4, people: 10}); err != nil {
+		t.Fatal(err)
+	}
+	if out := stdout.String(); !strings.Contains(out, "4 weeks from 2026-W44 to 2026-W47, 2 entries") {
+		t.Errorf("stats --weeks 4 on %s:\n%s", now.Format(time.DateOnly), out)
+	}
+	if err := a.runStats(statsOptions{weeks: 0}); err == nil {
+		t.Error("--weeks 0 is not refused")
+	}
+}

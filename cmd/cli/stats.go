@@ -26,9 +26,14 @@ func sparkline(counts []int) string {
 	return b.String()
 }
 
+// statsOptions are lead stats' flags.
+type statsOptions struct {
+	weeks, people int
+	json          bool
+}
+
 func (a *app) cmdStats() *cobra.Command {
-	var weeks, people int
-	var asJSON bool
+	var o statsOptions
 	cmd := &cobra.Command{
 		Use:     "stats",
 		Short:   "Interactions over time, as sparklines",
@@ -37,38 +42,42 @@ func (a *app) cmdStats() *cobra.Command {
 people you meet most, as sparklines (one character per week, oldest on the
 left; a blank is a week without any).`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if weeks < 1 || weeks > 520 {
-				return usagef("--weeks must be between 1 and 520")
-			}
-			s, err := a.loadHeaders()
-			if err != nil {
-				return err
-			}
-			st := s.Stats(weeks, a.env.Now())
-			if asJSON {
-				return writeJSON(a.env.Stdout, st)
-			}
-			w := a.env.Stdout
-			fmt.Fprintf(w, "%s  %d weeks from %s to %s, %d entries\n\n", a.paint("bold", "Interactions"), weeks, st.Weeks[0], st.Weeks[len(st.Weeks)-1], st.Total)
-			for _, d := range st.ByDirection {
-				fmt.Fprintf(w, "  %s %s %4d\n", pad(d.Name, 24), sparkline(d.Counts), d.Total)
-			}
-			if len(st.ByPerson) > 0 {
-				fmt.Fprintln(w)
-			}
-			for i, p := range st.ByPerson {
-				if i == people {
-					fmt.Fprintf(w, "  … and %d more\n", len(st.ByPerson)-people)
-					break
-				}
-				fmt.Fprintf(w, "  %s %s %4d\n", pad(s.Names([]string{p.Name}), 24), sparkline(p.Counts), p.Total)
-			}
-			return nil
-		},
+		RunE: func(*cobra.Command, []string) error { return a.runStats(o) },
 	}
-	cmd.Flags().IntVar(&weeks, "weeks", 12, "how many weeks back")
-	cmd.Flags().IntVar(&people, "people", 10, "how many people to show")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().IntVar(&o.weeks, "weeks", 12, "how many weeks back")
+	cmd.Flags().IntVar(&o.people, "people", 10, "how many people to show")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
 	return cmd
+}
+
+// runStats prints the interactions of the last weeks as sparklines.
+func (a *app) runStats(o statsOptions) error {
+	if o.weeks < 1 || o.weeks > 520 {
+		return usagef("--weeks must be between 1 and 520")
+	}
+	s, err := a.loadHeaders()
+	if err != nil {
+		return err
+	}
+	st := s.Stats(o.weeks, a.env.Now())
+	if o.json {
+		return writeJSON(a.env.Stdout, st)
+	}
+	w := a.env.Stdout
+	fmt.Fprintf(w, "%s  %d weeks from %s to %s, %d entries\n\n", a.paint("bold", "Interactions"), o.weeks, st.Weeks[0], st.Weeks[len(st.Weeks)-1], st.Total)
+	for _, d := range st.ByDirection {
+		fmt.Fprintf(w, "  %s %s %4d\n", pad(d.Name, 24), sparkline(d.Counts), d.Total)
+	}
+	if len(st.ByPerson) > 0 {
+		fmt.Fprintln(w)
+	}
+	for i, p := range st.ByPerson {
+		if i == o.people {
+			fmt.Fprintf(w, "  … and %d more\n", len(st.ByPerson)-o.people)
+			break
+		}
+		fmt.Fprintf(w, "  %s %s %4d\n", pad(s.Names([]string{p.Name}), 24), sparkline(p.Counts), p.Total)
+	}
+	return nil
+
 }
