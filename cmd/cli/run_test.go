@@ -105,7 +105,7 @@ func TestRunTodo(t *testing.T) {
 		t.Errorf("todo --mine --overdue on %s:\n%s", now.Format(time.DateOnly), out)
 	}
 	stdout.Reset()
-	if err := a.runTodo(todoOptions{with: "dana", filter: journal.TodoFilter{Theirs: true}}); err != nil || !strings.Contains(stdout.String(), "Review the plan") || strings.Contains(stdout.String(), "Send the deck") {
+	if err := a.runTodo(todoOptions{with: []string{"dana"}, filter: journal.TodoFilter{Theirs: true}}); err != nil || !strings.Contains(stdout.String(), "Review the plan") || strings.Contains(stdout.String(), "Send the deck") {
 		t.Errorf("todo --theirs --with dana: %v\n%s", err, stdout)
 	}
 }
