@@ -29,7 +29,7 @@ var (
 var sections = []string{"Notes", "Feedback", "Commitments", "Wins", "Next time"}
 
 // dueWords are the relative due dates offered after "due:", each shown as
-// the date it stands for today.
+// the date it stands for in the file.
 var dueWords = []string{"today", "tomorrow", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "1w", "2w", "1m"}
 
 // completer builds the items for one completion request.
@@ -88,7 +88,7 @@ func (s *server) completion(uri protocol.DocumentUri, pos protocol.Position) *pr
 	case strings.HasSuffix(line[:c.start], "@"):
 		c.people()
 	case strings.HasSuffix(line[:c.start], "due:"):
-		c.dues()
+		c.dues(dueFrom(d.inspect(v, t.raw), c.now))
 	}
 	list.Items = append(list.Items, c.items...)
 	return list
@@ -204,16 +204,16 @@ func (c *completer) people() {
 	}
 }
 
-// dues offers due dates, each written as the absolute date it stands
-// for, soonest first.
-func (c *completer) dues() {
+// dues offers due dates counted from the day of from, each written as the
+// absolute date it stands for, soonest first.
+func (c *completer) dues(from time.Time) {
 	type due struct {
 		word string
 		day  time.Time
 	}
 	var list []due
 	for _, w := range dueWords {
-		day, err := when.Due(w, c.now)
+		day, err := when.Due(w, from)
 		if err == nil && !slices.ContainsFunc(list, func(d due) bool { return d.day.Equal(day) }) {
 			list = append(list, due{w, day})
 		}
@@ -221,10 +221,25 @@ func (c *completer) dues() {
 	slices.SortStableFunc(list, func(a, b due) int { return a.day.Compare(b.day) })
 	for _, d := range list {
 		date := d.day.Format("2006-01-02")
-		c.add(protocol.CompletionItemKindValue, date, date, d.word+", "+d.day.Format("Monday 2 January"), "")
+		c.add(protocol.CompletionItemKindValue, date, date, dueWord(d.word, from, c.now)+", "+d.day.Format("Monday 2 January"), "")
 		filter := d.word + " " + date
 		c.items[len(c.items)-1].FilterText = &filter
 	}
+}
+
+// dueWord says what a relative due date means in a file whose dates count
+// from the day of from: "today" is the entry's own day when that is not today.
+func dueWord(word string, from, now time.Time) string {
+	if from.Format(time.DateOnly) == now.In(from.Location()).Format(time.DateOnly) {
+		return word
+	}
+	switch word {
+	case "today":
+		return "the entry's day"
+	case "tomorrow":
+		return "the day after the entry"
+	}
+	return word
 }
 
 // headings offers the sections lead reads.

@@ -274,6 +274,33 @@ func TestCompletion(t *testing.T) {
 	}
 }
 
+// TestDueFromTheEntrysDate: relative due dates count from the date in
+// the entry's front matter, as lead log counts them, in completion and in
+// the code action; from today while the file has no valid date.
+func TestDueFromTheEntrysDate(t *testing.T) {
+	c := start(t, people, time.Hour)
+	rel := "entries/2026/11/2026-11-02-0900-old.md"
+	text := "---\ndate: 2026-11-02T09:00:00Z\nkind: 1on1\n---\n- [ ] Send it due:fri\n"
+	c.open(rel, text)
+	var got []protocol.CodeAction
+	r := protocol.Range{Start: protocol.Position{Line: 4}, End: protocol.Position{Line: 4}}
+	c.call(protocol.MethodTextDocumentCodeAction, protocol.CodeActionParams{TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(rel)}, Range: r}, &got)
+	if len(got) != 2 || got[1].Title != "Write due:fri as due:2026-11-06" || got[1].Edit.Changes[c.uri(rel)][0].NewText != "due:2026-11-06" {
+		t.Errorf("actions: %+v", got)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"---\ndate: 2026-11-02T09:00:00Z\n---\n- [ ] send it due:", "2026-11-02 (the entry's day, Monday 2 November); " +
+			"2026-11-03 (the day after the entry, Tuesday 3 November); 2026-11-04 (wed, Wednesday 4 November)"},
+		{"---\ndate: someday\n---\n- [ ] send it due:", "2026-11-22 (today, Sunday 22 November); 2026-11-23 (tomorrow, Monday 23 November); " +
+			"2026-11-24 (tue, Tuesday 24 November)"},
+	} {
+		c.edit(rel, tc.text, 2)
+		if got := labels(c.complete(rel, tc.text, 3, "due:")); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%q:\n got %s\nwant %s...", tc.text, got, tc.want)
+		}
+	}
+}
+
 // TestDiagnostics: what lead check says of the file, where it says it,
 // as the text changes and before it is saved.
 func TestDiagnostics(t *testing.T) {
