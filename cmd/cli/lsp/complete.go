@@ -184,24 +184,45 @@ func (c *completer) value(key string) {
 	}
 }
 
-// people offers person slugs, with their name and relation, the most
-// recently met first.
+// people offers person slugs, with their name and relation: first those
+// whose slug or name matches what is typed, then the others, each the most
+// recently met first. Clients filter on the slug and the name.
 func (c *completer) people() {
+	typed := journal.Slugify(c.t.line(c.line)[c.start:c.end])
 	people := slices.Clone(c.v.snap.People)
+	matches := map[*journal.Person]bool{}
+	for _, p := range people {
+		matches[p] = startsWord(p.Slug, typed) || startsWord(journal.Slugify(p.Name), typed)
+	}
 	last := func(p *journal.Person) time.Time {
 		if es := c.v.entries[p.Slug]; len(es) > 0 {
 			return es[0].Date
 		}
 		return time.Time{}
 	}
-	slices.SortStableFunc(people, func(a, b *journal.Person) int { return last(b).Compare(last(a)) })
+	slices.SortStableFunc(people, func(a, b *journal.Person) int {
+		if matches[a] != matches[b] {
+			if matches[a] {
+				return -1
+			}
+			return 1
+		}
+		return last(b).Compare(last(a))
+	})
 	for _, p := range people {
 		detail := p.Name
 		if p.Relation != "" {
 			detail += " (" + p.Relation + ")"
 		}
 		c.add(protocol.CompletionItemKindReference, p.Slug, p.Slug, detail, "")
+		filter := p.Slug + " " + p.Name
+		c.items[len(c.items)-1].FilterText = &filter
 	}
+}
+
+// startsWord reports whether prefix starts slug or one of its words.
+func startsWord(slug, prefix string) bool {
+	return strings.HasPrefix(slug, prefix) || strings.Contains(slug, "-"+prefix)
 }
 
 // dues offers due dates counted from the day of from, each written as the

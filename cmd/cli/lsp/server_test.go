@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"net"
 	"os"
 	"path/filepath"
@@ -235,7 +236,7 @@ func TestCompletion(t *testing.T) {
 		{"---\nwi\n---\n", "wi", 1, "date; kind; title; with; project; tags; practices"},
 		{"---\nkind: 1on1\nw", "w", 2, "date; title; with; project; tags; practices; --- (closes the front matter)"},
 		{"---\nwith:\n  - dana-smith\n-", "-", 3, "date; kind; title; project; tags; practices; --- (closes the front matter)"},
-		{"---\nwith: [dana-smith, l\n---\n", ", l", 1, "dana-smith (Dana Smith (boss)); lee-wong (Lee Wong (peer)); abe-nolan (Abe Nolan (report))"},
+		{"---\nwith: [dana-smith, l\n---\n", ", l", 1, "lee-wong (Lee Wong (peer)); dana-smith (Dana Smith (boss)); abe-nolan (Abe Nolan (report))"},
 		{"---\nwith:\n  - d\n---\n", "- d", 2, "dana-smith (Dana Smith (boss)); lee-wong (Lee Wong (peer)); abe-nolan (Abe Nolan (report))"},
 		{"---\nkind: \n---\n", "kind: ", 1, "1on1 (kind); meeting (kind); skip-level (kind); review (kind); email (kind); chat (kind); event (kind); note (kind)"},
 		{"---\ntags: [\n---\n", "[", 1, "budget (tag in use); hiring (tag in use)"},
@@ -271,6 +272,39 @@ func TestCompletion(t *testing.T) {
 	edit := items[5].TextEdit.(protocol.TextEdit)
 	if edit.NewText != "2026-11-27" || edit.Range.Start.Character != uint32(len("- [ ] send it due:")) {
 		t.Errorf("due:fr is written as %v", edit)
+	}
+}
+
+// TestPeopleByWhatIsTyped: people whose slug or name matches what is
+// typed come first, then the others, each the most recently met first,
+// in an order clients keep.
+func TestPeopleByWhatIsTyped(t *testing.T) {
+	files := maps.Clone(people)
+	files["people/rj.md"] = "---\nname: Robert Jones\nrelation: peer\n---\n"
+	c := start(t, files, time.Hour)
+	rel := "entries/2026/11/2026-11-22-1600-new.md"
+	c.open(rel, "")
+	for _, tc := range []struct{ text, after, want string }{
+		{"---\nwith: [dana-smith, ab\n---\n", ", ab", "abe-nolan; dana-smith; lee-wong; rj"},
+		{"---\nwith: [dana-smith, Wo\n---\n", ", Wo", "lee-wong; dana-smith; abe-nolan; rj"},
+		{"---\nwith: [dana-smith, jo\n---\n", ", jo", "rj; dana-smith; lee-wong; abe-nolan"},
+		{"---\n---\n- [ ] ask @ab", "@ab", "abe-nolan; dana-smith; lee-wong; rj"},
+	} {
+		c.edit(rel, tc.text, 2)
+		items := c.complete(rel, tc.text, strings.Count(tc.text[:strings.Index(tc.text, tc.after)], "\n"), tc.after)
+		var got []string
+		for i, it := range items {
+			got = append(got, it.Label)
+			if i > 0 && *it.SortText <= *items[i-1].SortText {
+				t.Errorf("%q: %s sorts before %s", tc.after, it.Label, items[i-1].Label)
+			}
+			if it.FilterText == nil || !strings.Contains(*it.FilterText, it.Label) {
+				t.Errorf("%q: %s is filtered on %v", tc.after, it.Label, it.FilterText)
+			}
+		}
+		if g := strings.Join(got, "; "); g != tc.want {
+			t.Errorf("after %q: %s, want %s", tc.after, g, tc.want)
+		}
 	}
 }
 
