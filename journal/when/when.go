@@ -358,12 +358,22 @@ func ParseCadence(s string) (Cadence, error) {
 	return Cadence{i, l}, nil
 }
 
-// String formats the cadence as it is written: "7d", or "7d..14d".
+// String formats the cadence in one form whatever was written: weeks and
+// days in days ("2w" is "14d"), months and years, which are not a fixed
+// number of days, as they are: "14d", "7d..14d", "1m".
 func (c Cadence) String() string {
 	if c.Ideal == c.Limit {
-		return c.Ideal.String()
+		return inDays(c.Ideal)
 	}
-	return c.Ideal.String() + ".." + c.Limit.String()
+	return inDays(c.Ideal) + ".." + inDays(c.Limit)
+}
+
+// inDays writes a span of days or weeks as days.
+func inDays(s Span) string {
+	if s.Unit == 'w' {
+		s = Span{s.Days(), 'd'}
+	}
+	return s.String()
 }
 
 // IsZero reports whether no contact is wanted.

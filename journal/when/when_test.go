@@ -200,3 +200,15 @@ func TestTimeInSpringForwardGapMovesForward(t *testing.T) {
 		t.Errorf("02:15 on the gap day = %s", got.Format(layout))
 	}
 }
+
+func TestCadencePrintsInDays(t *testing.T) {
+	for in, want := range map[string]string{"2w": "14d", "14d": "14d", "1w..3w": "7d..21d", "7d..2w": "7d..14d", "1m": "1m", "2w..1m": "14d..1m"} {
+		c, err := ParseCadence(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.String() != want {
+			t.Errorf("cadence %q prints %q, want %q", in, c.String(), want)
+		}
+	}
+}
