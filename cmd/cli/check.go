@@ -81,11 +81,11 @@ Exit status 1 when there are errors (or, with --strict, warnings).`,
 	return cmd
 }
 
-// conflictMarkers reports, in a git journal, each line where a merge left
-// a conflict marker.
+// conflictMarkers reports, in a journal git keeps (in a repository of its
+// own or inside another), each line where a merge left a conflict marker.
 func (a *app) conflictMarkers(j *journal.Journal) []journal.Finding {
 	repo := gitrepo.Repo{Dir: j.Root}
-	if !repo.IsRepo() {
+	if !repo.InWorkTree() {
 		return nil
 	}
 	markers, err := repo.ConflictMarkers()

@@ -75,7 +75,11 @@ func (a *app) runToday(o todayOptions) error {
 		return writeJSON(a.env.Stdout, out)
 	}
 	if len(meetings) == 0 {
-		a.infof("no meetings from %s to %s", journal.Day(from), journal.Day(to.AddDate(0, 0, -1)))
+		if o.week {
+			a.infof("no meetings from %s to %s", journal.Day(from), journal.Day(to.AddDate(0, 0, -1)))
+		} else {
+			a.infof("no meetings on %s", journal.Day(from))
+		}
 		return nil
 	}
 	var w strings.Builder

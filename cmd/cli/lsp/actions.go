@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -35,8 +36,8 @@ func (s *server) codeActions(uri protocol.DocumentUri, r protocol.Range) []proto
 		out = append(out, protocol.CodeAction{Title: title, Kind: &quickfix, Edit: &protocol.WorkspaceEdit{
 			Changes: map[protocol.DocumentUri][]protocol.TextEdit{uri: {{Range: t.span(n, start, end), NewText: newText}}}}})
 	}
-	findings := d.inspect(v, t.raw).Findings
-	now := s.opts.Now()
+	in := d.inspect(v, t.raw)
+	from := dueFrom(in, s.opts.Now())
 	added := map[string]bool{}
 	for n := int(r.Start.Line); n <= int(r.End.Line) && n < len(t.lines); n++ {
 		line := t.line(n)
@@ -48,13 +49,13 @@ func (s *server) codeActions(uri protocol.DocumentUri, r protocol.Range) []proto
 				edit("Untick: "+text, n, box, box+1, " ")
 			}
 		}
-		for _, f := range findings {
+		for _, f := range in.Findings {
 			at := findWord(line, f.Subject)
 			if f.Line != n+1 || at < 0 {
 				continue
 			}
 			if value, ok := strings.CutPrefix(f.Subject, "due:"); ok {
-				if day, err := when.Due(value, now); err == nil {
+				if day, err := when.Due(value, from); err == nil {
 					date := day.Format("2006-01-02")
 					edit(fmt.Sprintf("Write due:%s as due:%s", value, date), n, at, at+len(f.Subject), "due:"+date)
 				}
@@ -71,6 +72,16 @@ func (s *server) codeActions(uri protocol.DocumentUri, r protocol.Range) []proto
 		}
 	}
 	return out
+}
+
+// dueFrom returns the day a file's relative due dates count from, as lead
+// log counts them: the date of the entry it holds, or now while it holds
+// no entry with a valid date.
+func dueFrom(in *journal.Inspection, now time.Time) time.Time {
+	if in.Entry != nil && !in.Entry.Date.IsZero() {
+		return in.Entry.Date
+	}
+	return now
 }
 
 // unknown reports whether the word at offset at of line n names a person

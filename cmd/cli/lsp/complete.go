@@ -29,7 +29,7 @@ var (
 var sections = []string{"Notes", "Feedback", "Commitments", "Wins", "Next time"}
 
 // dueWords are the relative due dates offered after "due:", each shown as
-// the date it stands for today.
+// the date it stands for in the file.
 var dueWords = []string{"today", "tomorrow", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "1w", "2w", "1m"}
 
 // completer builds the items for one completion request.
@@ -88,7 +88,7 @@ func (s *server) completion(uri protocol.DocumentUri, pos protocol.Position) *pr
 	case strings.HasSuffix(line[:c.start], "@"):
 		c.people()
 	case strings.HasSuffix(line[:c.start], "due:"):
-		c.dues()
+		c.dues(dueFrom(d.inspect(v, t.raw), c.now))
 	}
 	list.Items = append(list.Items, c.items...)
 	return list
@@ -184,36 +184,57 @@ func (c *completer) value(key string) {
 	}
 }
 
-// people offers person slugs, with their name and relation, the most
-// recently met first.
+// people offers person slugs, with their name and relation: first those
+// whose slug or name matches what is typed, then the others, each the most
+// recently met first. Clients filter on the slug and the name.
 func (c *completer) people() {
+	typed := journal.Slugify(c.t.line(c.line)[c.start:c.end])
 	people := slices.Clone(c.v.snap.People)
+	matches := map[*journal.Person]bool{}
+	for _, p := range people {
+		matches[p] = startsWord(p.Slug, typed) || startsWord(journal.Slugify(p.Name), typed)
+	}
 	last := func(p *journal.Person) time.Time {
 		if es := c.v.entries[p.Slug]; len(es) > 0 {
 			return es[0].Date
 		}
 		return time.Time{}
 	}
-	slices.SortStableFunc(people, func(a, b *journal.Person) int { return last(b).Compare(last(a)) })
+	slices.SortStableFunc(people, func(a, b *journal.Person) int {
+		if matches[a] != matches[b] {
+			if matches[a] {
+				return -1
+			}
+			return 1
+		}
+		return last(b).Compare(last(a))
+	})
 	for _, p := range people {
 		detail := p.Name
 		if p.Relation != "" {
 			detail += " (" + p.Relation + ")"
 		}
 		c.add(protocol.CompletionItemKindReference, p.Slug, p.Slug, detail, "")
+		filter := p.Slug + " " + p.Name
+		c.items[len(c.items)-1].FilterText = &filter
 	}
 }
 
-// dues offers due dates, each written as the absolute date it stands
-// for, soonest first.
-func (c *completer) dues() {
+// startsWord reports whether prefix starts slug or one of its words.
+func startsWord(slug, prefix string) bool {
+	return strings.HasPrefix(slug, prefix) || strings.Contains(slug, "-"+prefix)
+}
+
+// dues offers due dates counted from the day of from, each written as the
+// absolute date it stands for, soonest first.
+func (c *completer) dues(from time.Time) {
 	type due struct {
 		word string
 		day  time.Time
 	}
 	var list []due
 	for _, w := range dueWords {
-		day, err := when.Due(w, c.now)
+		day, err := when.Due(w, from)
 		if err == nil && !slices.ContainsFunc(list, func(d due) bool { return d.day.Equal(day) }) {
 			list = append(list, due{w, day})
 		}
@@ -221,10 +242,25 @@ func (c *completer) dues() {
 	slices.SortStableFunc(list, func(a, b due) int { return a.day.Compare(b.day) })
 	for _, d := range list {
 		date := d.day.Format("2006-01-02")
-		c.add(protocol.CompletionItemKindValue, date, date, d.word+", "+d.day.Format("Monday 2 January"), "")
+		c.add(protocol.CompletionItemKindValue, date, date, dueWord(d.word, from, c.now)+", "+d.day.Format("Monday 2 January"), "")
 		filter := d.word + " " + date
 		c.items[len(c.items)-1].FilterText = &filter
 	}
+}
+
+// dueWord says what a relative due date means in a file whose dates count
+// from the day of from: "today" is the entry's own day when that is not today.
+func dueWord(word string, from, now time.Time) string {
+	if from.Format(time.DateOnly) == now.In(from.Location()).Format(time.DateOnly) {
+		return word
+	}
+	switch word {
+	case "today":
+		return "the entry's day"
+	case "tomorrow":
+		return "the day after the entry"
+	}
+	return word
 }
 
 // headings offers the sections lead reads.

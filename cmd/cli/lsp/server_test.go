@@ -3,6 +3,7 @@ package lsp
 import (
 	"context"
 	"encoding/json"
+	"maps"
 	"net"
 	"os"
 	"path/filepath"
@@ -235,7 +236,7 @@ func TestCompletion(t *testing.T) {
 		{"---\nwi\n---\n", "wi", 1, "date; kind; title; with; project; tags; practices"},
 		{"---\nkind: 1on1\nw", "w", 2, "date; title; with; project; tags; practices; --- (closes the front matter)"},
 		{"---\nwith:\n  - dana-smith\n-", "-", 3, "date; kind; title; project; tags; practices; --- (closes the front matter)"},
-		{"---\nwith: [dana-smith, l\n---\n", ", l", 1, "dana-smith (Dana Smith (boss)); lee-wong (Lee Wong (peer)); abe-nolan (Abe Nolan (report))"},
+		{"---\nwith: [dana-smith, l\n---\n", ", l", 1, "lee-wong (Lee Wong (peer)); dana-smith (Dana Smith (boss)); abe-nolan (Abe Nolan (report))"},
 		{"---\nwith:\n  - d\n---\n", "- d", 2, "dana-smith (Dana Smith (boss)); lee-wong (Lee Wong (peer)); abe-nolan (Abe Nolan (report))"},
 		{"---\nkind: \n---\n", "kind: ", 1, "1on1 (kind); meeting (kind); skip-level (kind); review (kind); email (kind); chat (kind); event (kind); note (kind)"},
 		{"---\ntags: [\n---\n", "[", 1, "budget (tag in use); hiring (tag in use)"},
@@ -271,6 +272,66 @@ func TestCompletion(t *testing.T) {
 	edit := items[5].TextEdit.(protocol.TextEdit)
 	if edit.NewText != "2026-11-27" || edit.Range.Start.Character != uint32(len("- [ ] send it due:")) {
 		t.Errorf("due:fr is written as %v", edit)
+	}
+}
+
+// TestPeopleByWhatIsTyped: people whose slug or name matches what is
+// typed come first, then the others, each the most recently met first,
+// in an order clients keep.
+func TestPeopleByWhatIsTyped(t *testing.T) {
+	files := maps.Clone(people)
+	files["people/rj.md"] = "---\nname: Robert Jones\nrelation: peer\n---\n"
+	c := start(t, files, time.Hour)
+	rel := "entries/2026/11/2026-11-22-1600-new.md"
+	c.open(rel, "")
+	for _, tc := range []struct{ text, after, want string }{
+		{"---\nwith: [dana-smith, ab\n---\n", ", ab", "abe-nolan; dana-smith; lee-wong; rj"},
+		{"---\nwith: [dana-smith, Wo\n---\n", ", Wo", "lee-wong; dana-smith; abe-nolan; rj"},
+		{"---\nwith: [dana-smith, jo\n---\n", ", jo", "rj; dana-smith; lee-wong; abe-nolan"},
+		{"---\n---\n- [ ] ask @ab", "@ab", "abe-nolan; dana-smith; lee-wong; rj"},
+	} {
+		c.edit(rel, tc.text, 2)
+		items := c.complete(rel, tc.text, strings.Count(tc.text[:strings.Index(tc.text, tc.after)], "\n"), tc.after)
+		var got []string
+		for i, it := range items {
+			got = append(got, it.Label)
+			if i > 0 && *it.SortText <= *items[i-1].SortText {
+				t.Errorf("%q: %s sorts before %s", tc.after, it.Label, items[i-1].Label)
+			}
+			if it.FilterText == nil || !strings.Contains(*it.FilterText, it.Label) {
+				t.Errorf("%q: %s is filtered on %v", tc.after, it.Label, it.FilterText)
+			}
+		}
+		if g := strings.Join(got, "; "); g != tc.want {
+			t.Errorf("after %q: %s, want %s", tc.after, g, tc.want)
+		}
+	}
+}
+
+// TestDueFromTheEntrysDate: relative due dates count from the date in
+// the entry's front matter, as lead log counts them, in completion and in
+// the code action; from today while the file has no valid date.
+func TestDueFromTheEntrysDate(t *testing.T) {
+	c := start(t, people, time.Hour)
+	rel := "entries/2026/11/2026-11-02-0900-old.md"
+	text := "---\ndate: 2026-11-02T09:00:00Z\nkind: 1on1\n---\n- [ ] Send it due:fri\n"
+	c.open(rel, text)
+	var got []protocol.CodeAction
+	r := protocol.Range{Start: protocol.Position{Line: 4}, End: protocol.Position{Line: 4}}
+	c.call(protocol.MethodTextDocumentCodeAction, protocol.CodeActionParams{TextDocument: protocol.TextDocumentIdentifier{URI: c.uri(rel)}, Range: r}, &got)
+	if len(got) != 2 || got[1].Title != "Write due:fri as due:2026-11-06" || got[1].Edit.Changes[c.uri(rel)][0].NewText != "due:2026-11-06" {
+		t.Errorf("actions: %+v", got)
+	}
+	for _, tc := range []struct{ text, want string }{
+		{"---\ndate: 2026-11-02T09:00:00Z\n---\n- [ ] send it due:", "2026-11-02 (the entry's day, Monday 2 November); " +
+			"2026-11-03 (the day after the entry, Tuesday 3 November); 2026-11-04 (wed, Wednesday 4 November)"},
+		{"---\ndate: someday\n---\n- [ ] send it due:", "2026-11-22 (today, Sunday 22 November); 2026-11-23 (tomorrow, Monday 23 November); " +
+			"2026-11-24 (tue, Tuesday 24 November)"},
+	} {
+		c.edit(rel, tc.text, 2)
+		if got := labels(c.complete(rel, tc.text, 3, "due:")); !strings.HasPrefix(got, tc.want) {
+			t.Errorf("%q:\n got %s\nwant %s...", tc.text, got, tc.want)
+		}
 	}
 }
 
