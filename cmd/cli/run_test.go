@@ -152,3 +152,25 @@ func TestRunStats(t *testing.T) {
 		t.Error("--weeks 0 is not refused")
 	}
 }
+
+// TestRunCheck: lead check's run function prints each finding to the
+// stream it is given and fails on errors, and on warnings only with
+// strict.
+func TestRunCheck(t *testing.T) {
+	a, stdout, stderr := testApp(t, time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC), map[string]string{
+		"people/dana-smith.md":                  "---\nname: Dana Smith\nrelation: boss\n---\n- [ ] @ghost ask\n",
+		"entries/2026/11/2026-11-20-1430-q3.md": "---\ndate: 2026-11-20T14:30:00Z\nkind: 1on1\nwith: [dana-smith]\n---\n",
+	})
+	if err := os.Chmod(a.dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.runCheck(checkOptions{}); err != nil {
+		t.Errorf("a warning alone fails: %v", err)
+	}
+	if out := stdout.String(); !strings.Contains(out, "dana-smith.md:5: warning: @ghost") {
+		t.Errorf("stdout:\n%s", out)
+	}
+	if err := a.runCheck(checkOptions{strict: true}); err == nil {
+		t.Errorf("--strict passes a warning; stderr:\n%s", stderr)
+	}
+}
