@@ -239,6 +239,25 @@ func (s *Snapshot) FindItem(ref string) (Item, error) {
 // read again first, under the journal's write lock; if the item is no
 // longer there, nothing is written.
 func (j *Journal) SetDone(it Item, done bool) error {
+	return j.editItem(it, func(l itemLine) error {
+		box, _, _, ok := format.TaskItem(string(l.text))
+		if !ok {
+			return fmt.Errorf("%s:%d: no task item on this line; nothing was written", l.path, l.number)
+		}
+		mark := byte(' ')
+		if done {
+			mark = 'x'
+		}
+		if l.data[l.start+box] == mark || (done && l.data[l.start+box] == 'X') {
+			return nil
+		}
+		return store.SetByte(l.path, l.data, l.start+box, mark)
+	})
+}
+
+// editItem finds it in its file again, under the journal's write lock,
+// and passes its line to edit.
+func (j *Journal) editItem(it Item, edit func(itemLine) error) error {
 	unlock, err := j.lockWrites()
 	if err != nil {
 		return err
@@ -248,19 +267,7 @@ func (j *Journal) SetDone(it Item, done bool) error {
 	if err != nil {
 		return err
 	}
-	path, data, start := l.path, l.data, l.start
-	box, _, _, ok := format.TaskItem(string(l.text))
-	if !ok {
-		return fmt.Errorf("%s:%d: no task item on this line; nothing was written", path, l.number)
-	}
-	mark := byte(' ')
-	if done {
-		mark = 'x'
-	}
-	if data[start+box] == mark || (done && data[start+box] == 'X') {
-		return nil
-	}
-	return store.SetByte(path, data, start+box, mark)
+	return edit(l)
 }
 
 // itemLine is an item's line as its file holds it now.

@@ -73,19 +73,12 @@ func (j *Journal) Nudge(it Item, day time.Time) error {
 	if it.Mine() {
 		return fmt.Errorf("%q is yours to do, not someone else's to chase", it.Text)
 	}
-	unlock, err := j.lockWrites()
-	if err != nil {
-		return err
-	}
-	defer unlock()
-	l, err := j.findItem(it)
-	if err != nil {
-		return err
-	}
-	end := l.start + len(bytes.TrimRight(l.text, " \t\r"))
-	token := " " + format.NudgedToken + day.Format(time.DateOnly)
-	if bytes.HasSuffix(l.data[l.start:end], []byte(token)) {
-		return nil // chased that day already
-	}
-	return store.ReplaceFile(l.path, l.data, slices.Concat(l.data[:end], []byte(token), l.data[end:]))
+	return j.editItem(it, func(l itemLine) error {
+		end := l.start + len(bytes.TrimRight(l.text, " \t\r"))
+		token := " " + format.NudgedToken + day.Format(time.DateOnly)
+		if bytes.HasSuffix(l.data[l.start:end], []byte(token)) {
+			return nil // chased that day already
+		}
+		return store.ReplaceFile(l.path, l.data, slices.Concat(l.data[:end], []byte(token), l.data[end:]))
+	})
 }

@@ -69,10 +69,16 @@ func (a *app) meetings(s *journal.Snapshot, ics string, from, to time.Time) ([]j
 	for _, w := range cal.Warnings {
 		a.warnf("%s: %s", src, w)
 	}
-	if len(uc.Email) == 0 {
+	me := uc.Email
+	switch {
+	case len(me) > 0:
+	case cal.Owner != "":
+		me = []string{cal.Owner}
+		a.infof("taking %s, the calendar's name, as you; set email: in %s to say so", cal.Owner, uc.path)
+	default:
 		a.warnf("set email: in %s so that lead knows which attendee is you", uc.path)
 	}
-	return s.Meetings(events, uc.Email), nil
+	return s.Meetings(events, me), nil
 }
 
 // parseDay reads --day: a date, today, yesterday, tomorrow or a weekday

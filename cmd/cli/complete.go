@@ -285,6 +285,24 @@ var (
 // registerCompletions attaches dynamic completion to the flags a command
 // has among those lead completes; values of a list flag complete after a
 // comma too.
+// visibleCompletions gives what f completes with each value and its
+// description on one line, its controls visible: a shell shows them in
+// its menu as they are, and a name in a person's file is not to send the
+// terminal an escape sequence.
+func visibleCompletions(f completer) completer {
+	return func(cmd *cobra.Command, args []string, toComplete string) ([]string, cobra.ShellCompDirective) {
+		out, directive := f(cmd, args, toComplete)
+		for i, c := range out {
+			value, desc, hasDesc := strings.Cut(c, "\t")
+			out[i] = visibleLine(value)
+			if hasDesc {
+				out[i] += "\t" + visibleLine(desc)
+			}
+		}
+		return out, directive
+	}
+}
+
 func (a *app) registerCompletions(cmd *cobra.Command) {
 	people := a.completePeople
 	funcs := map[string]completer{
@@ -323,7 +341,10 @@ func (a *app) registerCompletions(cmd *cobra.Command) {
 		if flag.Value.Type() == "stringSlice" {
 			f = commaList(f)
 		}
-		_ = cmd.RegisterFlagCompletionFunc(name, f) // each flag is registered once
+		_ = cmd.RegisterFlagCompletionFunc(name, visibleCompletions(f)) // each flag is registered once
+	}
+	if cmd.ValidArgsFunction != nil {
+		cmd.ValidArgsFunction = visibleCompletions(cmd.ValidArgsFunction)
 	}
 	for _, sub := range cmd.Commands() {
 		a.registerCompletions(sub)

@@ -30,6 +30,7 @@ from the latest nudge. ID is an item id from lead todo, or any unique prefix.`,
 				if err != nil {
 					return err
 				}
+				a.rewriting(it.Path)
 				if err := a.journal.Nudge(it, now); err != nil {
 					return err
 				}

@@ -90,6 +90,7 @@ value removes the key (--org "").`,
 			if len(changes) == 0 {
 				return usagef("nothing to change: give a flag such as --relation, --cadence or --email")
 			}
+			a.rewriting(person.Path)
 			changed, err := a.journal.SetPerson(person, changes)
 			if err != nil {
 				return err

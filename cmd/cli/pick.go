@@ -278,4 +278,4 @@ func narrow(list []choice, query string) []choice {
 }
 
 // oneLine keeps a label on its line.
-func oneLine(s string) string { return cellSpace.Replace(s) }
+func oneLine(s string) string { return visibleLine(s) }

@@ -156,6 +156,18 @@ func appendVisible(b []byte, r rune) []byte {
 	return utf8.AppendRune(b, r)
 }
 
+// visibleLine is s on one line as a terminal would show it from a
+// terminalWriter: for text lead hands to a program that draws on the
+// terminal itself, a shell's completion menu or a picker. Tabs and line
+// breaks become spaces; other controls take their visible forms.
+func visibleLine(s string) string {
+	var b []byte
+	for _, r := range strings.ToValidUTF8(cellSpace.Replace(s), "\uFFFD") {
+		b = appendVisible(b, r)
+	}
+	return string(b)
+}
+
 // spreadsheetText is a CSV cell as OWASP's advice on CSV injection has
 // it: a cell that a spreadsheet would take for a formula (it begins with
 // =, +, -, @, a tab or a carriage return, or a full-width =, +, - or @)

@@ -10,9 +10,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// todayOptions are lead today's flags.
+type todayOptions struct {
+	ics, day   string
+	week, json bool
+}
+
 func (a *app) cmdToday() *cobra.Command {
-	var ics, dayFlag string
-	var week, asJSON bool
+	var o todayOptions
 	cmd := &cobra.Command{
 		Use:     "today",
 		Short:   "Today's meetings, who is in them and what to raise",
@@ -32,65 +37,73 @@ their files, then by name; email: in the user config says which is you.`,
   lead today --day tomorrow
   lead today --week --ics ~/Downloads/calendar.ics`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			now := a.env.Now()
-			from, err := parseDay(dayFlag, now)
-			if err != nil {
-				return err
-			}
-			to := from.AddDate(0, 0, 1)
-			if week {
-				from = when.WeekStart(from)
-				to = from.AddDate(0, 0, 7)
-			}
-			s, err := a.loadOpen()
-			if err != nil {
-				return err
-			}
-			meetings, err := a.meetings(s, ics, from, to)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				out := make([]meetingJSON, len(meetings))
-				for i, m := range meetings {
-					out[i] = a.toMeetingJSON(s, m, true, now)
-				}
-				return writeJSON(a.env.Stdout, out)
-			}
-			if len(meetings) == 0 {
-				a.infof("no meetings from %s to %s", journal.Day(from), journal.Day(to.AddDate(0, 0, -1)))
-				return nil
-			}
-			var w strings.Builder
-			shown := time.Time{}
-			for _, m := range meetings {
-				if d := when.Day(m.Start); !d.Equal(shown) {
-					if !shown.IsZero() {
-						fmt.Fprintln(&w)
-					}
-					fmt.Fprintln(&w, a.paint("bold", d.Format("Monday 2 January 2006")))
-					shown = d
-				}
-				a.printMeeting(&w, s, m, true, now)
-			}
-			return a.printText(w.String()) // fitted to a terminal's width
-		},
+		RunE: func(*cobra.Command, []string) error { return a.runToday(o) },
 	}
 	f := cmd.Flags()
-	calendarFlag(f, &ics)
-	f.StringVar(&dayFlag, "day", "", "the day: 2026-11-23, today, yesterday, tomorrow or a weekday (the next one)")
-	f.BoolVar(&week, "week", false, "the whole week (Monday to Sunday) of the day")
-	f.BoolVar(&asJSON, "json", false, "print JSON")
+	calendarFlag(f, &o.ics)
+	f.StringVar(&o.day, "day", "", "the day: 2026-11-23, today, yesterday, tomorrow or a weekday (the next one)")
+	f.BoolVar(&o.week, "week", false, "the whole week (Monday to Sunday) of the day")
+	f.BoolVar(&o.json, "json", false, "print JSON")
 	return cmd
+}
+
+// runToday prints the meetings of the day or week with their briefs.
+func (a *app) runToday(o todayOptions) error {
+	now := a.env.Now()
+	from, err := parseDay(o.day, now)
+	if err != nil {
+		return err
+	}
+	to := from.AddDate(0, 0, 1)
+	if o.week {
+		from = when.WeekStart(from)
+		to = from.AddDate(0, 0, 7)
+	}
+	s, err := a.loadOpen()
+	if err != nil {
+		return err
+	}
+	meetings, err := a.meetings(s, o.ics, from, to)
+	if err != nil {
+		return err
+	}
+	if o.json {
+		out := make([]meetingJSON, len(meetings))
+		for i, m := range meetings {
+			out[i] = a.toMeetingJSON(s, m, true, now)
+		}
+		return writeJSON(a.env.Stdout, out)
+	}
+	if len(meetings) == 0 {
+		a.infof("no meetings from %s to %s", journal.Day(from), journal.Day(to.AddDate(0, 0, -1)))
+		return nil
+	}
+	var w strings.Builder
+	shown := time.Time{}
+	for _, m := range meetings {
+		if d := when.Day(m.Start); !d.Equal(shown) {
+			if !shown.IsZero() {
+				fmt.Fprintln(&w)
+			}
+			fmt.Fprintln(&w, a.paint("bold", d.Format("Monday 2 January 2006")))
+			shown = d
+		}
+		a.printMeeting(&w, s, m, true, now)
+	}
+	return a.printText(w.String()) // fitted to a terminal's width
 }
 
 // inboxWindow is how far back lead inbox looks by default.
 const inboxWindow = "14d"
 
+// inboxOptions are lead inbox's flags.
+type inboxOptions struct {
+	ics, since string
+	json       bool
+}
+
 func (a *app) cmdInbox() *cobra.Command {
-	var ics, since string
-	var asJSON bool
+	var o inboxOptions
 	cmd := &cobra.Command{
 		Use:     "inbox",
 		Short:   "Past meetings with your people that were never logged",
@@ -102,46 +115,51 @@ declined, all-day events and meetings with nobody you know are left out.`,
 		Example: `  lead inbox
   lead inbox --since 30d`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			now := a.env.Now()
-			from, err := when.Since(since, now)
-			if err != nil {
-				return usagef("--since: %v", err)
-			}
-			s, err := a.loadHeaders()
-			if err != nil {
-				return err
-			}
-			meetings, err := a.meetings(s, ics, from, now)
-			if err != nil {
-				return err
-			}
-			unlogged := journal.Unlogged(meetings, now)
-			if asJSON {
-				out := make([]meetingJSON, len(unlogged))
-				for i, m := range unlogged {
-					out[i] = a.toMeetingJSON(s, m, false, now)
-				}
-				return writeJSON(a.env.Stdout, out)
-			}
-			if len(unlogged) == 0 {
-				a.infof("every meeting since %s is logged", journal.Day(from))
-				return nil
-			}
-			t := a.newTable("WHEN", "TITLE", "WITH", "LOG IT")
-			for _, m := range unlogged {
-				t.add(m.Start.Format("Mon 2006-01-02 15:04"), m.Title, s.Names(slugsOf(m.People)), logLine(m))
-			}
-			return t.print()
-		},
+		RunE: func(*cobra.Command, []string) error { return a.runInbox(o) },
 	}
 	f := cmd.Flags()
-	calendarFlag(f, &ics)
-	f.StringVar(&since, "since", inboxWindow, "how far back: a date or a span such as 7d, 2w")
-	f.BoolVar(&asJSON, "json", false, "print JSON")
+	calendarFlag(f, &o.ics)
+	f.StringVar(&o.since, "since", inboxWindow, "how far back: a date or a span such as 7d, 2w")
+	f.BoolVar(&o.json, "json", false, "print JSON")
 	return cmd
 }
 
+// runInbox lists the past meetings with people of the journal that no
+// entry logs.
+func (a *app) runInbox(o inboxOptions) error {
+	now := a.env.Now()
+	from, err := when.Since(o.since, now)
+	if err != nil {
+		return usagef("--since: %v", err)
+	}
+	s, err := a.loadHeaders()
+	if err != nil {
+		return err
+	}
+	meetings, err := a.meetings(s, o.ics, from, now)
+	if err != nil {
+		return err
+	}
+	unlogged := journal.Unlogged(meetings, now)
+	if o.json {
+		out := make([]meetingJSON, len(unlogged))
+		for i, m := range unlogged {
+			out[i] = a.toMeetingJSON(s, m, false, now)
+		}
+		return writeJSON(a.env.Stdout, out)
+	}
+	if len(unlogged) == 0 {
+		a.infof("every meeting since %s is logged", journal.Day(from))
+		return nil
+	}
+	t := a.newTable("WHEN", "TITLE", "WITH", "LOG IT")
+	for _, m := range unlogged {
+		t.add(m.Start.Format("Mon 2006-01-02 15:04"), m.Title, s.Names(slugsOf(m.People)), logLine(m))
+	}
+	return t.print()
+}
+
+// slugsOf returns the slugs of people.
 func slugsOf(people []*journal.Person) []string {
 	out := make([]string, len(people))
 	for i, p := range people {

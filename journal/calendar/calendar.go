@@ -13,6 +13,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
+	"net/mail"
 	"slices"
 	"sort"
 	"strconv"
@@ -61,6 +62,9 @@ type Calendar struct {
 	series   []*series
 	zones    *zones
 	Warnings []string // what was read with a guess, e.g. an unknown TZID
+	// Owner is the address the calendar is named by, as Google Calendar
+	// names a user's calendar (X-WR-CALNAME), or "".
+	Owner string
 }
 
 // series is a VEVENT with its overridden instances.
@@ -83,6 +87,13 @@ func Parse(r io.Reader, local *time.Location) (*Calendar, error) {
 		return nil, err
 	}
 	c := &Calendar{zones: newZones(cal, local), Warnings: dropped}
+	for _, p := range cal.CalendarProperties {
+		if strings.EqualFold(p.IANAToken, "X-WR-CALNAME") {
+			if a, err := mail.ParseAddress(strings.TrimSpace(p.Value)); err == nil && a.Name == "" {
+				c.Owner = strings.ToLower(a.Address)
+			}
+		}
+	}
 	byUID := map[string]*series{}
 	for _, ev := range cal.Events() {
 		uid := ev.Id()

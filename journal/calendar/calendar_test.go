@@ -68,6 +68,9 @@ func same(t *testing.T, got, want []string) {
 // all-day events, and rooms among the attendees.
 func TestGoogle(t *testing.T) {
 	c := parseFile(t, "google.ics")
+	if c.Owner != "alex@example.com" {
+		t.Errorf("owner %q, want the address Google names the calendar by", c.Owner)
+	}
 	same(t, between(t, c, "2026-11-09", "2026-11-28"), []string{
 		"2026-11-09 10:00 30m0s Dana / Alex 1:1",
 		// 16 November is excluded

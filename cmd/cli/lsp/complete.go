@@ -69,7 +69,8 @@ func (s *server) completion(uri protocol.DocumentUri, pos protocol.Position) *pr
 	}
 	n, offset := int(pos.Line), t.offset(pos)
 	line := t.line(n)
-	c := &completer{snippets: s.snippets, t: t, v: v, person: strings.HasPrefix(d.rel, journal.PeopleDir+"/"), now: s.opts.Now(), line: n,
+	_, person := personFile(d.rel)
+	c := &completer{snippets: s.snippets, t: t, v: v, person: person, now: s.opts.Now(), line: n,
 		start: wordBefore(line, offset), end: offset}
 	switch key, isValue := t.frontKey(n, offset); {
 	case t.front < 0 && strings.TrimSpace(strings.Join(t.lines[:n], "")) == "":

@@ -52,6 +52,11 @@ func (s *server) hover(uri protocol.DocumentUri, pos protocol.Position) *protoco
 			return markdown(fmt.Sprintf("**%s** (practice)\n\n%s", p.Name, p.Description), t.span(n, start, end))
 		}
 	}
+	if slug, ok := personFile(d.rel); ok && t.inFront(n) {
+		if p := v.snap.Person(slug); p != nil { // in a person's own front matter: their card
+			return markdown(card(v, p, now), t.span(n, 0, len(line)))
+		}
+	}
 	if _, ok := journal.TaskBox(line); ok && !t.inFront(n) {
 		for _, it := range itemsOf(d.inspect(v, t.raw)) {
 			if it.Line == n+1 {
@@ -60,6 +65,12 @@ func (s *server) hover(uri protocol.DocumentUri, pos protocol.Position) *protoco
 		}
 	}
 	return nil
+}
+
+// personFile returns the slug of the person whose file rel is.
+func personFile(rel string) (string, bool) {
+	name, ok := strings.CutPrefix(rel, journal.PeopleDir+"/")
+	return strings.TrimSuffix(name, ".md"), ok && !strings.Contains(name, "/")
 }
 
 func markdown(value string, r protocol.Range) *protocol.Hover {
@@ -214,8 +225,8 @@ func (s *server) references(uri protocol.DocumentUri, pos protocol.Position, wit
 		return out
 	}
 	p, _, ok := personAt(t, v, pos)
-	if !ok && strings.HasPrefix(d.rel, journal.PeopleDir+"/") {
-		p = v.snap.Person(strings.TrimSuffix(strings.TrimPrefix(d.rel, journal.PeopleDir+"/"), ".md"))
+	if slug, isPerson := personFile(d.rel); !ok && isPerson {
+		p = v.snap.Person(slug)
 	}
 	if p == nil {
 		return out

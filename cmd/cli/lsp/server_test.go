@@ -397,6 +397,9 @@ func TestHoverAndNavigation(t *testing.T) {
 	}
 	person := "people/dana-smith.md"
 	c.open(person, people[person])
+	if h := c.hover(person, people[person], 1, "name"); !strings.Contains(h, "**Dana Smith** (dana-smith) · boss, up") {
+		t.Errorf("in the person's own file: %s", h)
+	}
 	var refs []protocol.Location
 	c.call(protocol.MethodTextDocumentReferences, protocol.ReferenceParams{TextDocumentPositionParams: c.position(person, people[person], 1, "name")}, &refs)
 	if len(refs) != 2 || refs[0].URI != c.uri("entries/2026/11/2026-11-20-1000-q3.md") || refs[1].URI != c.uri("entries/2026/11/2026-11-18-0900-budget.md") {
