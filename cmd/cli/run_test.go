@@ -174,3 +174,38 @@ func TestRunCheck(t *testing.T) {
 		t.Errorf("--strict passes a warning; stderr:\n%s", stderr)
 	}
 }
+
+// TestRunDone: lead done's run function ticks an item by its id prefix,
+// changing that one byte of its file, says so on the stream it is given,
+// and unticks it with undo.
+func TestRunDone(t *testing.T) {
+	entry := "---\ndate: 2026-11-20T14:30:00Z\n---\n- [ ] Send the deck\n- [ ] Book the room\n"
+	a, _, stderr := testApp(t, time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC), map[string]string{
+		"entries/2026/11/2026-11-20-1430-q3.md": entry,
+	})
+	path := filepath.Join(a.dir, "entries/2026/11/2026-11-20-1430-q3.md")
+	j, _, err := journal.Open(a.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := j.Read(journal.ReadOptions{Entries: journal.Everything})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := s.Items()[0].ShortID()
+	if err := a.runDone(doneOptions{refs: []string{id}}); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != strings.Replace(entry, "- [ ] Send", "- [x] Send", 1) {
+		t.Errorf("after done %s:\n%s", id, data)
+	}
+	if !strings.Contains(stderr.String(), "done "+id+": Send the deck") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	if err := a.runDone(doneOptions{refs: []string{id}, undo: true}); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != entry {
+		t.Errorf("after done --undo %s:\n%s", id, data)
+	}
+}
