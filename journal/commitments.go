@@ -51,10 +51,11 @@ func (s *Snapshot) Items() []*Item {
 // TodoFilter selects commitments. Mine and Theirs both false means both.
 type TodoFilter struct {
 	Mine, Theirs bool
-	With         string    // a person slug: in an entry with them, or owed by them
+	With         []string  // person slugs, all of whom must match: in an entry with them or owed by them; with Theirs alone, owed by them
 	Overdue      bool      // open and past due
 	Done         bool      // include ticked items
 	AsOf         time.Time // when set, only items written by then
+	OpenAt       time.Time // when set, items ticked on its day or later count as open: a past window's end
 }
 
 // Commitments returns the commitments (not agenda) that pass f: overdue
@@ -67,10 +68,10 @@ func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []*Item {
 // commitments returns the commitments that pass f in the order of Items.
 func (s *Snapshot) commitments(f TodoFilter, now time.Time) []*Item {
 	return pick(s.Items(), func(it *Item) bool {
-		return !it.Agenda && (!it.Done || f.Done) &&
+		return !it.Agenda && (!it.Done || f.Done || !f.OpenAt.IsZero() && it.OpenAt(f.OpenAt)) &&
 			(!f.Mine || f.Theirs || it.Mine()) &&
 			(!f.Theirs || f.Mine || !it.Mine()) &&
-			(f.With == "" || involves(it, f.With)) &&
+			f.withMatches(it) &&
 			(!f.Overdue || it.Overdue(now)) &&
 			(f.AsOf.IsZero() || !it.Date.After(f.AsOf))
 	})
@@ -155,8 +156,17 @@ func inOrder(items []*Item, n int, byDue bool) []*Item {
 	return items
 }
 
-func involves(it *Item, slug string) bool {
-	return it.Owner == slug || slices.Contains(it.With, slug)
+// withMatches reports whether every person of f.With matches it: it is in
+// an entry with them or they owe it; when only theirs are asked for, they
+// owe it.
+func (f TodoFilter) withMatches(it *Item) bool {
+	theirsOnly := f.Theirs && !f.Mine
+	for _, slug := range f.With {
+		if it.Owner != slug && (theirsOnly || !slices.Contains(it.With, slug)) {
+			return false
+		}
+	}
+	return true
 }
 
 // OpenWith returns the open commitments with a person, both ways: mine in
@@ -193,6 +203,12 @@ func (s *Snapshot) openByPerson() map[string][]*Item {
 // oldest first.
 func (s *Snapshot) Agenda(slug string) []*Item {
 	return inOrder(slices.Clone(s.agendas()[slug]), 0, false)
+}
+
+// AllAgenda returns everyone's queue: every open agenda item, once, oldest
+// first.
+func (s *Snapshot) AllAgenda() []*Item {
+	return inOrder(pick(s.Items(), func(it *Item) bool { return it.Agenda && !it.Done }), 0, false)
 }
 
 // agendas is every person's agenda in the order of Items, made on first
@@ -233,25 +249,42 @@ func (s *Snapshot) FindItem(ref string) (Item, error) {
 	return Item{}, &AmbiguousError{"item", ref, ids}
 }
 
-// SetDone ticks (done) or unticks an item's box in place: one byte of one
-// line changes and nothing else in the file, written into the file itself
-// so that a program appending to it meanwhile loses nothing. The file is
-// read again first, under the journal's write lock; if the item is no
-// longer there, nothing is written.
-func (j *Journal) SetDone(it Item, done bool) error {
+// SetDone ticks (done) or unticks an item's box in place, and records the
+// day it was ticked, on, at the end of the line (DoneKey); unticking
+// removes that record. Only the item's line changes. The file is read
+// again first, under the journal's write lock; if the item is no longer
+// there, nothing is written.
+func (j *Journal) SetDone(it Item, done bool, on time.Time) error {
 	return j.editItem(it, func(l itemLine) error {
-		box, _, _, ok := format.TaskItem(string(l.text))
+		path, data, start := l.path, l.data, l.start
+		box, _, end, ok := format.TaskItem(string(l.text))
 		if !ok {
-			return fmt.Errorf("%s:%d: no task item on this line; nothing was written", l.path, l.number)
+			return fmt.Errorf("%s:%d: no task item on this line; nothing was written", path, l.number)
 		}
 		mark := byte(' ')
 		if done {
 			mark = 'x'
 		}
-		if l.data[l.start+box] == mark || (done && l.data[l.start+box] == 'X') {
+		if data[start+box] == mark || (done && data[start+box] == 'X') {
 			return nil
 		}
-		return store.SetByte(l.path, l.data, l.start+box, mark)
+		if done { // the tick, then the day at the end of the line, both in place
+			if err := store.SetByte(path, data, start+box, mark); err != nil {
+				return err
+			}
+			ticked := slices.Clone(data)
+			ticked[start+box] = mark
+			if err := store.InsertAt(path, ticked, start+end, []byte(" "+format.DoneKey+on.Format("2006-01-02"))); err != nil {
+				return fmt.Errorf("ticked, but the day it was done is not recorded: %w", err)
+			}
+			return nil
+		}
+		edited := slices.Clone(l.text)
+		edited[box] = mark
+		if from, to, _, ok := format.DoneToken(string(l.text[:end])); ok {
+			edited = slices.Delete(edited, from, to)
+		}
+		return store.ReplaceFile(path, data, slices.Concat(data[:start], edited, data[start+len(l.text):]))
 	})
 }
 
@@ -335,8 +368,9 @@ func lineStart(data []byte, n int) int {
 
 // AddAgenda queues text to raise with a person: a task item appended to
 // the "## Agenda" section of their file, which is created at the end of
-// the file when missing. Only the new lines are added.
-func (j *Journal) AddAgenda(p *Person, text string) (Item, error) {
+// the file when missing, with the day it was added, on (AddedKey). Only
+// the new lines are added.
+func (j *Journal) AddAgenda(p *Person, text string, on time.Time) (Item, error) {
 	text = strings.TrimSpace(strings.ReplaceAll(text, "\n", " "))
 	if text == "" {
 		return Item{}, fmt.Errorf("nothing to add")
@@ -380,7 +414,7 @@ func (j *Journal) AddAgenda(p *Person, text string) (Item, error) {
 	if strings.Contains(string(data), "\r\n") {
 		newline = "\r\n"
 	}
-	item := "- [ ] " + text + newline
+	item := "- [ ] " + text + " " + format.AddedKey + on.Format("2006-01-02") + newline
 	var body string
 	if at < 0 {
 		body = string(d.Body)

@@ -60,7 +60,7 @@ func TestFailedStepsLeaveNothingHalfWritten(t *testing.T) {
 			defer func() { store.FaultHook = nil }()
 
 			_, logErr := s.Log(data, "")
-			doneErr := j.SetDone(*s.Items()[0], true)
+			doneErr := j.SetDone(*s.Items()[0], true, fullDraft.Date)
 			store.FaultHook = nil
 
 			after := snapshotFiles(t, j.Root)
@@ -69,8 +69,9 @@ func TestFailedStepsLeaveNothingHalfWritten(t *testing.T) {
 					t.Errorf("temporary file %s left behind", name)
 				}
 				if old, ok := before[name]; ok {
-					ticked := strings.Replace(old, "- [ ]", "- [x]", 1)
-					if text != old && text != ticked {
+					// ticked with its day, or ticked alone when the step that records the day failed
+					ticked := strings.Replace(old, "- [ ] keep my word", "- [x] keep my word done:"+fullDraft.Date.Format("2006-01-02"), 1)
+					if text != old && text != ticked && text != strings.Replace(old, "- [ ]", "- [x]", 1) {
 						t.Errorf("%s is neither the old nor the new content:\n%s", name, text)
 					}
 					continue
@@ -171,7 +172,7 @@ func TestRewriteRefusesAConcurrentChange(t *testing.T) {
 		return nil
 	}
 	defer func() { store.FaultHook = nil }()
-	err := j.SetDone(*s.Items()[0], true)
+	err := j.SetDone(*s.Items()[0], true, fullDraft.Date)
 	if !errors.Is(err, ErrChanged) {
 		t.Fatalf("got %v, want ErrChanged", err)
 	}

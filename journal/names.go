@@ -140,6 +140,21 @@ func (s *Snapshot) ResolveNew(name string) (slug, stub string, guess *Guess, err
 	return slug, name, nil, nil
 }
 
+// Closest returns the options nearest to word, for a message about a word
+// that is none of them: those a few edits away, that start with it, or
+// that it starts with.
+func Closest(word string, options []string) []string {
+	w := strings.ToLower(strings.TrimSpace(word))
+	var out []string
+	for _, o := range options {
+		lo := strings.ToLower(o)
+		if w != "" && strings.HasPrefix(lo, w) || len(lo) >= 3 && strings.HasPrefix(w, lo) || editDistance(w, lo) <= max(1, len(lo)/3) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
 // unreadablePerson returns the problem of a person's file that could not
 // be read and whose slug starts with slug: that may be who a name means,
 // and a new person of that name would split them in two.

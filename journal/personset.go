@@ -40,6 +40,25 @@ func (j *Journal) SetPerson(p *Person, changes []PersonChange) (*Person, error) 
 	if err != nil {
 		return nil, err
 	}
+	updated := setKeys(data, d, changes)
+	if bytes.Equal(updated, data) {
+		return p, nil
+	}
+	changed, err := format.ParsePerson(p.Path, path, updated)
+	if err != nil {
+		return nil, fmt.Errorf("%w; nothing was written", err)
+	}
+	if err := store.ReplaceFile(path, data, updated); err != nil {
+		return nil, err
+	}
+	return changed, nil
+}
+
+// setKeys returns data, the bytes of document d, with the front matter
+// keys of changes set: a key already there has its lines replaced, a new
+// key is added as the last line of the front matter, and every other byte
+// is kept.
+func setKeys(data []byte, d *format.Document, changes []PersonChange) []byte {
 	newline := "\n"
 	if bytes.Contains(data, []byte("\r\n")) {
 		newline = "\r\n"
@@ -74,18 +93,7 @@ func (j *Journal) SetPerson(p *Person, changes []PersonChange) (*Person, error) 
 			}
 		}
 	}
-	updated := []byte(strings.Join(lines, ""))
-	if bytes.Equal(updated, data) {
-		return p, nil
-	}
-	changed, err := format.ParsePerson(p.Path, path, updated)
-	if err != nil {
-		return nil, fmt.Errorf("%w; nothing was written", err)
-	}
-	if err := store.ReplaceFile(path, data, updated); err != nil {
-		return nil, err
-	}
-	return changed, nil
+	return []byte(strings.Join(lines, ""))
 }
 
 // continuesValue says whether a front matter line belongs to the value of

@@ -8,11 +8,15 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // stressRounds is how many rounds each race is run (raceRounds under
 // the race detector); each round is a fresh file.
 const stressRounds = 200
+
+// stressDay is the day the stress tests tick and queue items on.
+var stressDay = time.Date(2026, 11, 22, 12, 0, 0, 0, time.Local)
 
 // stressJournal is a journal in memory where the system has a file system
 // there (/dev/shm): the races are in lead's locking, not in the disk, and
@@ -62,10 +66,10 @@ func TestConcurrentRewritesLoseNothing(t *testing.T) {
 		var wg sync.WaitGroup
 		errs := make([]error, 12)
 		for i, it := range items {
-			wg.Go(func() { errs[i] = j.SetDone(*it, true) })
+			wg.Go(func() { errs[i] = j.SetDone(*it, true, stressDay) })
 		}
 		for i := range 4 {
-			wg.Go(func() { _, errs[8+i] = j.AddAgenda(p, fmt.Sprintf("raise %d.%d", round, i)) })
+			wg.Go(func() { _, errs[8+i] = j.AddAgenda(p, fmt.Sprintf("raise %d.%d", round, i), stressDay) })
 		}
 		wg.Wait()
 		data, _ := os.ReadFile(j.Abs(rel))
@@ -75,7 +79,7 @@ func TestConcurrentRewritesLoseNothing(t *testing.T) {
 			if err != nil {
 				t.Fatalf("round %d: done %d: %v", round, i, err)
 			}
-			if !strings.Contains(string(data), fmt.Sprintf("- [x] item %d\n", i)) {
+			if !strings.Contains(string(data), fmt.Sprintf("- [x] item %d done:2026-11-22\n", i)) {
 				t.Fatalf("round %d: done %d reported success, and its tick is gone:\n%s", round, i, data)
 			}
 		}
@@ -83,7 +87,7 @@ func TestConcurrentRewritesLoseNothing(t *testing.T) {
 			if err != nil {
 				t.Fatalf("round %d: agenda add %d: %v", round, i, err)
 			}
-			if !strings.Contains(string(person), fmt.Sprintf("- [ ] raise %d.%d\n", round, i)) {
+			if !strings.Contains(string(person), fmt.Sprintf("- [ ] raise %d.%d added:2026-11-22\n", round, i)) {
 				t.Fatalf("round %d: agenda add %d reported success, and its item is gone:\n%s", round, i, person)
 			}
 		}
@@ -110,7 +114,7 @@ func TestRewriteRacingHandEditsLosesNothing(t *testing.T) {
 		}
 		var wg sync.WaitGroup
 		var doneErr error
-		wg.Go(func() { doneErr = j.SetDone(*it, true) })
+		wg.Go(func() { doneErr = j.SetDone(*it, true, stressDay) })
 		wg.Go(func() {
 			for i := range 3 {
 				f, err := os.OpenFile(j.Abs(rel), os.O_WRONLY|os.O_APPEND, 0)

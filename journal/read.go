@@ -3,10 +3,12 @@ package journal
 import (
 	"sort"
 	"sync"
+	"time"
 
 	"github.com/lead-journal/lead/journal/format"
 	"github.com/lead-journal/lead/journal/index"
 	"github.com/lead-journal/lead/journal/store"
+	"github.com/lead-journal/lead/journal/when"
 )
 
 // Entries is how much of the entries a read takes.
@@ -32,6 +34,10 @@ type ReadOptions struct {
 	// snapshot then holds only the entries that pass it, up to its Limit,
 	// and the others are never held in memory.
 	Filter func(*Snapshot) (Filter, error)
+	// DoneSince, with OpenItems, keeps also the items ticked on its day or
+	// later (by their done: day): what a review of a window from then needs
+	// to show it as it was, and what was done in it.
+	DoneSince time.Time
 	// Indexed takes the entries as the index recorded them at the last
 	// read, checking no file: for completion, quick at any size.
 	Indexed bool
@@ -47,6 +53,9 @@ func (j *Journal) Read(o ReadOptions) (*Snapshot, error) {
 	}
 	read := index.Options{Detail: map[Entries]index.Detail{Headers: index.Headers, OpenItems: index.OpenItems, Everything: index.Everything}[o.Entries],
 		Indexed: o.Indexed}
+	if !o.DoneSince.IsZero() {
+		read.DoneSince = when.Day(o.DoneSince)
+	}
 	var f Filter
 	if o.Filter != nil {
 		var err error

@@ -1,6 +1,7 @@
 package journal
 
 import (
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -22,21 +23,44 @@ const minEntryRef = 4
 const preferTitleRef = 16
 
 // EntryRefs returns, for each entry of shown, the shortest reference that
-// FindEntry resolves to it among the snapshot's entries: a prefix of the
-// part of its id after the date, or of its id, cut at the end of a word
-// (a run between hyphens) and at least four characters long; the title's
-// when it is not much longer. An entry no
-// prefix tells apart keeps its whole id.
-func (s *Snapshot) EntryRefs(shown []*Entry) []string {
-	all := make([]string, len(s.Entries))
-	for i, e := range s.Entries {
-		all[i] = e.ID
+// FindEntry resolves to it among all the journal's entries, whatever a
+// snapshot holds: a prefix of the part of its id after the date, or of
+// its id, cut at the end of a word (a run between hyphens) and at least
+// four characters long; the title's when it is not much longer. An entry
+// no prefix tells apart keeps its whole id. It lists the entries'
+// directories; it reads no file.
+func (j *Journal) EntryRefs(shown []*Entry) []string {
+	files := j.entryFiles()
+	all := make([]string, len(files))
+	for i, f := range files {
+		all[i] = f.id
 	}
 	ids := make([]string, len(shown))
 	for i, e := range shown {
 		ids[i] = e.ID
 	}
 	return shortRefs(all, ids)
+}
+
+// entryFile is an entry's file as its directory lists it.
+type entryFile struct{ id, rel string }
+
+// entryFiles lists the entries' files, by id.
+func (j *Journal) entryFiles() []entryFile {
+	var (
+		mu    sync.Mutex
+		files []entryFile
+	)
+	store.Walk(j.Root, format.EntriesDir, true, false, func(relDir string, _ *store.Lister, list []store.Dirent) {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, f := range list {
+			rel := relDir + "/" + f.Name // a copy: the lister reuses its names
+			files = append(files, entryFile{strings.TrimSuffix(path.Base(rel), ".md"), rel})
+		}
+	})
+	slices.SortFunc(files, func(a, b entryFile) int { return strings.Compare(a.id, b.id) })
+	return files
 }
 
 // shortRefs returns the shortest reference to each id of shown among all
@@ -79,19 +103,7 @@ func shortRefs(all, shown []string) []string {
 // offers. It lists the entries' directories and reads those entries'
 // files alone, however large the journal.
 func (j *Journal) EntryCandidates(prefix string, limit int) ([]*Entry, []string) {
-	type file struct{ id, rel string }
-	var (
-		mu    sync.Mutex
-		files []file
-	)
-	store.Walk(j.Root, format.EntriesDir, true, false, func(relDir string, _ *store.Lister, list []store.Dirent) {
-		mu.Lock()
-		defer mu.Unlock()
-		for _, f := range list {
-			files = append(files, file{strings.TrimSuffix(f.Name, ".md"), relDir + "/" + f.Name})
-		}
-	})
-	slices.SortFunc(files, func(a, b file) int { return strings.Compare(a.id, b.id) })
+	files := j.entryFiles()
 	all := make([]string, len(files))
 	for i, f := range files {
 		all[i] = f.id

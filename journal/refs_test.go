@@ -18,7 +18,7 @@ func TestEntryRefsResolve(t *testing.T) {
 	for _, id := range ids {
 		s.Entries = append(s.Entries, &Entry{ID: id})
 	}
-	refs := s.EntryRefs(s.Entries)
+	refs := shortRefs(ids, ids)
 	want := map[string]string{
 		"2026-11-22-1430-q3-strategy-review": "q3-strategy",
 		"2026-11-21-0900-q3-planning":        "q3-planning",

@@ -35,6 +35,10 @@ type Review struct {
 	Coming       []ComingUp      `json:"-"`
 	DueSoon      []*Item         `json:"-"`
 	Unlogged     []Meeting       `json:"-"` // see SetUnlogged
+	// DoneMine and DoneTheirs are the commitments ticked in the window,
+	// on the day ticking recorded (DoneKey), oldest first.
+	DoneMine   []*Item `json:"-"`
+	DoneTheirs []*Item `json:"-"`
 
 	// The habits of leading up, down and across: see reviewhabits.go.
 	FollowUps   []FollowUp       `json:"-"`
@@ -115,6 +119,7 @@ func (s *Snapshot) ReviewSince(since, now time.Time, shown int) *Review {
 // shows of tens of thousands of open items.
 func (s *Snapshot) Review(start, end, now time.Time, shown int) *Review {
 	r := &Review{Start: start, End: end, At: reviewAt(end, now), s: s}
+	openAt := pastEnd(end, now)
 	// The lists of commitments and the agenda go through every open item of
 	// the journal: they are made while the rest is, once the items are
 	// gathered.
@@ -122,19 +127,34 @@ func (s *Snapshot) Review(start, end, now time.Time, shown int) *Review {
 	var mine []*Item
 	var lists sync.WaitGroup
 	lists.Go(func() {
-		mine = s.commitments(TodoFilter{Mine: true, AsOf: r.At}, r.At)
+		mine = asItWas(s.commitments(TodoFilter{Mine: true, AsOf: r.At, OpenAt: openAt}, r.At))
 		r.MyOpenCount = len(mine)
 		r.MyOpen = inOrder(mine, shown, true)
 	})
 	lists.Go(func() {
-		theirs := s.commitments(TodoFilter{Theirs: true, AsOf: r.At}, r.At)
+		theirs := asItWas(s.commitments(TodoFilter{Theirs: true, AsOf: r.At, OpenAt: openAt}, r.At))
 		r.WaitingCount = len(theirs)
 		r.Waiting = inOrder(theirs, shown, true)
 	})
 	lists.Go(func() { s.agendas() })
-	r.Directions = s.balance(start, end)
+	lists.Go(func() {
+		for _, it := range s.commitments(TodoFilter{Done: true, AsOf: r.At}, r.At) {
+			switch {
+			case !it.DoneIn(start, end):
+			case it.Mine():
+				r.DoneMine = append(r.DoneMine, it)
+			default:
+				r.DoneTheirs = append(r.DoneTheirs, it)
+			}
+		}
+		r.DoneMine, r.DoneTheirs = inOrder(r.DoneMine, 0, false), inOrder(r.DoneTheirs, 0, false)
+	})
+	r.Directions = s.balance(start, end, r.At)
 	s.eachInWindow(start, end, func(*Entry) { r.Entries++ })
 	contacts := s.Contacts(r.At)
+	if !openAt.IsZero() {
+		contacts = s.knownBy(contacts, r.At)
+	}
 	r.Overdue = overdue(contacts, r.At)
 	r.Wins = s.Wins(start, end)
 	r.Feedback = s.FeedbackIn(start, end)
@@ -155,6 +175,16 @@ func reviewAt(end, now time.Time) time.Time {
 	return end
 }
 
+// LastDay is the moment days are counted to in the review ("5d ago"): now
+// in a window under way, the window's last instant in one that is over,
+// so that a past week counts to its Sunday, not to the Monday after.
+func (r *Review) LastDay() time.Time {
+	if r.At.Before(r.End) {
+		return r.At
+	}
+	return r.End.Add(-time.Nanosecond)
+}
+
 // firstCounted is where the earliest window a review of [start, end) at
 // at counts entries in starts: the four windows balance averages over,
 // or the weeks of bossPractices.
@@ -172,24 +202,41 @@ func dueSoonDays(end time.Time) (from, until time.Time) {
 	return when.Day(end), end.AddDate(0, 0, 7)
 }
 
-// balance counts entries per direction in [start, end) and averages the
-// four windows of the same length before it. An entry with people in two
+// balance counts entries per direction in [start, end) up to at and
+// averages the four windows of the same length before it, fairly: of a
+// window still under way at at, only the part elapsed so far is counted,
+// and the same part of each window before; windows that end before the
+// journal's first entry are not averaged in. An entry with people in two
 // directions counts in both.
-func (s *Snapshot) balance(start, end time.Time) []DirectionBalance {
-	length := end.Sub(start)
-	count := func(from, to time.Time) map[string]int {
-		n := map[string]int{}
+func (s *Snapshot) balance(start, end, at time.Time) []DirectionBalance {
+	length, elapsed := end.Sub(start), end.Sub(start)
+	if at.Before(end) {
+		elapsed = at.Sub(start) + time.Nanosecond
+	}
+	count := func(from, to time.Time, n map[string]int) {
 		s.eachInWindow(from, to, func(e *Entry) {
 			for _, d := range s.Directions(e) {
 				n[d]++
 			}
 		})
-		return n
 	}
-	now, before := count(start, end), count(start.Add(-4*length), start)
+	now, before := map[string]int{}, map[string]int{}
+	count(start, start.Add(elapsed), now)
+	windows := 0
+	for k := 1; k <= 4; k++ {
+		from := start.Add(-time.Duration(k) * length)
+		if len(s.Entries) > 0 && !from.Add(length).After(s.Entries[len(s.Entries)-1].Date) {
+			break // before the first entry
+		}
+		count(from, from.Add(elapsed), before)
+		windows++
+	}
 	out := make([]DirectionBalance, len(Directions))
 	for i, d := range Directions {
-		out[i] = DirectionBalance{Direction: d, Count: now[d], Average: float64(before[d]) / 4}
+		out[i] = DirectionBalance{Direction: d, Count: now[d]}
+		if windows > 0 {
+			out[i].Average = float64(before[d]) / float64(windows)
+		}
 	}
 	return out
 }

@@ -24,7 +24,7 @@ func (r *Review) Markdown(chart string) string {
 	w("# %s\n\n", title)
 
 	w("## Interactions by direction\n\n")
-	w("%d %s in this window; the average is over the four windows before it.\n\n", r.Entries, Plural(r.Entries, "entry", "entries"))
+	w("%d %s in this window; the average is over the four windows before it (those since the first entry), each counted to the same point.\n\n", r.Entries, Plural(r.Entries, "entry", "entries"))
 	w("%s\n", chart)
 
 	w("## Overdue for contact\n\n")
@@ -34,7 +34,7 @@ func (r *Review) Markdown(chart string) string {
 	for _, c := range r.Overdue {
 		last := "never met"
 		if c.Last != nil {
-			last = fmt.Sprintf("last %s (%dd ago)", Day(c.Last.Date), c.DaysSince(r.At))
+			last = fmt.Sprintf("last %s (%dd ago)", Day(c.Last.Date), c.DaysSince(r.LastDay()))
 		}
 		w("- %s%s: %s; cadence %s%s\n", c.Person.Name, r.relationOf(c), last, c.Cadence, contactNote(c))
 	}
@@ -64,6 +64,17 @@ func (r *Review) Markdown(chart string) string {
 		w("- %s%s: %s%s\n", flag, r.s.Names([]string{it.Owner}), strings.TrimSpace(strings.TrimPrefix(it.Text, "@"+it.Owner)), r.itemSource(it))
 	}
 	more(w, "", r.WaitingCount, "lead todo --theirs")
+
+	w("\n## Done this week\n\n")
+	if len(r.DoneMine)+len(r.DoneTheirs) == 0 {
+		w("Nothing ticked in this window.\n")
+	}
+	for _, it := range r.DoneMine {
+		w("- %s (done %s)%s\n", format.IDText(it.Text), Day(it.DoneOn), r.itemSource(it))
+	}
+	for _, it := range r.DoneTheirs {
+		w("- %s: %s (done %s)%s\n", r.s.Names([]string{it.Owner}), strings.TrimSpace(strings.TrimPrefix(format.IDText(it.Text), "@"+it.Owner)), Day(it.DoneOn), r.itemSource(it))
+	}
 
 	w("\n## Wins\n\n")
 	if len(r.Wins) == 0 {

@@ -3,7 +3,6 @@ package journal
 import (
 	"bytes"
 	"fmt"
-	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
@@ -14,7 +13,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/lead-journal/lead/journal/format"
-	"github.com/lead-journal/lead/journal/store"
 )
 
 // Snapshot is everything read from a journal at one moment.
@@ -104,53 +102,17 @@ func (s *Snapshot) FindPerson(query string) (*Person, error) {
 	return nil, &NotFoundError{"person", query}
 }
 
-// FindEntry resolves an entry reference: "last", an id, a unique prefix
-// of an id or of its part after the date ("q3" for
-// 2026-11-20-1430-q3-review), or a path to the file (absolute, or
-// relative to the journal).
+// FindEntry resolves an entry reference as FindEntryFile does, among the
+// entries that read.
 func (s *Snapshot) FindEntry(ref string) (*Entry, error) {
-	if ref == "last" {
-		if len(s.Entries) == 0 {
-			return nil, &NotFoundError{"entry", ref}
-		}
-		return s.Entries[0], nil
+	f, err := s.FindEntryFile(ref)
+	if err != nil {
+		return nil, err
 	}
-	if strings.ContainsRune(ref, '/') || strings.HasSuffix(ref, ".md") {
-		path := ref
-		if !filepath.IsAbs(path) {
-			path = filepath.Join(s.Journal.Root, path)
-		}
-		rel, err := store.Inside(s.Journal.Root, path)
-		if err != nil {
-			return nil, err
-		}
-		for _, e := range s.Entries {
-			if e.Path == rel {
-				return e, nil
-			}
-		}
-		return nil, &NotFoundError{"entry", ref}
+	if f.Entry == nil {
+		return nil, f.Problem
 	}
-	var matches []*Entry
-	for _, e := range s.Entries {
-		if e.ID == ref {
-			return e, nil
-		}
-		if strings.HasPrefix(e.ID, ref) || strings.HasPrefix(titlePart(e.ID), ref) {
-			matches = append(matches, e)
-		}
-	}
-	switch len(matches) {
-	case 0:
-		return nil, &NotFoundError{"entry", ref}
-	case 1:
-		return matches[0], nil
-	}
-	var ids []string
-	for _, e := range matches {
-		ids = append(ids, e.ID)
-	}
-	return nil, &AmbiguousError{"entry", ref, ids}
+	return f.Entry, nil
 }
 
 // titlePart is an entry id without lead's YYYY-MM-DD-HHMM- prefix.
@@ -196,17 +158,37 @@ type Filter struct {
 	Limit      int // 0 for no limit
 }
 
-// FieldMatch selects entries whose front matter key holds value (for a
-// list, among its items). Comparison ignores case.
-type FieldMatch struct{ Key, Value string }
+// FieldMatch selects entries by a front matter key: those whose key holds
+// Value (for a list, among its items), or with Not, those whose key does
+// not; with Present, those that have the key with any value. Comparison
+// ignores case.
+type FieldMatch struct {
+	Key, Value   string
+	Not, Present bool
+}
 
-// ParseFieldMatch reads "key=value".
+// ParseFieldMatch reads "key=value", "key!=value" or "key" (present).
 func ParseFieldMatch(s string) (FieldMatch, error) {
 	k, v, ok := strings.Cut(s, "=")
-	if !ok || strings.TrimSpace(k) == "" {
-		return FieldMatch{}, fmt.Errorf("%q: want key=value", s)
+	m := FieldMatch{Key: strings.TrimSpace(k), Value: strings.TrimSpace(v), Present: !ok}
+	if ok && strings.HasSuffix(m.Key, "!") {
+		m.Key, m.Not = strings.TrimSpace(strings.TrimSuffix(m.Key, "!")), true
 	}
-	return FieldMatch{strings.TrimSpace(k), strings.TrimSpace(v)}, nil
+	if m.Key == "" {
+		return FieldMatch{}, fmt.Errorf("%q: want key=value, key!=value or key", s)
+	}
+	return m, nil
+}
+
+// matches reports whether the values an entry holds for the key pass m.
+func (m FieldMatch) matches(values []string) bool {
+	switch {
+	case m.Present:
+		return len(values) > 0
+	case m.Not:
+		return !containsFold(values, m.Value)
+	}
+	return containsFold(values, m.Value)
 }
 
 // TextMatcher matches the whole text of entry files, front matter and
@@ -302,7 +284,7 @@ func (s *Snapshot) matches(e *Entry, f Filter) bool {
 		return false
 	}
 	for _, m := range f.Fields {
-		if !containsFold(e.Field(m.Key), m.Value) {
+		if !m.matches(e.Field(m.Key)) {
 			return false
 		}
 	}

@@ -75,7 +75,11 @@ func (s *Snapshot) Compose(d Draft, prompt bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return append(d.FrontMatter.Render(), tidy(body)...), nil
+	front := d.FrontMatter.Render()
+	if prompt && d.Title == "" { // a line to give it one
+		front = bytes.Replace(front, []byte("\nkind: "+d.Kind+"\n"), []byte("\nkind: "+d.Kind+"\ntitle:\n"), 1)
+	}
+	return append(front, tidy(body)...), nil
 }
 
 // render executes a template file with the shared sections available.
@@ -199,13 +203,18 @@ func (s *Snapshot) Log(data []byte, display string) (*Logged, error) {
 		return nil, err
 	}
 	head := data[:len(data)-len(d.Body)]
-	if !slices.Equal(slugs, e.With) {
+	emptyTitle := d.Field("title") != nil && e.Title == ""
+	if !slices.Equal(slugs, e.With) || emptyTitle {
 		node, err := d.Node()
 		if err != nil {
 			return nil, err
 		}
+		if emptyTitle { // the template's line, left empty
+			node.Content = dropKey(node.Content, "title")
+		}
 		head = setList(node, "with", slugs)
 	}
+	body = dropEmptySections(body)
 	for _, name := range stubs {
 		p, err := s.Journal.AddPerson(Profile{Name: name}, "")
 		switch {
@@ -320,6 +329,48 @@ func setList(meta *yaml.Node, key string, list []string) []byte {
 		}
 	}
 	return (&format.Mapping{Node: *meta}).Render()
+}
+
+// dropKey removes key and its value from the pairs of a mapping node.
+func dropKey(pairs []*yaml.Node, key string) []*yaml.Node {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i].Value == key {
+			return slices.Delete(pairs, i, i+2)
+		}
+	}
+	return pairs
+}
+
+// dropEmptySections removes the level-two headings with nothing under
+// them but blank lines (the template's prompts left unused), and the blank
+// lines that follow them.
+func dropEmptySections(body string) string {
+	lines := strings.SplitAfter(body, "\n")
+	var out []string
+	for i := 0; i < len(lines); i++ {
+		if _, level := format.Heading(strings.TrimRight(lines[i], "\r\n")); level == 2 {
+			end := i + 1
+			for end < len(lines) && strings.TrimSpace(lines[end]) == "" {
+				end++
+			}
+			if end == len(lines) || isSectionHeading(lines[end]) {
+				i = end - 1
+				continue
+			}
+		}
+		out = append(out, lines[i])
+	}
+	if len(out) == len(lines) {
+		return body
+	}
+	return tidy(strings.Join(out, ""))
+}
+
+// isSectionHeading reports whether a line is a level-two heading, or a
+// level-one heading, which also ends a section.
+func isSectionHeading(line string) bool {
+	_, level := format.Heading(strings.TrimRight(line, "\r\n"))
+	return level > 0 && level <= 2
 }
 
 func isBlank(body string) bool {

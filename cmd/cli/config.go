@@ -6,6 +6,7 @@ import (
 
 	"github.com/lead-journal/lead/journal"
 	"github.com/lead-journal/lead/journal/calendar"
+	"github.com/lead-journal/lead/journal/when"
 	"github.com/spf13/cobra"
 )
 
@@ -65,8 +66,8 @@ both files.`,
 			for _, name := range j.Config.RelationNames() {
 				r := j.Config.Relations[name]
 				value := r.Direction
-				if r.Cadence != "" {
-					value += ", every " + r.Cadence
+				if c, err := when.ParseCadence(r.Cadence); err == nil && !c.IsZero() {
+					value += ", cadence " + c.String() // as people and review print it
 				}
 				settings = append(settings, setting{"relations." + name, value, from("relations." + name)})
 			}
@@ -79,7 +80,7 @@ both files.`,
 			if asJSON {
 				return writeJSON(a.env.Stdout, settings)
 			}
-			t := a.newTable("KEY", "VALUE", "SOURCE").freeText("VALUE", "SOURCE")
+			t := a.newTable("KEY", "VALUE", "SOURCE").freeText("SOURCE", "VALUE")
 			for _, s := range settings {
 				t.add(s.Key, s.Value, s.Source)
 			}

@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/lead-journal/lead/journal"
@@ -23,7 +25,7 @@ func (f *filterFlags) register(fs *pflag.FlagSet, limit bool) {
 	fs.StringSliceVarP(&f.practices, "practice", "p", nil, "entries recording this practice (all given must match)")
 	fs.StringSliceVar(&f.projects, "project", nil, "entries about this project (any given)")
 	fs.StringSliceVar(&f.directions, "direction", nil, "entries with someone up, down, side or out (any given)")
-	fs.StringArrayVar(&f.fields, "field", nil, "entries whose front matter KEY holds VALUE, as KEY=VALUE (repeatable)")
+	fs.StringArrayVar(&f.fields, "field", nil, "entries whose front matter KEY holds VALUE (KEY=VALUE), does not (KEY!=VALUE), or has any value (KEY); repeatable, all must match")
 	fs.StringVar(&f.since, "since", "", "entries from this date or span back (2026-11-01, monday, nov 9, 7d, 2w, \"2 weeks\", 3m, 1y)")
 	fs.StringVar(&f.until, "until", "", "entries up to and including this date (2026-11-20, yesterday, nov 20)")
 	fs.StringVar(&f.grep, "grep", "", "entries whose text matches this regular expression (case-insensitive unless it has a capital)")
@@ -42,14 +44,20 @@ func (f *filterFlags) build(s *journal.Snapshot, now time.Time) (journal.Filter,
 		}
 		out.With = append(out.With, p.Slug)
 	}
-	for _, d := range f.directions {
-		switch d {
-		case journal.Up, journal.Down, journal.Side, journal.Out:
-			out.Directions = append(out.Directions, d)
-		default:
-			return out, usagef("--direction %q: want up, down, side or out", d)
+	cfg := s.Journal.Config
+	var practices []string
+	for _, p := range cfg.Practices {
+		practices = append(practices, p.Name)
+	}
+	for _, check := range []struct {
+		flag         string
+		given, valid []string
+	}{{"kind", f.kinds, cfg.Kinds}, {"practice", f.practices, practices}, {"direction", f.directions, journal.Directions}} {
+		if err := oneOf(check.flag, check.given, check.valid); err != nil {
+			return out, err
 		}
 	}
+	out.Directions = f.directions
 	for _, kv := range f.fields {
 		m, err := journal.ParseFieldMatch(kv)
 		if err != nil {
@@ -68,6 +76,9 @@ func (f *filterFlags) build(s *journal.Snapshot, now time.Time) (journal.Filter,
 			return out, usagef("--until: %v", err)
 		}
 	}
+	if !out.Since.IsZero() && !out.Until.IsZero() && !out.Since.Before(out.Until) {
+		return out, usagef("--since %s is after --until %s: nothing can match", f.since, f.until)
+	}
 	if f.grep != "" {
 		if out.Grep, err = journal.SmartCase(f.grep); err != nil {
 			return out, usagef("--grep: %v", err)
@@ -77,6 +88,22 @@ func (f *filterFlags) build(s *journal.Snapshot, now time.Time) (journal.Filter,
 		return out, usagef("--limit must not be negative")
 	}
 	return out, nil
+}
+
+// oneOf refuses, as a usage error, a value of a filter flag that is none
+// of the valid ones, naming the closest or else all of them. Values are
+// compared without case.
+func oneOf(flag string, given, valid []string) error {
+	for _, g := range given {
+		if slices.ContainsFunc(valid, func(v string) bool { return strings.EqualFold(v, g) }) {
+			continue
+		}
+		if near := journal.Closest(g, valid); len(near) > 0 {
+			return usagef("--%s %q is unknown; did you mean %s?", flag, g, strings.Join(near, " or "))
+		}
+		return usagef("--%s %q is unknown; want one of %s", flag, g, strings.Join(valid, ", "))
+	}
+	return nil
 }
 
 // query reads the journal's people and the entries that pass the filter

@@ -111,7 +111,7 @@ func (a *app) runList(o listOptions) error {
 
 // entryTable lays out entries as lead shows them everywhere.
 func (a *app) entryTable(s *journal.Snapshot, entries []*journal.Entry) *table {
-	t := a.newTable("ID", "DATE", "KIND", "WITH", "TITLE", "PROJECT").freeText("WITH", "TITLE", "PROJECT")
+	t := a.newTable("ID", "DATE", "KIND", "WITH", "TITLE", "PROJECT").freeText("PROJECT", "WITH", "TITLE")
 	refs := a.entryRefs(s, entries)
 	for i, e := range entries {
 		t.add(a.paint("id", refs[i]), a.stamp(e.Date), e.Kind, a.names(s, e.With), e.Label(), e.Project)
@@ -120,10 +120,11 @@ func (a *app) entryTable(s *journal.Snapshot, entries []*journal.Entry) *table {
 }
 
 // entryRefs are the references a table shows for entries: on a terminal
-// the shortest that resolve to each, piped the whole ids.
+// the shortest that resolve to each among all the journal's entries,
+// piped the whole ids.
 func (a *app) entryRefs(s *journal.Snapshot, entries []*journal.Entry) []string {
 	if a.env.StdoutTTY {
-		return s.EntryRefs(entries)
+		return s.Journal.EntryRefs(entries)
 	}
 	refs := make([]string, len(entries))
 	for i, e := range entries {

@@ -18,7 +18,7 @@ type logOptions struct {
 	credit                      []string
 	kind, title, project, date  string
 	message                     string
-	edit, resume                bool
+	edit, resume, drafts        bool
 	event, ics                  string // --event: a calendar event's id, or pickEvent
 }
 
@@ -38,7 +38,8 @@ or with --edit, your editor opens on the kind's template with the people's
 open commitments and queued agenda for reference. A draft returned
 unchanged logs what the flags gave (notes, items, title, tags), and nothing
 when they gave no words; an emptied draft logs nothing. A draft that cannot
-be logged is kept under .lead/drafts and "lead log --resume" opens it again.
+be logged is kept under .lead/drafts, "lead log --drafts" lists the kept
+ones and "lead log --resume" opens the newest again.
 
 The kind defaults to 1on1 with one person, meeting with several, and note
 with nobody.
@@ -72,6 +73,8 @@ the unlogged meetings to pick from.`,
 	f.StringVarP(&o.message, "message", "m", "", "notes; - reads them from standard input")
 	f.BoolVarP(&o.edit, "edit", "e", false, "open the editor even with a message")
 	f.BoolVar(&o.resume, "resume", false, "open the newest kept draft again and log it")
+	f.BoolVar(&o.drafts, "drafts", false, "list the kept drafts, newest first, and log nothing")
+	cmd.MarkFlagsMutuallyExclusive("drafts", "resume")
 	eventFlags(f, &o)
 	return cmd
 }
@@ -80,6 +83,21 @@ func (a *app) runLog(cmd *cobra.Command, o logOptions) error {
 	j, err := a.open()
 	if err != nil {
 		return err
+	}
+	if o.drafts {
+		drafts, err := j.Drafts()
+		if err != nil {
+			return err
+		}
+		if len(drafts) == 0 {
+			a.infof("no kept drafts")
+		}
+		for _, d := range drafts {
+			if _, err := fmt.Fprintln(a.env.Stdout, d); err != nil {
+				return err
+			}
+		}
+		return nil
 	}
 	if o.resume {
 		drafts, err := j.Drafts()

@@ -88,7 +88,7 @@ cadence, due date, status.`,
 	cmd.Flags().BoolVar(&o.overdue, "overdue", false, "only people overdue for contact")
 	cmd.Flags().StringSliceVar(&o.relations, "relation", nil, "only people of this relation")
 	cmd.Flags().StringSliceVar(&o.directions, "direction", nil, "only people in this direction (up, down, side, out)")
-	cmd.AddCommand(a.cmdPeopleAdd(), a.cmdPeopleSet())
+	cmd.AddCommand(a.cmdPeopleAdd(), a.cmdPeopleSet(), a.cmdPeopleMerge())
 	return cmd
 }
 
@@ -96,6 +96,12 @@ cadence, due date, status.`,
 func (a *app) runPeople(o peopleOptions) error {
 	s, err := a.loadHeaders()
 	if err != nil {
+		return err
+	}
+	if err := oneOf("relation", o.relations, a.journal.Config.RelationNames()); err != nil {
+		return err
+	}
+	if err := oneOf("direction", o.directions, journal.Directions); err != nil {
 		return err
 	}
 	now := a.env.Now()
@@ -130,13 +136,12 @@ func (a *app) runPeople(o peopleOptions) error {
 		t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), journal.Day(c.Due), c.Grade(now))
 	}
 	return t.print()
-
 }
 
 // contactTable is the people table on a terminal: a name is as good a
 // reference as a slug, and the status says the due date.
 func (a *app) contactTable(contacts []journal.Contact, now time.Time) *table {
-	t := a.newTable("NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "STATUS").freeText("NAME", "RELATION")
+	t := a.newTable("NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "STATUS").freeText("RELATION", "NAME")
 	for _, c := range contacts {
 		last := ""
 		if c.Last != nil {

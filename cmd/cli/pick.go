@@ -98,7 +98,7 @@ func (a *app) entryChoices() ([]choice, error) {
 	}
 	entries := s.Entries[:min(len(s.Entries), pickLimit)]
 	var out []choice
-	for i, ref := range s.EntryRefs(entries) {
+	for i, ref := range a.entryRefs(s, entries) {
 		e := entries[i]
 		out = append(out, choice{ref, fmt.Sprintf("%s  %-9s %s  %s", journal.Day(e.Date), e.Kind, e.Label(), s.Names(e.With)), e.ID})
 	}

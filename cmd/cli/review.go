@@ -19,6 +19,8 @@ type reviewJSON struct {
 	Overdue    []personJSON               `json:"overdue"`
 	MyOpen     []itemJSON                 `json:"my_open"`
 	Waiting    []itemJSON                 `json:"waiting"`
+	DoneMine   []itemJSON                 `json:"done_mine"`
+	DoneTheirs []itemJSON                 `json:"done_theirs"`
 	Wins       []winJSON                  `json:"wins"`
 	Feedback   []feedbackJSON             `json:"feedback"`
 	Bosses     []bossJSON                 `json:"bosses"`
@@ -50,10 +52,11 @@ type comingJSON struct {
 func toReviewJSON(r *journal.Review) reviewJSON {
 	out := reviewJSON{Week: r.Week, Start: r.Start.Format(time.RFC3339), End: r.End.Format(time.RFC3339), Entries: r.Entries,
 		Directions: r.Directions, Overdue: []personJSON{}, MyOpen: itemsJSON(r.MyOpen, r.At), Waiting: itemsJSON(r.Waiting, r.At),
+		DoneMine: itemsJSON(r.DoneMine, r.At), DoneTheirs: itemsJSON(r.DoneTheirs, r.At),
 		Wins: winsJSON(r.Wins), Feedback: feedbacksJSON(r.Feedback), Bosses: []bossJSON{}, Projects: []projectJSON{},
 		Coming: []comingJSON{}, DueSoon: itemsJSON(r.DueSoon, r.At), reviewHabitsJSON: toReviewHabitsJSON(r)}
 	for _, c := range r.Overdue {
-		out.Overdue = append(out.Overdue, toPersonJSON(c, r.At))
+		out.Overdue = append(out.Overdue, toPersonJSON(c, r.LastDay()))
 	}
 	for _, b := range r.Bosses {
 		bj := bossJSON{Slug: b.Person.Slug, Practices: map[string]int{}, Nudges: []string{}}
@@ -144,6 +147,9 @@ func (a *app) runReview(o reviewOptions) error {
 		if err != nil {
 			return usageError{err}
 		}
+		if t.After(now) {
+			return usagef("%s has not begun; the latest week to review is %s", o.week, when.WeekName(now))
+		}
 		from = t
 	case o.since != "":
 		if o.write {
@@ -159,7 +165,11 @@ func (a *app) runReview(o reviewOptions) error {
 	if o.json {
 		shown = 0 // every item
 	}
-	s, err := a.loadOpen()
+	start := when.WeekStart(from) // what was ticked since is read too: Done this week, and past weeks as they were
+	if o.since != "" {
+		start = from
+	}
+	s, err := a.read(journal.ReadOptions{Entries: journal.OpenItems, DoneSince: start})
 	if err != nil {
 		return err
 	}

@@ -105,7 +105,7 @@ func TestRunTodo(t *testing.T) {
 		t.Errorf("todo --mine --overdue on %s:\n%s", now.Format(time.DateOnly), out)
 	}
 	stdout.Reset()
-	if err := a.runTodo(todoOptions{with: "dana", filter: journal.TodoFilter{Theirs: true}}); err != nil || !strings.Contains(stdout.String(), "Review the plan") || strings.Contains(stdout.String(), "Send the deck") {
+	if err := a.runTodo(todoOptions{with: []string{"dana"}, filter: journal.TodoFilter{Theirs: true}}); err != nil || !strings.Contains(stdout.String(), "Review the plan") || strings.Contains(stdout.String(), "Send the deck") {
 		t.Errorf("todo --theirs --with dana: %v\n%s", err, stdout)
 	}
 }
@@ -176,8 +176,8 @@ func TestRunCheck(t *testing.T) {
 }
 
 // TestRunDone: lead done's run function ticks an item by its id prefix,
-// changing that one byte of its file, says so on the stream it is given,
-// and unticks it with undo.
+// on the day of the clock it is given and changing only its line, says so
+// on the stream it is given, and unticks it with undo.
 func TestRunDone(t *testing.T) {
 	entry := "---\ndate: 2026-11-20T14:30:00Z\n---\n- [ ] Send the deck\n- [ ] Book the room\n"
 	a, _, stderr := testApp(t, time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC), map[string]string{
@@ -196,7 +196,7 @@ func TestRunDone(t *testing.T) {
 	if err := a.runDone(doneOptions{refs: []string{id}}); err != nil {
 		t.Fatal(err)
 	}
-	if data, _ := os.ReadFile(path); string(data) != strings.Replace(entry, "- [ ] Send", "- [x] Send", 1) {
+	if data, _ := os.ReadFile(path); string(data) != strings.Replace(entry, "- [ ] Send the deck", "- [x] Send the deck done:2026-11-22", 1) {
 		t.Errorf("after done %s:\n%s", id, data)
 	}
 	if !strings.Contains(stderr.String(), "done "+id+": Send the deck") {

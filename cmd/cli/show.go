@@ -8,25 +8,28 @@ import (
 	"github.com/spf13/cobra"
 )
 
-const refHelp = `REF is an entry id (the file name without .md), a unique prefix of one,
-a path to the file, or "last" for the newest entry. A prefix may also be of
-the part after the date: "q3" finds 2026-11-20-1430-q3-review. Without
-REF on a terminal, pick one of the newest entries (in fzf when it is
-installed).`
+const refHelp = `REF is an entry id (the file name, with or without .md), a unique prefix
+of one, a path to the file, or "last" for the entry logged or edited most
+recently. A prefix may also be of the part after the date: "q3" finds
+2026-11-20-1430-q3-review. An entry whose file does not read (after a bad
+hand edit, say) is found the same way, and its problem is shown on stderr.
+Without REF on a terminal, pick one of the newest entries (in fzf when it
+is installed).`
 
 // loadEntry loads the journal's headers and resolves REF, taking a
-// relative path as relative to the working directory.
-func (a *app) loadEntry(ref string) (*journal.Entry, error) {
+// relative path as relative to the working directory. A file that does
+// not read is found too; reading the journal reported its problem.
+func (a *app) loadEntry(ref string) (journal.EntryFile, error) {
 	s, err := a.loadHeaders()
 	if err != nil {
-		return nil, err
+		return journal.EntryFile{}, err
 	}
 	if _, err := os.Stat(ref); err == nil && ref != "last" {
 		if abs, err := filepath.Abs(ref); err == nil {
 			ref = abs
 		}
 	}
-	return s.FindEntry(ref)
+	return s.FindEntryFile(ref)
 }
 
 func (a *app) cmdShow() *cobra.Command {

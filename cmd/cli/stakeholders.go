@@ -106,7 +106,11 @@ one way or the other, each person marked by how recently you engaged them:
 			case asJSON:
 				return writeJSON(w, toMapJSON(m, now))
 			case grid:
-				_, err = fmt.Fprint(w, diagram.MermaidQuadrant(quadrant(m)))
+				q := quadrant(m)
+				if len(q.Unplaced) > 0 {
+					a.infof("not placed, without influence or interest (set them with lead people set): %s", strings.Join(q.Unplaced, ", "))
+				}
+				_, err = fmt.Fprint(w, diagram.MermaidQuadrant(q))
 			case format == "mermaid":
 				_, err = fmt.Fprint(w, diagram.Mermaid(graph(m, now)))
 			case format == "dot":
@@ -199,7 +203,8 @@ func influenceText(level string) string {
 	return level + " influence"
 }
 
-// quadrant places everyone by interest (x) and influence (y).
+// quadrant places everyone by interest (x) and influence (y); people
+// without one of them are listed apart, not put at the centre.
 func quadrant(m *journal.StakeholderMap) diagram.Quadrant {
 	q := diagram.Quadrant{Title: "Stakeholders by influence and interest", XLow: "Low interest", XHigh: "High interest",
 		YLow: "Low influence", YHigh: "High influence", Top: "Manage closely", TopLeft: "Keep satisfied",
@@ -207,6 +212,10 @@ func quadrant(m *journal.StakeholderMap) diagram.Quadrant {
 	placed := map[[2]float64]int{}
 	for _, st := range m.People {
 		p := st.Contact.Person
+		if p.Interest == "" || p.Influence == "" {
+			q.Unplaced = append(q.Unplaced, p.Name)
+			continue
+		}
 		x, y := journal.Level(p.Interest), journal.Level(p.Influence)
 		// Spread people who share a spot so that every name stays readable.
 		n := placed[[2]float64{x, y}]

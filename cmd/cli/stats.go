@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/lead-journal/lead/journal"
 	"github.com/spf13/cobra"
 )
 
@@ -64,7 +65,7 @@ func (a *app) runStats(o statsOptions) error {
 		return writeJSON(a.env.Stdout, st)
 	}
 	w := a.env.Stdout
-	fmt.Fprintf(w, "%s  %d weeks from %s to %s, %d entries\n\n", a.paint("bold", "Interactions"), o.weeks, st.Weeks[0], st.Weeks[len(st.Weeks)-1], st.Total)
+	fmt.Fprintf(w, "%s  %d %s from %s to %s, %d %s\n\n", a.paint("bold", "Interactions"), o.weeks, journal.Plural(o.weeks, "week", "weeks"), st.Weeks[0], st.Weeks[len(st.Weeks)-1], st.Total, journal.Plural(st.Total, "entry", "entries"))
 	for _, d := range st.ByDirection {
 		fmt.Fprintf(w, "  %s %s %4d\n", pad(d.Name, 24), sparkline(d.Counts), d.Total)
 	}

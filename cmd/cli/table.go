@@ -103,7 +103,7 @@ func truncate(s string, width int) string {
 	for s != "" {
 		if k := escapeEnd(s); k > 0 {
 			b.WriteString(s[:k])
-			s, escaped = s[k:], true
+			s, escaped, state = s[k:], true, -1 // the text after an escape starts anew
 			continue
 		}
 		cluster, rest, w, next := uniseg.FirstGraphemeClusterInString(s, state)
@@ -149,7 +149,7 @@ type table struct {
 	app    *app
 	header []string
 	rows   [][]string
-	free   []bool // the columns of free text, which are cut to fit
+	cut    []float64 // how readily each column of free text is cut to fit; 0 for the others
 }
 
 // tableGap is the space between two columns.
@@ -160,24 +160,32 @@ const tableGap = 2
 const minFreeWidth = 8
 
 func (a *app) newTable(header ...string) *table {
-	return &table{app: a, header: header, free: make([]bool, len(header))}
+	return &table{app: a, header: header, cut: make([]float64, len(header))}
 }
 
 // freeText names the columns of free text (titles, names, notes), the
-// ones cut with … so that a row fits the terminal. With none named, the
-// last column is.
+// ones cut with … so that a row fits the terminal, the one to cut most
+// first: each is cut while it is wider than the next named by half as
+// much again. With none named, the last column is cut.
 func (t *table) freeText(names ...string) *table {
 	for i, h := range t.header {
-		for _, n := range names {
-			if h == n {
-				t.free[i] = true
-			}
+		if k := slices.Index(names, h); k >= 0 {
+			t.cut[i] = 1 + 0.5*float64(len(names)-1-k)
 		}
 	}
 	return t
 }
 
 func (t *table) add(cells ...string) { t.rows = append(t.rows, cells) }
+
+// addColumn adds a last column, not of free text, with a cell for each row
+// added so far.
+func (t *table) addColumn(header string, cells []string) {
+	t.header, t.cut = append(t.header, header), append(t.cut, 0)
+	for i := range t.rows {
+		t.rows[i] = append(t.rows[i], cells[i])
+	}
+}
 
 // cellSpace keeps a cell on its line and in its column.
 var cellSpace = strings.NewReplacer("\t", " ", "\n", " ", "\r", " ")
@@ -241,13 +249,14 @@ func (t *table) print() error {
 	return out.Flush()
 }
 
-// fit narrows the free-text columns, widest first, until a row takes no
-// more than width cells or each is as narrow as it may be.
+// fit narrows the free-text columns, the widest as freeText weighs them
+// first, until a row takes no more than width cells or each is as narrow
+// as it may be.
 func (t *table) fit(widths []int, width int) {
-	free := t.free
-	if !slices.Contains(free, true) {
-		free = make([]bool, len(widths))
-		free[len(free)-1] = true
+	cut := t.cut
+	if !slices.ContainsFunc(cut, func(c float64) bool { return c > 0 }) {
+		cut = make([]float64, len(widths))
+		cut[len(cut)-1] = 1
 	}
 	floor := make([]int, len(widths))
 	excess := -width - tableGap
@@ -258,7 +267,7 @@ func (t *table) fit(widths []int, width int) {
 	for excess > 0 {
 		widest := -1
 		for i, w := range widths {
-			if free[i] && w > floor[i] && (widest < 0 || w > widths[widest]) {
+			if cut[i] > 0 && w > floor[i] && (widest < 0 || float64(w)*cut[i] > float64(widths[widest])*cut[widest]) {
 				widest = i
 			}
 		}

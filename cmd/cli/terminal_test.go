@@ -152,6 +152,27 @@ func TestTerminalFits(t *testing.T) {
 	}
 }
 
+// TestShownRefsResolve: every reference lead list shows on a terminal
+// finds its own entry, with or without a filter.
+func TestShownRefsResolve(t *testing.T) {
+	dir := terminalJournal(t)
+	for _, args := range [][]string{{"list", "--wide"}, {"list", "--wide", "--kind", "1on1", "--limit", "30"}} {
+		lines := strings.Split(strings.TrimSpace(onTerminal(t, dir, 200, false, args...)), "\n")[1:]
+		seen := map[string]bool{}
+		for _, line := range lines {
+			fields := strings.Fields(line)
+			ref, date := fields[0], fields[1]
+			if seen[ref] {
+				t.Errorf("lead %v shows %s twice", args, ref)
+			}
+			seen[ref] = true
+			if out := runInProcess(t, dir, "show", ref); !strings.Contains(out, "date: "+date) {
+				t.Errorf("lead %v shows %s for an entry of %s; lead show %s gives:\n%s", args, ref, date, ref, out)
+			}
+		}
+	}
+}
+
 func isTable(args []string, tables [][]string) bool {
 	for _, tb := range tables {
 		if strings.Join(tb, " ") == strings.Join(args, " ") {
@@ -263,5 +284,21 @@ func TestPickerFzf(t *testing.T) {
 	got, err := os.ReadFile(picked)
 	if err != nil || !strings.HasSuffix(string(got), "-q3-review.md") {
 		t.Errorf("the editor opened %q (%v); the screen:\n%s", got, err, out)
+	}
+}
+
+// TestTruncateColoured: a cut keeps to its width in cells whatever the
+// escapes, wide characters and combining marks in the text.
+func TestTruncateColoured(t *testing.T) {
+	a := &app{env: &Env{StdoutTTY: true, Getenv: func(string) string { return "" }}}
+	for _, s := range []string{
+		a.paint("id", "abc") + "defgh",
+		a.paint("overdue", "2026-11-20") + "  me  " + a.paint("bold", "日本語の会議") + " Café de\u0301cisions",
+	} {
+		for w := 1; w <= cells(s)+1; w++ {
+			if got := truncate(s, w); cells(got) > w || w >= cells(s) && got != s {
+				t.Errorf("truncate(%q, %d) = %q, %d cells", s, w, got, cells(got))
+			}
+		}
 	}
 }

@@ -64,7 +64,7 @@ func itemsJSON(items []*journal.Item, now time.Time) []itemJSON {
 // todoOptions are lead todo's flags.
 type todoOptions struct {
 	filter journal.TodoFilter
-	with   string // a person as typed, made a slug for filter.With
+	with   []string // people as typed, made slugs for filter.With
 	json   bool
 }
 
@@ -91,7 +91,7 @@ and with --theirs alone the days waited.`,
 	}
 	cmd.Flags().BoolVar(&o.filter.Mine, "mine", false, "only what I owe")
 	cmd.Flags().BoolVar(&o.filter.Theirs, "theirs", false, "only what others owe me, longest waiting first")
-	cmd.Flags().StringVarP(&o.with, "with", "w", "", "only commitments with this person")
+	cmd.Flags().StringSliceVarP(&o.with, "with", "w", nil, "commitments in entries with this person or owed by them; with --theirs, owed by them (repeatable, all given must match)")
 	cmd.Flags().BoolVar(&o.filter.Overdue, "overdue", false, "only overdue commitments")
 	cmd.Flags().BoolVarP(&o.filter.Done, "all", "a", false, "include ticked items")
 	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
@@ -109,12 +109,12 @@ func (a *app) runTodo(o todoOptions) error {
 	if err != nil {
 		return err
 	}
-	if o.with != "" {
-		p, err := s.FindPerson(o.with)
+	for _, name := range o.with {
+		p, err := s.Lookup(name)
 		if err != nil {
-			return err
+			return usagef("--with: %v", err)
 		}
-		f.With = p.Slug
+		f.With = append(f.With, p.Slug)
 	}
 	now := a.env.Now()
 	items := s.Commitments(f, now)
@@ -131,10 +131,11 @@ func (a *app) runTodo(o todoOptions) error {
 	}
 	t := a.itemTable(s, items, now)
 	if theirs {
-		t.header, t.free = append(t.header, "WAITING"), append(t.free, false)
+		waiting := make([]string, len(items))
 		for i, it := range items {
-			t.rows[i] = append(t.rows[i], fmt.Sprintf("%dd", it.WaitingDays(now)))
+			waiting[i] = fmt.Sprintf("%dd", it.WaitingDays(now))
 		}
+		t.addColumn("WAITING", waiting)
 	}
 	return t.print()
 
@@ -143,7 +144,7 @@ func (a *app) runTodo(o todoOptions) error {
 // itemTable lays out items with their ids. On a terminal an item's text
 // is shown without the owner and due date its columns already show.
 func (a *app) itemTable(s *journal.Snapshot, items []*journal.Item, now time.Time) *table {
-	t := a.newTable("ID", "DUE", "OWNER", "TEXT", "FROM").freeText("OWNER", "TEXT", "FROM")
+	t := a.newTable("ID", "DUE", "OWNER", "TEXT", "FROM").freeText("FROM", "OWNER", "TEXT")
 	refs := s.ItemRefs(items)
 	for i, it := range items {
 		owner := "me"
@@ -178,8 +179,10 @@ func (a *app) cmdDone() *cobra.Command {
 		ValidArgsFunction: a.completeItems,
 		Short:             "Tick commitments or agenda items",
 		GroupID:           "habits",
-		Long: `Tick the box of each item, in place: one character of one line changes
-and nothing else in the file. With --undo, untick it. ID is an item id from
+		Long: `Tick the box of each item, in place, and record the day at the end of its
+line ("done:2026-11-24"): that line changes and nothing else in the file.
+With --undo, untick it and remove the day. An item already in that state is
+left as it is, and lead says so. ID is an item id from
 lead todo or lead agenda, or any unique prefix of one. If the file changed
 since and the item is gone, nothing is written.`,
 		Args: cobra.MinimumNArgs(1),
@@ -192,8 +195,8 @@ since and the item is gone, nothing is written.`,
 	return cmd
 }
 
-// runDone ticks each item, or unticks it with undo, changing one byte of
-// its file.
+// runDone ticks each item and records the day, or unticks it with undo;
+// only its line changes.
 func (a *app) runDone(o doneOptions) error {
 	s, err := a.load()
 	if err != nil {
@@ -204,13 +207,21 @@ func (a *app) runDone(o doneOptions) error {
 		if err != nil {
 			return err
 		}
-		a.rewriting(it.Path)
-		if err := a.journal.SetDone(it, !o.undo); err != nil {
-			return err
-		}
 		verb := "done"
 		if o.undo {
 			verb = "reopened"
+		}
+		if it.Done != o.undo {
+			state := "done"
+			if o.undo {
+				state = "open"
+			}
+			a.infof("%s was already %s: %s (%s:%d)", it.ShortID(), state, it.Text, a.abs(it.Path), it.Line)
+			continue
+		}
+		a.rewriting(it.Path)
+		if err := a.journal.SetDone(it, !o.undo, a.env.Now()); err != nil {
+			return err
 		}
 		a.autocommit(verb+": "+it.Text, it.Path)
 		a.infof("%s %s: %s (%s:%d)", verb, it.ShortID(), it.Text, a.abs(it.Path), it.Line)
@@ -221,19 +232,26 @@ func (a *app) runDone(o doneOptions) error {
 func (a *app) cmdAgenda() *cobra.Command {
 	var asJSON, share bool
 	cmd := &cobra.Command{
-		Use:               "agenda PERSON",
+		Use:               "agenda [PERSON]",
 		ValidArgsFunction: a.completeFirstPerson,
 		Short:             "Show what is queued to raise with someone",
 		GroupID:           "habits",
 		Long: `Show the open agenda items for a person: items under "## Agenda" in their
-file and under "## Next time" in entries with them. Tick them with lead done.
+file and under "## Next time" in entries with them. Without PERSON, everyone's
+queue. Tick them with lead done.
 
 --share prints, as Markdown, only what is safe to paste into a 1:1 document
 you share with them: the agenda and the open commitments between the two of
 you, from their file and from entries with them alone; never notes,
 feedback, wins, or what is owed by or was said with anyone else.`,
-		Args: cobra.ExactArgs(1),
+		Args: cobra.MaximumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				if share {
+					return usagef("--share is for one person: lead agenda PERSON --share")
+				}
+				return a.everyonesAgenda(asJSON)
+			}
 			s, p, err := a.loadPerson(args[0], a.loadOpen)
 			if err != nil {
 				return err
@@ -272,18 +290,37 @@ feedback, wins, or what is owed by or was said with anyone else.`,
 			if err != nil {
 				return err
 			}
+			text := strings.Join(strings.Fields(strings.Join(args[1:], " ")), " ")
 			a.rewriting(p.Path)
-			it, err := a.journal.AddAgenda(p, strings.Join(args[1:], " "))
+			it, err := a.journal.AddAgenda(p, text, a.env.Now())
 			if err != nil {
 				return err
 			}
-			a.autocommit("agenda: "+p.Name+": "+it.Text, p.Path)
+			a.autocommit("agenda: "+p.Name+": "+text, p.Path)
 			_, err = fmt.Fprintln(a.env.Stdout, it.ShortID())
-			a.infof("queued for %s: %s", p.Name, it.Text)
+			a.infof("queued for %s: %s", p.Name, text)
 			return err
 		},
 	})
 	return cmd
+}
+
+// everyonesAgenda lists every open agenda item, once, oldest first.
+func (a *app) everyonesAgenda(asJSON bool) error {
+	s, err := a.loadOpen()
+	if err != nil {
+		return err
+	}
+	now := a.env.Now()
+	items := s.AllAgenda()
+	if asJSON {
+		return writeJSONList(a.env.Stdout, itemsJSON(items, now))
+	}
+	if len(items) == 0 {
+		a.infof("nothing queued: lead agenda add PERSON TEXT")
+		return nil
+	}
+	return a.itemTable(s, items, now).print()
 }
 
 func (a *app) cmdPractices() *cobra.Command {

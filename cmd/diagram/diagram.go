@@ -203,6 +203,7 @@ type Quadrant struct {
 	BottomLeft   string // quadrant-3
 	BottomRight  string // quadrant-4
 	Points       []Point
+	Unplaced     []string // labels of what has no place on either axis, listed in a comment
 }
 
 // MermaidQuadrant renders a quadrant chart. Point names are quoted; the
@@ -217,6 +218,9 @@ func MermaidQuadrant(q Quadrant) string {
 		plain(q.Top), plain(q.TopLeft), plain(q.BottomLeft), plain(q.BottomRight))
 	for _, p := range q.Points {
 		fmt.Fprintf(&b, "  \"%s\": [%.2f, %.2f]\n", strings.NewReplacer(`"`, "'", "\n", " ").Replace(p.Label), clamp(p.X), clamp(p.Y))
+	}
+	if len(q.Unplaced) > 0 {
+		fmt.Fprintf(&b, "  %%%% not placed: %s\n", strings.NewReplacer("\n", " ", "\r", " ").Replace(strings.Join(q.Unplaced, ", ")))
 	}
 	return b.String()
 }

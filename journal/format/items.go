@@ -22,14 +22,15 @@ type Item struct {
 	Path    string    `json:"path"`    // the file, relative to the journal
 	Line    int       `json:"line"`    // 1-based line in the file
 	Done    bool      `json:"done"`    //
-	Text    string    `json:"text"`    // the text after the box, as written
+	Text    string    `json:"text"`    // the text after the box, as written (in a person file, without AddedKey's day)
 	Owner   string    `json:"owner"`   // person slug who owes it; "" when it is mine
 	Due     time.Time `json:"due"`     // zero when none
 	Section string    `json:"section"` // the heading the item sits under
 	Agenda  bool      `json:"agenda"`  // an item to raise next time, not a commitment
+	DoneOn  time.Time `json:"done_on"` // the day it was ticked (DoneKey), zero when not recorded
 
 	// Set by the reader of the file that holds the item.
-	Date time.Time `json:"date"` // the entry's date (zero for a person file)
+	Date time.Time `json:"date"` // the entry's date; in a person file the day AddedKey records, or zero
 	With []string  `json:"with"` // the entry's people, or the person of a person file
 }
 
@@ -198,7 +199,10 @@ func (sc *Scratch) parseBody(path, text string, firstLine int, agendaSection str
 				Agenda:  strings.EqualFold(section, agendaSection),
 			}
 			it.Owner, it.Due = itemOwner(it.Text), itemDue(it.Text)
-			it.ID = ids.next(path, it.Text, sc.items[first:])
+			if it.Done {
+				it.DoneOn = DoneDay(it.Text)
+			}
+			it.ID = ids.next(path, IDText(it.Text), sc.items[first:])
 			sc.items = append(sc.items, it)
 			continue
 		}
@@ -292,16 +296,16 @@ type itemIDs struct {
 	seen map[string]int // how many items have each text, once there are many
 }
 
-// next returns the id of an item with text in the file path, after the
-// items before it. The nudged: tokens of a text are left out (see WithoutNudges).
+// next returns the id of an item with text (its IDText: without its
+// nudged: tokens and its done: day) in the file path, after the items
+// before it.
 func (ids *itemIDs) next(path, text string, before []Item) string {
 	const few = 16 // up to this many items, counting is quicker than a map
-	text = WithoutNudges(text)
 	occurrence := 0
 	switch {
 	case len(before) < few:
 		for _, it := range before {
-			if WithoutNudges(it.Text) == text {
+			if IDText(it.Text) == text {
 				occurrence++
 			}
 		}
@@ -309,7 +313,7 @@ func (ids *itemIDs) next(path, text string, before []Item) string {
 		if ids.seen == nil {
 			ids.seen = make(map[string]int, 2*few)
 			for _, it := range before {
-				ids.seen[WithoutNudges(it.Text)]++
+				ids.seen[IDText(it.Text)]++
 			}
 		}
 		occurrence = ids.seen[text]

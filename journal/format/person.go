@@ -85,6 +85,7 @@ func ParsePerson(rel, display string, data []byte) (*Person, error) {
 	p.Items = parseBody(rel, p.Body, d.BodyLine, "Agenda").items
 	for i := range p.Items {
 		p.Items[i].With = []string{p.Slug}
+		p.Items[i].Text, p.Items[i].Date = addedOn(p.Items[i].Text)
 	}
 	return p, nil
 }

@@ -245,7 +245,7 @@ func (b *block) decode(offsets []int, r *Options) ([]*format.Entry, error) {
 	if r.Detail > Headers {
 		lists += b.bodyLists
 		items := b.items
-		if r.Detail == OpenItems {
+		if r.Detail == OpenItems && r.DoneSince.IsZero() {
 			items = b.openItems // a long journal's items are mostly ticked
 		}
 		d.items = make([]format.Item, 0, items)
@@ -257,7 +257,7 @@ func (b *block) decode(offsets []int, r *Options) ([]*format.Entry, error) {
 			continue
 		}
 		d.off = off
-		if e := d.record(r.Detail, r.Keep); e != nil {
+		if e := d.record(r.Detail, r.Keep, r.DoneSince); e != nil {
 			out = append(out, e)
 		}
 	}
@@ -671,7 +671,7 @@ func (d *decoder) key() store.FileKey {
 // record decodes the record at d.off into the arenas: the entry, with as
 // much of what its body holds as detail asks for. An entry keep refuses
 // gives nil, and the arenas take back what it used.
-func (d *decoder) record(detail Detail, keep func(*format.Entry) bool) *format.Entry {
+func (d *decoder) record(detail Detail, keep func(*format.Entry) bool, doneSince time.Time) *format.Entry {
 	size := d.count()
 	end := d.off + size
 	rel := d.raw()
@@ -708,7 +708,7 @@ func (d *decoder) record(detail Detail, keep func(*format.Entry) bool) *format.E
 		return nil
 	}
 	if detail > Headers {
-		d.details(e, detail == OpenItems)
+		d.details(e, detail == OpenItems, doneSince)
 	} else {
 		d.off += details
 	}
@@ -731,8 +731,9 @@ func (d *decoder) drop(lists, extras int) {
 }
 
 // details reads the block of what an entry's body holds, without the
-// ticked items when openOnly.
-func (d *decoder) details(e *format.Entry, openOnly bool) {
+// ticked items when openOnly, but for those ticked on doneSince or later
+// when it is set.
+func (d *decoder) details(e *format.Entry, openOnly bool, doneSince time.Time) {
 	e.Summary = d.raw()
 	e.Wins, e.Feedback = d.list(d.raw), d.list(d.raw)
 	n := d.count()
@@ -751,7 +752,10 @@ func (d *decoder) details(e *format.Entry, openOnly bool) {
 		if due := d.varint(); due != 0 {
 			it.Due = time.Unix(due, 0).In(time.Local)
 		}
-		if !it.Done || !openOnly {
+		if it.Done {
+			it.DoneOn = format.DoneDay(it.Text)
+		}
+		if !it.Done || !openOnly || !doneSince.IsZero() && !it.DoneOn.IsZero() && !it.DoneOn.Before(doneSince) {
 			if len(d.items) == cap(d.items) { // more than the block's counts
 				d.err = errCorrupt
 				return

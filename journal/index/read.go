@@ -5,6 +5,7 @@ import (
 	"hash/fnv"
 	"slices"
 	"sync"
+	"time"
 	"unsafe"
 
 	"github.com/lead-journal/lead/journal/format"
@@ -37,6 +38,9 @@ type Options struct {
 	Detail Detail
 	Keep   func(*format.Entry) bool // the entries kept; nil keeps all
 	Grep   func(text []byte) bool   // when set, keeps only entries whose whole text it matches
+	// DoneSince, with OpenItems, keeps also the items ticked on that day or
+	// later (by their done: day).
+	DoneSince time.Time
 	// Indexed reads the entries as the index last recorded them, without
 	// listing a directory or checking a file, when no directory of them
 	// changed since: for completion, where quick matters more than an

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -359,4 +360,68 @@ func Inside(root, path string) (string, error) {
 
 func escapes(rel string) bool {
 	return rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// InsertAt inserts bytes at offset in the file at path, in place, so that
+// a program appending to the file meanwhile (a shell's >>) loses nothing:
+// the file is first made longer by an append of as many bytes, which
+// lands after whatever others appended, then everything from offset up to
+// there is written again, moved along. It fails with ErrChanged, writing
+// nothing, when the file no longer begins with old. A link or anything but
+// a regular file is refused.
+func InsertAt(path string, old []byte, offset int, insert []byte) error {
+	f, err := os.OpenFile(path, os.O_RDWR|nonBlocking|noFollow, 0)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if !info.Mode().IsRegular() {
+		return fmt.Errorf("%s: not a regular file; lead does not rewrite links or devices", path)
+	}
+	current, err := io.ReadAll(io.LimitReader(f, info.Size()+1))
+	if err != nil {
+		return err
+	}
+	if offset > len(old) || !bytes.HasPrefix(current, old) {
+		return fmt.Errorf("%s: %w", path, ErrChanged)
+	}
+	if err := fault("write"); err != nil {
+		return err
+	}
+	appender, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|nonBlocking|noFollow, 0)
+	if err != nil {
+		return err
+	}
+	defer appender.Close()
+	if same, err := appender.Stat(); err != nil || !os.SameFile(same, info) {
+		return fmt.Errorf("%s: %w", path, ErrChanged)
+	}
+	if _, err := appender.Write(bytes.Repeat([]byte(" "), len(insert))); err != nil {
+		return err
+	}
+	end, err := appender.Seek(0, io.SeekCurrent) // just after the bytes appended
+	if err != nil {
+		return err
+	}
+	moved := make([]byte, int(end)-len(insert)-offset)
+	if _, err := f.ReadAt(moved, int64(offset)); err != nil {
+		return err
+	}
+	if _, err := f.WriteAt(append(slices.Clone(insert), moved...), int64(offset)); err != nil {
+		return err
+	}
+	if err := fault("sync"); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if now, err := os.Stat(path); err != nil || !os.SameFile(now, info) {
+		return fmt.Errorf("%s: %w", path, ErrChanged)
+	}
+	return nil
 }
