@@ -42,7 +42,7 @@ func (s *Snapshot) Brag(since, until time.Time) string {
 		w("None recorded in this period.\n")
 	}
 	for _, win := range wins {
-		line := "- " + win.Text
+		line := "- " + WithoutCredit(win.Text)
 		var notes []string
 		if len(win.Credited) > 0 {
 			notes = append(notes, "with "+s.Names(win.Credited))

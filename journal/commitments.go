@@ -251,30 +251,31 @@ func (s *Snapshot) FindItem(ref string) (Item, error) {
 
 // SetDone ticks (done) or unticks an item's box in place, and records the
 // day it was ticked, on, at the end of the line (DoneKey); unticking
-// removes that record. Only the item's line changes. The file is read
-// again first, under the journal's write lock; if the item is no longer
-// there, nothing is written.
+// removes that record. Only the item's line changes. The tick and its day
+// are written into the file itself, so that a program appending to it
+// meanwhile loses nothing. The file is read again first, under the
+// journal's write lock; if the item is no longer there, nothing is
+// written.
 func (j *Journal) SetDone(it Item, done bool, on time.Time) error {
 	return j.editItem(it, func(l itemLine) error {
-		path, data, start := l.path, l.data, l.start
 		box, _, end, ok := format.TaskItem(string(l.text))
 		if !ok {
-			return fmt.Errorf("%s:%d: no task item on this line; nothing was written", path, l.number)
+			return fmt.Errorf("%s:%d: no task item on this line; nothing was written", l.path, l.number)
 		}
 		mark := byte(' ')
 		if done {
 			mark = 'x'
 		}
-		if data[start+box] == mark || (done && data[start+box] == 'X') {
+		if l.data[l.start+box] == mark || (done && l.data[l.start+box] == 'X') {
 			return nil
 		}
 		if done { // the tick, then the day at the end of the line, both in place
-			if err := store.SetByte(path, data, start+box, mark); err != nil {
+			if err := store.SetByte(l.path, l.data, l.start+box, mark); err != nil {
 				return err
 			}
-			ticked := slices.Clone(data)
-			ticked[start+box] = mark
-			if err := store.InsertAt(path, ticked, start+end, []byte(" "+format.DoneKey+on.Format("2006-01-02"))); err != nil {
+			ticked := slices.Clone(l.data)
+			ticked[l.start+box] = mark
+			if err := store.InsertAt(l.path, ticked, l.start+end, []byte(" "+format.DoneKey+on.Format("2006-01-02"))); err != nil {
 				return fmt.Errorf("ticked, but the day it was done is not recorded: %w", err)
 			}
 			return nil
@@ -284,7 +285,7 @@ func (j *Journal) SetDone(it Item, done bool, on time.Time) error {
 		if from, to, _, ok := format.DoneToken(string(l.text[:end])); ok {
 			edited = slices.Delete(edited, from, to)
 		}
-		return store.ReplaceFile(path, data, slices.Concat(data[:start], edited, data[start+len(l.text):]))
+		return store.ReplaceFile(l.path, l.data, slices.Concat(l.data[:l.start], edited, l.data[l.start+len(l.text):]))
 	})
 }
 

@@ -66,6 +66,22 @@ func (s *Snapshot) explicitCredit(text string) []string {
 	return out
 }
 
+// WithoutCredit is a win's text without its credit: tokens, for a page
+// that names whom it credits beside it.
+func WithoutCredit(text string) string {
+	if !strings.Contains(strings.ToLower(text), CreditKey) {
+		return text
+	}
+	words := strings.Fields(text)
+	kept := words[:0]
+	for _, w := range words {
+		if !strings.HasPrefix(strings.ToLower(w), CreditKey) {
+			kept = append(kept, w)
+		}
+	}
+	return strings.Join(kept, " ")
+}
+
 // feedbackFrom returns whom feedback in entry e came from, or "". Written
 // "Name: text", the name is looked for among the entry's own people first,
 // then among everyone. Without a name, it is the entry's one person, or

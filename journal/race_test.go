@@ -115,24 +115,12 @@ func TestRewriteRacingHandEditsLosesNothing(t *testing.T) {
 		var wg sync.WaitGroup
 		var doneErr error
 		wg.Go(func() { doneErr = j.SetDone(*it, true, stressDay) })
-		wg.Go(func() {
-			for i := range 3 {
-				f, err := os.OpenFile(j.Abs(rel), os.O_WRONLY|os.O_APPEND, 0)
-				if err != nil {
-					t.Error(err)
-					return
-				}
-				fmt.Fprintf(f, "appended %d\n", i)
-				f.Close()
-			}
-		})
+		wg.Go(func() { appendLines(t, j.Abs(rel)) })
 		wg.Wait()
 		data, _ := os.ReadFile(j.Abs(rel))
 		os.Remove(j.Abs(rel))
-		for i := range 3 {
-			if !strings.Contains(string(data), fmt.Sprintf("appended %d\n", i)) {
-				t.Fatalf("round %d: the appended line %d is gone (done: %v):\n%s", round, i, doneErr, data)
-			}
+		if i := missingAppend(data); i >= 0 {
+			t.Fatalf("round %d: the appended line %d is gone (done: %v):\n%s", round, i, doneErr, data)
 		}
 		switch {
 		case doneErr == nil && !strings.Contains(string(data), "- [x] keep my word"):
@@ -144,4 +132,68 @@ func TestRewriteRacingHandEditsLosesNothing(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d ticks made; the others reported the file changed", ticked, raceRounds)
+}
+
+// TestAgendaRacingHandEditsLosesNothing: an agenda item, which a rename
+// puts in place, racing a program appending lines to the same person's
+// file, for hundreds of rounds: the appended lines are always there, and
+// the agenda item is whenever it reported success.
+func TestAgendaRacingHandEditsLosesNothing(t *testing.T) {
+	j := stressJournal(t)
+	added := 0
+	for round := range raceRounds {
+		rel := fmt.Sprintf("people/p%d.md", round)
+		writeFile(t, j, rel, "---\nname: P\nrelation: boss\n---\nNotes.\n")
+		s := read(j, Everything)
+		var p *Person
+		for _, x := range s.People {
+			if x.Path == rel {
+				p = x
+			}
+		}
+		var wg sync.WaitGroup
+		var addErr error
+		wg.Go(func() { _, addErr = j.AddAgenda(p, "raise it", stressDay) })
+		wg.Go(func() { appendLines(t, j.Abs(rel)) })
+		wg.Wait()
+		data, _ := os.ReadFile(j.Abs(rel))
+		os.Remove(j.Abs(rel))
+		if i := missingAppend(data); i >= 0 {
+			t.Fatalf("round %d: the appended line %d is gone (agenda add: %v):\n%s", round, i, addErr, data)
+		}
+		switch {
+		case addErr == nil && !strings.Contains(string(data), "- [ ] raise it"):
+			t.Fatalf("round %d: agenda add reported success, and its item is gone:\n%s", round, data)
+		case addErr == nil:
+			added++
+		case !errors.Is(addErr, ErrChanged):
+			t.Fatalf("round %d: agenda add: %v", round, addErr)
+		}
+	}
+	t.Logf("%d of %d agenda items added; the others reported the file changed", added, raceRounds)
+}
+
+// appendLines appends three lines to the file at path, one open at a
+// time, as a shell's >> does.
+func appendLines(t *testing.T, path string) {
+	for i := range 3 {
+		f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND, 0)
+		if err != nil {
+			t.Error(err)
+			return
+		}
+		fmt.Fprintf(f, "appended %d\n", i)
+		f.Close()
+	}
+}
+
+// missingAppend returns the first line of appendLines that data lacks, or
+// -1 when it has them all.
+func missingAppend(data []byte) int {
+	for i := range 3 {
+		if !strings.Contains(string(data), fmt.Sprintf("appended %d\n", i)) {
+			return i
+		}
+	}
+	return -1
 }

@@ -87,7 +87,7 @@ func (r *Review) Markdown(chart string) string {
 		if len(win.Credited) > 0 {
 			credit = " — credit: " + r.s.Names(win.Credited)
 		}
-		w("- %s%s (%s)\n", win.Text, credit, Day(win.Entry.Date))
+		w("- %s%s (%s)\n", WithoutCredit(win.Text), credit, Day(win.Entry.Date))
 	}
 
 	w("\n## Feedback received\n\n")

@@ -161,7 +161,7 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 			if len(win.Credited) > 0 {
 				credit = " (credit: " + s.Names(win.Credited) + ")"
 			}
-			fmt.Fprintf(w, "  - %s%s\n", win.Text, credit)
+			fmt.Fprintf(w, "  - %s%s\n", journal.WithoutCredit(win.Text), credit)
 		}
 	}
 	if section("Their latest feedback", len(pr.Feedback), "none recorded") {

@@ -75,7 +75,11 @@ func (a *app) runToday(o todayOptions) error {
 		return writeJSON(a.env.Stdout, out)
 	}
 	if len(meetings) == 0 {
-		a.infof("no meetings from %s to %s", journal.Day(from), journal.Day(to.AddDate(0, 0, -1)))
+		if o.week {
+			a.infof("no meetings from %s to %s", journal.Day(from), journal.Day(to.AddDate(0, 0, -1)))
+		} else {
+			a.infof("no meetings on %s", journal.Day(from))
+		}
 		return nil
 	}
 	var w strings.Builder
@@ -152,7 +156,7 @@ func (a *app) runInbox(o inboxOptions) error {
 		a.infof("every meeting since %s is logged", journal.Day(from))
 		return nil
 	}
-	t := a.newTable("WHEN", "TITLE", "WITH", "LOG IT")
+	t := a.newTable("WHEN", "TITLE", "WITH", "LOG IT").freeText("TITLE", "WITH")
 	for _, m := range unlogged {
 		t.add(m.Start.Format("Mon 2006-01-02 15:04"), m.Title, s.Names(slugsOf(m.People)), logLine(m))
 	}

@@ -51,6 +51,13 @@ func (r Repo) IsRepo() bool {
 	return err == nil
 }
 
+// InWorkTree reports whether git has the directory in a work tree: its
+// own repository, or one it is inside of.
+func (r Repo) InWorkTree() bool {
+	out, err := r.run("rev-parse", "--is-inside-work-tree")
+	return err == nil && out == "true"
+}
+
 // Init makes the directory a private repository: .git and everything git
 // writes into it later are for the owner alone (core.sharedRepository
 // 0600), whatever the umask.

@@ -36,7 +36,6 @@ type Event struct {
 	Location  string
 	Organizer Attendee
 	Attendees []Attendee // people: not rooms, resources or groups (CUTYPE)
-	Status    string     // TENTATIVE, CONFIRMED, or "" (cancelled ones are left out)
 }
 
 // Attendee is a person invited to an event.
@@ -356,7 +355,7 @@ func (c *Calendar) event(v *ics.VEvent, original time.Time) (Event, bool, error)
 		return Event{}, false, c.problem(v, "DTSTART", err)
 	}
 	ev := Event{UID: v.Id(), Title: text(v, ics.ComponentPropertySummary), Location: text(v, ics.ComponentPropertyLocation),
-		Start: start.t, AllDay: start.date, Status: statusOf(v)}
+		Start: start.t, AllDay: start.date}
 	if original.IsZero() {
 		original = start.t
 	}

@@ -154,9 +154,11 @@ func CreateFile(path string, data []byte) error {
 // file still holds old; otherwise it returns ErrChanged. The file keeps
 // its permissions. A program that had the file open and wrote to it after
 // lead read it (a shell's >>, an editor saving in place) wrote into the
-// file the rename took away: ReplaceFile notices, puts that content back
-// in place and returns ErrChanged, so that no change is lost and lead's
-// own is reported as not made. Writers of lead hold the journal's Lock.
+// file the rename took away: ReplaceFile notices, waiting briefly for
+// such writers to finish. Lines they appended are appended again to the
+// new file, so both changes are kept; a rewrite is put back in place and
+// ErrChanged returned, lead's change reported as not made. Writers of
+// lead hold the journal's Lock.
 func ReplaceFile(path string, old, data []byte) error {
 	return replaceFile(path, old, data, 3)
 }
@@ -211,11 +213,16 @@ func replaceFile(path string, old, data []byte, tries int) error {
 	if err := syncDir(dir); err != nil {
 		return err
 	}
+	// A writer that opened the file before the rename may not have
+	// written yet: wait, briefly, for those to close it.
+	for wait := 0; wait < 100 && openForWriting(replaced); wait++ {
+		time.Sleep(time.Millisecond)
+	}
 	after, err := replaced.Stat()
 	if err != nil || after.Size() == before.Size() && after.ModTime().Equal(before.ModTime()) {
 		return err
 	}
-	// Written to after lead read it: put what it holds now back.
+	// Written to after lead read it, into the file the rename took away.
 	theirs, err := io.ReadAll(io.NewSectionReader(replaced, 0, after.Size()))
 	if err != nil {
 		return err
@@ -223,10 +230,42 @@ func replaceFile(path string, old, data []byte, tries int) error {
 	if tries == 0 {
 		return fmt.Errorf("%s: %w (and what was written to it meanwhile is in the file lead replaced, which could not be put back)", path, ErrChanged)
 	}
+	if lost, appended := bytes.CutPrefix(theirs, current); appended {
+		// Lines appended: append them to the file in place, lead's change
+		// and all, so both are kept.
+		now, err := ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return replaceFile(path, now, slices.Concat(now, lost), tries-1)
+	}
+	// Rewritten in place: theirs wins, lead's change is not made.
 	if err := replaceFile(path, data, theirs, tries-1); err != nil && !errors.Is(err, ErrChanged) {
 		return err
 	}
 	return fmt.Errorf("%s: %w", path, ErrChanged)
+}
+
+// openInPlace opens the file at path to be changed in place, and reads
+// it: a regular file only, never through a link, never waited on.
+func openInPlace(path string) (*os.File, fs.FileInfo, []byte, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|nonBlocking|noFollow, 0)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = fmt.Errorf("%s: not a regular file; lead does not rewrite links or devices", path)
+	}
+	var current []byte
+	if err == nil {
+		current, err = io.ReadAll(io.LimitReader(f, info.Size()+1))
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, nil, err
+	}
+	return f, info, current, nil
 }
 
 // SetByte changes the byte at offset of the file at path to b, in place,
@@ -239,22 +278,11 @@ func replaceFile(path string, old, data []byte, tries int) error {
 // rewritten over the byte. A link or anything but a regular file is
 // refused.
 func SetByte(path string, old []byte, offset int, b byte) error {
-	f, err := os.OpenFile(path, os.O_RDWR|nonBlocking|noFollow, 0)
+	f, info, current, err := openInPlace(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if !info.Mode().IsRegular() {
-		return fmt.Errorf("%s: not a regular file; lead does not rewrite links or devices", path)
-	}
-	current, err := io.ReadAll(io.LimitReader(f, info.Size()+1))
-	if err != nil {
-		return err
-	}
 	if offset >= len(old) || !bytes.HasPrefix(current, old) {
 		return fmt.Errorf("%s: %w", path, ErrChanged)
 	}
@@ -370,22 +398,11 @@ func escapes(rel string) bool {
 // nothing, when the file no longer begins with old. A link or anything but
 // a regular file is refused.
 func InsertAt(path string, old []byte, offset int, insert []byte) error {
-	f, err := os.OpenFile(path, os.O_RDWR|nonBlocking|noFollow, 0)
+	f, info, current, err := openInPlace(path)
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if !info.Mode().IsRegular() {
-		return fmt.Errorf("%s: not a regular file; lead does not rewrite links or devices", path)
-	}
-	current, err := io.ReadAll(io.LimitReader(f, info.Size()+1))
-	if err != nil {
-		return err
-	}
 	if offset > len(old) || !bytes.HasPrefix(current, old) {
 		return fmt.Errorf("%s: %w", path, ErrChanged)
 	}

@@ -235,3 +235,16 @@ func MapFile(path string) ([]byte, error) {
 	}
 	return buf, nil
 }
+
+// openForWriting reports whether any process has f's file open for
+// writing: a read lease, which the system refuses then, is taken and let
+// go at once. It reports false where leases are not to be had (a file of
+// another user's, a file system without them).
+func openForWriting(f *os.File) bool {
+	fd := int(f.Fd())
+	if _, err := unix.FcntlInt(uintptr(fd), unix.F_SETLEASE, unix.F_RDLCK); err != nil {
+		return err == unix.EAGAIN
+	}
+	unix.FcntlInt(uintptr(fd), unix.F_SETLEASE, unix.F_UNLCK)
+	return false
+}
