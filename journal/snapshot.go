@@ -63,7 +63,19 @@ type AmbiguousError struct {
 }
 
 func (e *AmbiguousError) Error() string {
-	return fmt.Sprintf("%q matches %d %ss: %s; give more of it", e.Query, len(e.Candidates), e.What, strings.Join(e.Candidates, ", "))
+	what := Plural(len(e.Candidates), e.What, pluralOf(e.What))
+	return fmt.Sprintf("%q matches %d %s: %s; give more of it", e.Query, len(e.Candidates), what, strings.Join(e.Candidates, ", "))
+}
+
+// pluralOf gives the plural of the nouns lead names things by.
+func pluralOf(noun string) string {
+	switch noun {
+	case "person":
+		return "people"
+	case "entry":
+		return "entries"
+	}
+	return noun + "s"
 }
 
 // FindPerson resolves a slug, a full name (any case, accents optional) or

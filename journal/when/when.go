@@ -31,12 +31,23 @@ func (c Clock) String() string { return fmt.Sprintf("%02d:%02d", c.Hour, c.Minut
 
 // on returns the instant at clock c on the calendar day of d, in d's location.
 func (c Clock) on(d time.Time) time.Time {
-	return time.Date(d.Year(), d.Month(), d.Day(), c.Hour, c.Minute, 0, 0, d.Location())
+	return wall(d.Year(), d.Month(), d.Day(), c.Hour, c.Minute, 0, 0, d.Location())
 }
 
 // Day returns midnight at the start of t's calendar day, in t's location.
 func Day(t time.Time) time.Time {
-	return time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
+	return wall(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, t.Location())
+}
+
+// wall returns the instant a clock in loc shows the given wall time. A wall
+// time that loc skips, such as 02:30 on the day clocks spring forward, moves
+// forward by the gap (to 03:30), never back: time.Date alone would give
+// 01:30.
+func wall(y int, m time.Month, d, h, min, sec, nsec int, loc *time.Location) time.Time {
+	t := time.Date(y, m, d, h, min, sec, nsec, loc)
+	want := time.Date(y, m, d, h, min, sec, nsec, time.UTC)
+	got := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), time.UTC)
+	return t.Add(want.Sub(got))
 }
 
 // absoluteLayouts are tried in order; each entry says whether the layout
@@ -64,6 +75,10 @@ func Absolute(s string, loc *time.Location, def Clock) (time.Time, bool, error) 
 		t, err := time.ParseInLocation(l.layout, s, loc)
 		if err != nil {
 			continue
+		}
+		if !strings.Contains(l.layout, "07") { // no offset given: the typed wall time in loc
+			w, _ := time.Parse(l.layout, s)
+			t = wall(w.Year(), w.Month(), w.Day(), w.Hour(), w.Minute(), w.Second(), w.Nanosecond(), loc)
 		}
 		if !l.hasTime {
 			t = def.on(t)

@@ -178,3 +178,25 @@ func TestSpansBeyondABoundAreRefused(t *testing.T) {
 		t.Errorf("Since took 99999999 years ago")
 	}
 }
+
+// A wall time the clocks skip moves forward by the gap, never back.
+func TestTimeInSpringForwardGapMovesForward(t *testing.T) {
+	for in, want := range map[string]string{
+		"2026-03-08 02:30": "2026-03-08 03:30 -04:00",
+		"2026-03-08T02:00": "2026-03-08 03:00 -04:00",
+		"2026-03-08 01:59": "2026-03-08 01:59 -05:00",
+		"2026-03-08 03:00": "2026-03-08 03:00 -04:00",
+		"2026-11-01 01:30": "2026-11-01 01:30 -04:00", // repeated hour: the first
+	} {
+		got, err := Moment(in, now, Clock{9, 0})
+		if err != nil {
+			t.Fatalf("Moment(%q): %v", in, err)
+		}
+		if got.Format(layout) != want {
+			t.Errorf("Moment(%q) = %s, want %s", in, got.Format(layout), want)
+		}
+	}
+	if got := (Clock{2, 15}).on(time.Date(2026, 3, 8, 0, 0, 0, 0, ny)); got.Format(layout) != "2026-03-08 03:15 -04:00" {
+		t.Errorf("02:15 on the gap day = %s", got.Format(layout))
+	}
+}
