@@ -5,8 +5,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/runes"
-	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -20,9 +18,7 @@ const maxSlug = 60
 // the directory it is joined to.
 func Slugify(s string) string {
 	if !isASCII(s) {
-		// A chain of transformers keeps state, so each call makes its own.
-		stripMarks := transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
-		s, _, _ = transform.String(stripMarks, s)
+		s = stripLatinAccents(s)
 	}
 	var b strings.Builder
 	dash := false
@@ -41,6 +37,25 @@ func Slugify(s string) string {
 		dash = true
 	}
 	return b.String()
+}
+
+// stripLatinAccents removes the accents of Latin letters ("é" becomes "e")
+// and keeps the marks of other scripts, which are part of their letters:
+// Japanese "ので" stays "ので", not "のて".
+func stripLatinAccents(s string) string {
+	var b strings.Builder
+	latin := false
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			if latin {
+				continue
+			}
+		} else {
+			latin = unicode.Is(unicode.Latin, r)
+		}
+		b.WriteRune(r)
+	}
+	return norm.NFC.String(b.String())
 }
 
 func isASCII(s string) bool {
