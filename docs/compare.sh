@@ -3,7 +3,9 @@
 # generated journal and compares what each printed (stdout, stderr and the
 # exit code) byte for byte, and what each write command left in the journal.
 # Both builds see the journal at the same path, so the paths they print
-# agree; times relative to now agree while both run in the same minute.
+# agree; times relative to now agree while both run in the same minute
+# (a lead log without --date dates its entry to the second: it may differ
+# by one).
 #
 #   bash docs/compare.sh BEFORE AFTER            # a 10,000-entry journal, seed 1
 #   ENTRIES=2000 SEED=7 bash docs/compare.sh BEFORE AFTER
@@ -41,7 +43,8 @@ reads=(
 # Commands that write: each runs on a fresh copy, and the journal it
 # leaves is compared too.
 writes=(
-  "log -w $slug -t Compared -m Notes. --todo 'Send the plan due:fri' --win 'It landed'"
+  "log -w $slug -t Compared -m Notes. --todo 'Send the plan due:fri' --win 'It landed' --date '2026-11-20 10:00'"
+  "log -w $slug -w $other -m 'Notes with two people.'"
   "agenda add $slug 'Raise the hiring plan'"
   "people add 'Compared Person' --relation peer"
   "review --write"

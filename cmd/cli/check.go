@@ -11,8 +11,13 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// checkOptions are lead check's flags.
+type checkOptions struct {
+	json, strict bool
+}
+
 func (a *app) cmdCheck() *cobra.Command {
-	var asJSON, strict bool
+	var o checkOptions
 	cmd := &cobra.Command{
 		Use:     "check",
 		Short:   "Validate the whole journal",
@@ -32,53 +37,57 @@ read.
 
 Exit status 1 when there are errors (or, with --strict, warnings).`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			j, err := a.open()
-			if err != nil {
-				return err
-			}
-			s, err := j.Read(journal.ReadOptions{Entries: journal.Everything})
-			if err != nil {
-				return err
-			}
-			findings := append(s.Check(), a.conflictMarkers(j)...)
-			slices.SortStableFunc(findings, func(x, y journal.Finding) int {
-				return cmp.Or(strings.Compare(x.Path, y.Path), cmp.Compare(x.Line, y.Line))
-			})
-			if findings == nil {
-				findings = []journal.Finding{}
-			}
-			errors, warnings := 0, 0
-			for _, f := range findings {
-				if f.Severity == journal.SeverityError {
-					errors++
-				} else {
-					warnings++
-				}
-			}
-			if asJSON {
-				if err := writeJSON(a.env.Stdout, findings); err != nil {
-					return err
-				}
-			} else {
-				for _, f := range findings {
-					fmt.Fprintln(a.env.Stdout, f)
-				}
-			}
-			if errors+warnings == 0 {
-				a.infof("%s: no problems", j.Root)
-				return nil
-			}
-			a.infof("%d %s, %d %s", errors, journal.Plural(errors, "error", "errors"), warnings, journal.Plural(warnings, "warning", "warnings"))
-			if errors > 0 || (strict && warnings > 0) {
-				return exitError{ExitError}
-			}
-			return nil
-		},
+		RunE: func(*cobra.Command, []string) error { return a.runCheck(o) },
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON: path, line, severity, message")
-	cmd.Flags().BoolVar(&strict, "strict", false, "fail on warnings too")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON: path, line, severity, message")
+	cmd.Flags().BoolVar(&o.strict, "strict", false, "fail on warnings too")
 	return cmd
+}
+
+// runCheck prints every finding about the journal, and fails when there
+// are errors (or, with strict, warnings).
+func (a *app) runCheck(o checkOptions) error {
+	j, err := a.open()
+	if err != nil {
+		return err
+	}
+	s, err := j.Read(journal.ReadOptions{Entries: journal.Everything})
+	if err != nil {
+		return err
+	}
+	findings := append(s.Check(), a.conflictMarkers(j)...)
+	slices.SortStableFunc(findings, func(x, y journal.Finding) int {
+		return cmp.Or(strings.Compare(x.Path, y.Path), cmp.Compare(x.Line, y.Line))
+	})
+	if findings == nil {
+		findings = []journal.Finding{}
+	}
+	errors, warnings := 0, 0
+	for _, f := range findings {
+		if f.Severity == journal.SeverityError {
+			errors++
+		} else {
+			warnings++
+		}
+	}
+	if o.json {
+		if err := writeJSON(a.env.Stdout, findings); err != nil {
+			return err
+		}
+	} else {
+		for _, f := range findings {
+			fmt.Fprintln(a.env.Stdout, f)
+		}
+	}
+	if errors+warnings == 0 {
+		a.infof("%s: no problems", j.Root)
+		return nil
+	}
+	a.infof("%d %s, %d %s", errors, journal.Plural(errors, "error", "errors"), warnings, journal.Plural(warnings, "warning", "warnings"))
+	if errors > 0 || (o.strict && warnings > 0) {
+		return exitError{ExitError}
+	}
+	return nil
 }
 
 // conflictMarkers reports, in a journal git keeps (in a repository of its

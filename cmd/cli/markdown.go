@@ -12,7 +12,8 @@ import (
 // A small renderer of the Markdown lead writes (reviews, brag documents)
 // and people write (entries), for reading on a terminal: headings in bold,
 // emphasis as emphasis, lists with bullets and boxes, quotes marked,
-// fenced blocks (the charts) shown as they are without their fences, and
+// fenced blocks (the charts) shown as they are without their fences,
+// tables as aligned columns (markdowntable.go), and
 // text wrapped to the terminal's width. It is a renderer of lines, as lead's
 // documents are, not a full CommonMark one; glamour would be one, at the
 // cost of some twenty modules (goldmark, chroma, lipgloss, termenv ...),
@@ -47,7 +48,15 @@ func (a *app) renderMarkdown(md string, width int) string {
 		}
 	}
 	fenced := false
-	for _, line := range lines {
+	var rows []string // the lines of a table being read
+	for i, line := range lines {
+		if !fenced && tableLine.MatchString(line) {
+			if rows = append(rows, line); i+1 == len(lines) || !tableLine.MatchString(lines[i+1]) {
+				b.WriteString(a.renderTable(rows, width))
+				rows = nil
+			}
+			continue
+		}
 		if fenceLine.MatchString(line) {
 			fenced = !fenced
 			continue

@@ -141,7 +141,7 @@ func (a *app) runPeople(o peopleOptions) error {
 // contactTable is the people table on a terminal: a name is as good a
 // reference as a slug, and the status says the due date.
 func (a *app) contactTable(contacts []journal.Contact, now time.Time) *table {
-	t := a.newTable("NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "STATUS").freeText("RELATION", "NAME")
+	t := a.newTable("NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "STATUS").freeText("STATUS", "RELATION", "NAME")
 	for _, c := range contacts {
 		last := ""
 		if c.Last != nil {

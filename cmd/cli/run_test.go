@@ -152,3 +152,60 @@ func TestRunStats(t *testing.T) {
 		t.Error("--weeks 0 is not refused")
 	}
 }
+
+// TestRunCheck: lead check's run function prints each finding to the
+// stream it is given and fails on errors, and on warnings only with
+// strict.
+func TestRunCheck(t *testing.T) {
+	a, stdout, stderr := testApp(t, time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC), map[string]string{
+		"people/dana-smith.md":                  "---\nname: Dana Smith\nrelation: boss\n---\n- [ ] @ghost ask\n",
+		"entries/2026/11/2026-11-20-1430-q3.md": "---\ndate: 2026-11-20T14:30:00Z\nkind: 1on1\nwith: [dana-smith]\n---\n",
+	})
+	if err := os.Chmod(a.dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.runCheck(checkOptions{}); err != nil {
+		t.Errorf("a warning alone fails: %v", err)
+	}
+	if out := stdout.String(); !strings.Contains(out, "dana-smith.md:5: warning: @ghost") {
+		t.Errorf("stdout:\n%s", out)
+	}
+	if err := a.runCheck(checkOptions{strict: true}); err == nil {
+		t.Errorf("--strict passes a warning; stderr:\n%s", stderr)
+	}
+}
+
+// TestRunDone: lead done's run function ticks an item by its id prefix,
+// on the day of the clock it is given and changing only its line, says so
+// on the stream it is given, and unticks it with undo.
+func TestRunDone(t *testing.T) {
+	entry := "---\ndate: 2026-11-20T14:30:00Z\n---\n- [ ] Send the deck\n- [ ] Book the room\n"
+	a, _, stderr := testApp(t, time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC), map[string]string{
+		"entries/2026/11/2026-11-20-1430-q3.md": entry,
+	})
+	path := filepath.Join(a.dir, "entries/2026/11/2026-11-20-1430-q3.md")
+	j, _, err := journal.Open(a.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := j.Read(journal.ReadOptions{Entries: journal.Everything})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := s.Items()[0].ShortID()
+	if err := a.runDone(doneOptions{refs: []string{id}}); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != strings.Replace(entry, "- [ ] Send the deck", "- [x] Send the deck done:2026-11-22", 1) {
+		t.Errorf("after done %s:\n%s", id, data)
+	}
+	if !strings.Contains(stderr.String(), "done "+id+": Send the deck") {
+		t.Errorf("stderr: %s", stderr)
+	}
+	if err := a.runDone(doneOptions{refs: []string{id}, undo: true}); err != nil {
+		t.Fatal(err)
+	}
+	if data, _ := os.ReadFile(path); string(data) != entry {
+		t.Errorf("after done --undo %s:\n%s", id, data)
+	}
+}

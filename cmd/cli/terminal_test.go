@@ -27,6 +27,8 @@ func terminalJournal(t *testing.T) string {
 		t.Fatal(err)
 	}
 	runInProcess(t, dir, "people", "add", "山田 太郎", "--relation", "peer", "--org", "東京オフィスの開発チーム")
+	runInProcess(t, dir, "people", "add", "Dana Smithson", "--relation", "peer", "--cadence", "7d..14d") // due, with a long status
+	runInProcess(t, dir, "log", "-w", "dana-smithson", "-t", "Sync", "-m", "x", "--date", "2026-11-10 10:00")
 	runInProcess(t, dir, "log", "-w", "山田", "-t", "Café de\u0301cisions 日本語の会議とロードマップの確認", "--date", "2026-11-21 10:00",
 		"-m", "話し合った内容を全部ここに書いておくと長い行になります。", "--todo", "@山田-太郎 資料を共有する due:2026-11-24",
 		"--todo", "Send the revised deck with the numbers from last quarter and the risks up front due:2026-11-20",

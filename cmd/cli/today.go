@@ -156,7 +156,7 @@ func (a *app) runInbox(o inboxOptions) error {
 		a.infof("every meeting since %s is logged", journal.Day(from))
 		return nil
 	}
-	t := a.newTable("WHEN", "TITLE", "WITH", "LOG IT")
+	t := a.newTable("WHEN", "TITLE", "WITH", "LOG IT").freeText("TITLE", "WITH")
 	for _, m := range unlogged {
 		t.add(m.Start.Format("Mon 2006-01-02 15:04"), m.Title, s.Names(slugsOf(m.People)), logLine(m))
 	}

@@ -166,8 +166,14 @@ func (a *app) itemTable(s *journal.Snapshot, items []*journal.Item, now time.Tim
 	return t
 }
 
+// doneOptions are lead done's arguments and flags.
+type doneOptions struct {
+	refs []string // item ids, or unique prefixes of them
+	undo bool
+}
+
 func (a *app) cmdDone() *cobra.Command {
-	var undo bool
+	var o doneOptions
 	cmd := &cobra.Command{
 		Use:               "done ID...",
 		ValidArgsFunction: a.completeItems,
@@ -180,40 +186,47 @@ left as it is, and lead says so. ID is an item id from
 lead todo or lead agenda, or any unique prefix of one. If the file changed
 since and the item is gone, nothing is written.`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.load()
-			if err != nil {
-				return err
-			}
-			for _, ref := range args {
-				it, err := s.FindItem(ref)
-				if err != nil {
-					return err
-				}
-				verb := "done"
-				if undo {
-					verb = "reopened"
-				}
-				if it.Done != undo {
-					state := "done"
-					if undo {
-						state = "open"
-					}
-					a.infof("%s was already %s: %s (%s:%d)", it.ShortID(), state, it.Text, a.abs(it.Path), it.Line)
-					continue
-				}
-				a.rewriting(it.Path)
-				if err := a.journal.SetDone(it, !undo, a.env.Now()); err != nil {
-					return err
-				}
-				a.autocommit(verb+": "+it.Text, it.Path)
-				a.infof("%s %s: %s (%s:%d)", verb, it.ShortID(), it.Text, a.abs(it.Path), it.Line)
-			}
-			return nil
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.refs = args
+			return a.runDone(o)
 		},
 	}
-	cmd.Flags().BoolVar(&undo, "undo", false, "untick instead")
+	cmd.Flags().BoolVar(&o.undo, "undo", false, "untick instead")
 	return cmd
+}
+
+// runDone ticks each item and records the day, or unticks it with undo;
+// only its line changes.
+func (a *app) runDone(o doneOptions) error {
+	s, err := a.load()
+	if err != nil {
+		return err
+	}
+	for _, ref := range o.refs {
+		it, err := s.FindItem(ref)
+		if err != nil {
+			return err
+		}
+		verb := "done"
+		if o.undo {
+			verb = "reopened"
+		}
+		if it.Done != o.undo {
+			state := "done"
+			if o.undo {
+				state = "open"
+			}
+			a.infof("%s was already %s: %s (%s:%d)", it.ShortID(), state, it.Text, a.abs(it.Path), it.Line)
+			continue
+		}
+		a.rewriting(it.Path)
+		if err := a.journal.SetDone(it, !o.undo, a.env.Now()); err != nil {
+			return err
+		}
+		a.autocommit(verb+": "+it.Text, it.Path)
+		a.infof("%s %s: %s (%s:%d)", verb, it.ShortID(), it.Text, a.abs(it.Path), it.Line)
+	}
+	return nil
 }
 
 func (a *app) cmdAgenda() *cobra.Command {

@@ -231,19 +231,30 @@ func replaceFile(path string, old, data []byte, tries int) error {
 		return fmt.Errorf("%s: %w (and what was written to it meanwhile is in the file lead replaced, which could not be put back)", path, ErrChanged)
 	}
 	if lost, appended := bytes.CutPrefix(theirs, current); appended {
-		// Lines appended: append them to the file in place, lead's change
-		// and all, so both are kept.
-		now, err := ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return replaceFile(path, now, slices.Concat(now, lost), tries-1)
+		// Lines appended: append them again to the new file, in place as
+		// the writer did, so both changes are kept. Another rename here
+		// could itself meet the writer's next append and lose these.
+		return appendTo(path, lost)
 	}
 	// Rewritten in place: theirs wins, lead's change is not made.
 	if err := replaceFile(path, data, theirs, tries-1); err != nil && !errors.Is(err, ErrChanged) {
 		return err
 	}
 	return fmt.Errorf("%s: %w", path, ErrChanged)
+}
+
+// appendTo appends data to the regular file at path, in place, as a
+// shell's >> does.
+func appendTo(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|nonBlocking|noFollow, 0)
+	if err != nil {
+		return err
+	}
+	if _, err := f.Write(data); err != nil {
+		f.Close()
+		return err
+	}
+	return errors.Join(f.Sync(), f.Close())
 }
 
 // openInPlace opens the file at path to be changed in place, and reads

@@ -211,13 +211,7 @@ func (s *server) protocolHandler() *protocol.Handler {
 }
 
 func (s *server) initialize(_ *glsp.Context, p *protocol.InitializeParams) (any, error) {
-	// Start reading the journal the editor opened, so that the first
-	// answer does not wait for it.
-	if p.RootURI != nil {
-		if root := uriPath(*p.RootURI); root != "" && isJournal(root) {
-			s.workspaceFor(filepath.Join(root, journal.EntriesDir, "x.md"))
-		}
-	}
+	s.readRoots(p)
 	if ws := p.Capabilities.Workspace; ws != nil && ws.DidChangeWatchedFiles != nil {
 		s.watches = ws.DidChangeWatchedFiles.DynamicRegistration != nil && *ws.DidChangeWatchedFiles.DynamicRegistration
 	}
@@ -242,6 +236,37 @@ func (s *server) initialize(_ *glsp.Context, p *protocol.InitializeParams) (any,
 		},
 		ServerInfo: &protocol.InitializeResultServerInfo{Name: "lead", Version: &s.opts.Version},
 	}, nil
+}
+
+// readRoots starts reading, before any file is opened, the journals the
+// editor was started in: each root that is a journal or is inside one,
+// else the default journal, so that the first answer waits for as little
+// of the read as it can.
+func (s *server) readRoots(p *protocol.InitializeParams) {
+	var roots []string
+	if p.RootURI != nil {
+		roots = append(roots, uriPath(*p.RootURI))
+	} else if p.RootPath != nil {
+		roots = append(roots, *p.RootPath)
+	}
+	for _, f := range p.WorkspaceFolders {
+		roots = append(roots, uriPath(f.URI))
+	}
+	read := false
+	for _, root := range roots {
+		if root == "" {
+			continue
+		}
+		if isJournal(root) {
+			root = filepath.Join(root, journal.EntriesDir) // the journal's own file
+		}
+		if _, ok := journalRoot(filepath.Join(root, "x.md")); ok {
+			read = s.workspaceFor(filepath.Join(root, "x.md")) != nil || read
+		}
+	}
+	if !read {
+		s.workspaceFor("") // the default journal
+	}
 }
 
 // watchFiles asks the editor to say when a Markdown file or a journal's

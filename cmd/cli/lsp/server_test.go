@@ -46,11 +46,20 @@ func start(t *testing.T, files map[string]string, rescan time.Duration) *client 
 // connect connects a client to a server for the journal at root.
 func connect(tb testing.TB, root string, rescan time.Duration) *client {
 	tb.Helper()
+	rootURI := pathURI(root)
+	return dial(tb, root, Options{Rescan: rescan}, func(p *protocol.InitializeParams) { p.RootURI = &rootURI })
+}
+
+// dial connects a client to a server run with o, for files of the
+// journal at root, and initializes it with the params setup makes.
+func dial(tb testing.TB, root string, o Options, setup func(*protocol.InitializeParams)) *client {
+	tb.Helper()
 	serverSide, clientSide := net.Pipe()
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan struct{})
+	o.Now, o.Delay = func() time.Time { return now }, 10*time.Millisecond
 	go func() {
-		Serve(ctx, serverSide, Options{Now: func() time.Time { return now }, Delay: 10 * time.Millisecond, Rescan: rescan})
+		Serve(ctx, serverSide, o)
 		close(done)
 	}()
 	c := &client{t: tb, root: root, diags: make(chan protocol.PublishDiagnosticsParams, 100), asked: make(chan string, 10)}
@@ -79,14 +88,13 @@ func connect(tb testing.TB, root string, rescan time.Duration) *client {
 		cancel()
 		<-done
 	})
-	rootURI := pathURI(root)
 	var result protocol.InitializeResult
 	var params protocol.InitializeParams
 	// The editor watches files for the server, as VS Code and Neovim 0.9 do.
 	if err := json.Unmarshal([]byte(`{"capabilities": {"workspace": {"didChangeWatchedFiles": {"dynamicRegistration": true}}}}`), &params); err != nil {
 		tb.Fatal(err)
 	}
-	params.RootURI = &rootURI
+	setup(&params)
 	c.call(protocol.MethodInitialize, params, &result)
 	if result.Capabilities.HoverProvider != true {
 		tb.Fatalf("capabilities: %+v", result.Capabilities)
@@ -272,6 +280,64 @@ func TestCompletion(t *testing.T) {
 	edit := items[5].TextEdit.(protocol.TextEdit)
 	if edit.NewText != "2026-11-27" || edit.Range.Start.Character != uint32(len("- [ ] send it due:")) {
 		t.Errorf("due:fr is written as %v", edit)
+	}
+}
+
+// TestReadAtInitialize: the journal the editor starts in is read as soon
+// as the server is initialized, before any file is opened, so that the
+// first answer waits for as little of the read as it can: the root itself,
+// a directory inside it, a workspace folder, or, from a root in no
+// journal, the default journal.
+func TestReadAtInitialize(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		setup func(root string, p *protocol.InitializeParams, o *Options)
+	}{
+		{"root", func(root string, p *protocol.InitializeParams, _ *Options) {
+			uri := pathURI(root)
+			p.RootURI = &uri
+		}},
+		{"root inside", func(root string, p *protocol.InitializeParams, _ *Options) {
+			uri := pathURI(filepath.Join(root, "entries/2026/11"))
+			p.RootURI = &uri
+		}},
+		{"root path", func(root string, p *protocol.InitializeParams, _ *Options) {
+			path := filepath.Join(root, "people")
+			p.RootPath = &path
+		}},
+		{"workspace folder", func(root string, p *protocol.InitializeParams, _ *Options) {
+			p.WorkspaceFolders = []protocol.WorkspaceFolder{{URI: pathURI(root), Name: "lead"}}
+		}},
+		{"default journal", func(root string, p *protocol.InitializeParams, o *Options) {
+			uri := pathURI(t.TempDir())
+			p.RootURI = &uri
+			o.Journal = func() string { return root }
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root := t.TempDir()
+			if _, err := journal.Init(root); err != nil {
+				t.Fatal(err)
+			}
+			for rel, text := range people {
+				write(t, filepath.Join(root, rel), text)
+			}
+			o := Options{Rescan: time.Hour}
+			var roots protocol.InitializeParams
+			tc.setup(root, &roots, &o)
+			dial(t, root, o, func(p *protocol.InitializeParams) {
+				p.RootURI, p.RootPath, p.WorkspaceFolders = roots.RootURI, roots.RootPath, roots.WorkspaceFolders
+			})
+			// The read leaves the journal's index behind when it is done.
+			for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+				if _, err := os.Stat(filepath.Join(root, ".lead/cache/entries.idx")); err == nil {
+					break
+				}
+				if time.Now().After(deadline) {
+					t.Fatal("the journal was not read before a file was opened")
+				}
+			}
+		})
 	}
 }
 
