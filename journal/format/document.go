@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
-	"unsafe"
 
 	"gopkg.in/yaml.v3"
 )
@@ -108,15 +107,13 @@ type Document struct {
 // next where many are read: what a parse returns points into it, and
 // stays valid until the next parse with the same Scratch.
 type Scratch struct {
-	doc     Document
-	front   []byte
-	fields  []Field
-	lines   []string
-	strs    []string // the lists read from the front matter and the body
-	items   []Item
-	summary []byte // an entry's summary, when cut
-	entry   Entry
-	ids     itemIDs
+	doc    Document
+	fields []Field
+	lines  []string
+	strs   []string // the lists read from the front matter and the body
+	items  []Item
+	entry  Entry
+	ids    itemIDs
 }
 
 // list cuts a list from the Scratch's strings: add appends to them.
@@ -197,8 +194,7 @@ func (sc *Scratch) splitDocument(path string, data []byte) (*Document, error) {
 		return nil, &Problem{path, open, "front matter is not closed: add a line of three dashes (---) after it"}
 	}
 	head := len(text) - len(rest)
-	sc.front = append(sc.front[:0], front...)
-	sc.doc = Document{path: path, front: unsafe.String(unsafe.SliceData(sc.front), len(sc.front)), metaLine: open + 1, Body: rest,
+	sc.doc = Document{path: path, front: string(front), metaLine: open + 1, Body: rest,
 		BodyLine: bytes.Count(text[:head], []byte("\n")) + 1, sc: sc}
 	return &sc.doc, nil
 }
@@ -210,7 +206,7 @@ func (sc *Scratch) Body(path string, data []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	return unsafe.String(unsafe.SliceData(d.Body), len(d.Body)), nil
+	return string(d.Body), nil
 }
 
 // node decodes the front matter with yaml.v3.

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 	"time"
-	"unsafe"
 
 	"github.com/lead-journal/lead/journal/when"
 	"gopkg.in/yaml.v3"
@@ -85,7 +84,7 @@ func EntryOf(d *Document, rel string, clock when.Clock) (*Entry, error) {
 	if e.Date, err = entryDate(d, e.ID, clock); err != nil {
 		return nil, err
 	}
-	b := d.sc.parseBody(rel, unsafe.String(unsafe.SliceData(d.Body), len(d.Body)), d.BodyLine, "Next time")
+	b := d.sc.parseBody(rel, string(d.Body), d.BodyLine, "Next time")
 	e.Items, e.Wins, e.Feedback, e.Summary = b.items, b.wins, b.feedback, b.summary
 	for i := range e.Items {
 		e.Items[i].Date, e.Items[i].With = e.Date, e.With

@@ -9,7 +9,6 @@ import (
 	"time"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/lead-journal/lead/journal/when"
 )
@@ -148,7 +147,7 @@ func (sc *Scratch) parseBody(path, text string, firstLine int, agendaSection str
 	var b body
 	section, bullets, fence := "", "", ""
 	ids := &sc.ids
-	ids.hex, ids.seen = ids.hex[:0], nil
+	ids.seen = nil
 	first := len(sc.items) // this body's first item
 	firstText := ""
 	for i := 0; len(text) > 0; i++ {
@@ -265,8 +264,7 @@ func (sc *Scratch) shorten(s string, n int) string {
 			return s
 		}
 	}
-	sc.summary = append(append(sc.summary[:0], s[:cut]...), "…"...)
-	return unsafe.String(unsafe.SliceData(sc.summary), len(sc.summary))
+	return s[:cut] + "…"
 }
 
 // heading reads an ATX heading ("## Name ##"): its text and level, or
@@ -292,7 +290,6 @@ func Heading(line string) (string, int) {
 // the same text.
 type itemIDs struct {
 	key  []byte         // what is hashed, reused
-	hex  []byte         // the ids of one file, one after another
 	seen map[string]int // how many items have each text, once there are many
 }
 
@@ -324,12 +321,7 @@ func (ids *itemIDs) next(path, text string, before []Item) string {
 		ids.key = strconv.AppendInt(append(ids.key, '\n'), int64(occurrence), 10)
 	}
 	sum := sha1.Sum(ids.key)
-	if len(ids.hex)+16 > cap(ids.hex) {
-		ids.hex = make([]byte, 0, max(2*cap(ids.hex), 256)) // the ids given so far keep the old memory
-	}
-	start := len(ids.hex)
-	ids.hex = hex.AppendEncode(ids.hex, sum[:8])
-	return unsafe.String(&ids.hex[start], 16)
+	return hex.EncodeToString(sum[:8])
 }
 
 // itemOwner returns the mention an item starts with, "" for @me or none.
