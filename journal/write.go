@@ -40,7 +40,8 @@ type draftData struct {
 	Agenda []*Item   // their queued agenda
 }
 
-// ErrEmpty reports an entry with nothing written in it; nothing is logged.
+// ErrEmpty reports an entry with nothing written in it, neither a body nor
+// a title, project, tag or practice; nothing is logged.
 var ErrEmpty = errors.New("the entry is empty; nothing logged")
 
 // Compose renders a draft as the bytes of an entry file, through the
@@ -181,7 +182,7 @@ func (s *Snapshot) Log(data []byte, display string) (*Logged, error) {
 		return nil, err
 	}
 	body := stripContext(string(d.Body))
-	if isBlank(body) && e.Title == "" {
+	if isBlank(body) && e.Title == "" && e.Project == "" && len(e.Tags)+len(e.Practices) == 0 {
 		return nil, ErrEmpty
 	}
 	if err := s.Journal.Config.CheckKind(e.Kind); err != nil {

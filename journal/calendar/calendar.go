@@ -140,29 +140,60 @@ func dropBrokenLines(data []byte) ([]byte, []string) {
 			j++
 		}
 		logical := bytes.Join(lines[i:j], nil)
-		if text := bytes.TrimSpace(logical); len(text) > 0 && !hasValue(text) {
+		if text := bytes.TrimSpace(logical); len(text) > 0 && valueStart(text) < 0 {
 			dropped = append(dropped, fmt.Sprintf("line %d: %q is not a content line (NAME:VALUE); left out", i+1, clean(string(text))))
 		} else {
-			out.Write(logical)
+			out.Write(showParamControls(logical))
 		}
 		i = j
 	}
 	return out.Bytes(), dropped
 }
 
-// hasValue says whether an unfolded content line has a colon outside
-// quoted parameter values.
-func hasValue(line []byte) bool {
+// valueStart is the index of the colon that begins an unfolded content
+// line's value, outside quoted parameter values; -1 when there is none.
+func valueStart(line []byte) int {
 	quoted := false
-	for _, c := range line {
+	for i, c := range line {
 		switch {
 		case c == '"':
 			quoted = !quoted
 		case c == ':' && !quoted:
-			return true
+			return i
 		}
 	}
-	return false
+	return -1
+}
+
+// showParamControls writes the control characters in a content line's
+// name and parameters (an attendee's CN, say) in caret notation, ESC as
+// ^[, as lead shows them on a terminal: RFC 5545 allows none there, and
+// the parser would refuse the whole calendar for one. Line breaks,
+// folding and tabs are left as they are.
+func showParamControls(logical []byte) []byte {
+	end := valueStart(logical)
+	if end < 0 {
+		end = len(logical)
+	}
+	params := logical[:end]
+	if !slices.ContainsFunc(params, isControl) {
+		return logical
+	}
+	var b []byte
+	for _, c := range params {
+		if isControl(c) {
+			b = append(b, '^', c^0x40) // ESC is ^[, DEL ^?
+		} else {
+			b = append(b, c)
+		}
+	}
+	return append(b, logical[end:]...)
+}
+
+// isControl says whether c is an ASCII control character other than a
+// tab or a line break.
+func isControl(c byte) bool {
+	return c < 0x20 && c != '\t' && c != '\r' && c != '\n' || c == 0x7f
 }
 
 // Between returns the events that overlap [from, to), by start time, in

@@ -355,3 +355,31 @@ func TestWindowsZonesLoad(t *testing.T) {
 		t.Error("the table maps the common zones wrongly")
 	}
 }
+
+// A control character in a parameter value, which RFC 5545 does not
+// allow and the parser refuses, costs neither the calendar nor the event:
+// an attendee's name keeps it in the visible form lead prints (ESC as ^[),
+// quoted or not, and the parameters after it are read.
+func TestControlsInParameters(t *testing.T) {
+	ics := "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:x\r\nBEGIN:VEVENT\r\nUID:a\r\nDTSTAMP:20260101T000000Z\r\n" +
+		"DTSTART:20261123T150000Z\r\nSUMMARY:sync\r\n" +
+		"ATTENDEE;CN=\"Dana \x1b[31mRed\":mailto:dana@example.com\r\n" +
+		"ATTENDEE;CN=Sam\x07\x7f;PARTSTAT=ACCEPTED:mailto:sam@example.com\r\n" +
+		"END:VEVENT\r\nEND:VCALENDAR\r\n"
+	c, err := Parse(strings.NewReader(ics), newYork)
+	if err != nil {
+		t.Fatal(err)
+	}
+	events, err := c.Between(time.Date(2026, 11, 23, 0, 0, 0, 0, newYork), time.Date(2026, 11, 24, 0, 0, 0, 0, newYork))
+	if err != nil || len(events) != 1 {
+		t.Fatalf("events %+v, %v", events, err)
+	}
+	var names []string
+	for _, a := range events[0].Attendees {
+		names = append(names, a.Name+" <"+a.Email+"> "+a.Status)
+	}
+	same(t, names, []string{"Dana ^[[31mRed <dana@example.com> ", "Sam^G^? <sam@example.com> ACCEPTED"})
+	if len(c.Warnings) != 0 {
+		t.Errorf("warnings %q", c.Warnings)
+	}
+}
