@@ -1,0 +1,64 @@
+package cli
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// refsNow is the fixed clock of the run functions tested here.
+var refsNow = time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC)
+
+// TestRunShow: lead show's run function finds an entry by a prefix of
+// the part after its date and writes its file, as it is on disk, to the
+// stream it is given.
+func TestRunShow(t *testing.T) {
+	entry := "---\ndate: 2026-11-20T14:30:00Z\nkind: 1on1\ntitle: Q3\n---\nNotes kept as written.\n"
+	a, stdout, _ := testApp(t, refsNow, map[string]string{
+		"entries/2026/11/2026-11-20-1430-q3-review.md": entry,
+	})
+	if err := a.runShow(showOptions{ref: "q3"}); err != nil {
+		t.Fatal(err)
+	}
+	if stdout.String() != entry {
+		t.Errorf("show q3:\n%s", stdout)
+	}
+	if err := a.runShow(showOptions{ref: "nothing-like-it"}); err == nil {
+		t.Error("show of an entry that is not there does not fail")
+	}
+}
+
+// TestRunEdit: lead edit's run function opens the entry in the editor
+// the environment names; an entry left unreadable fails, is named on the
+// stream it is given, and stays as the editor left it.
+func TestRunEdit(t *testing.T) {
+	a, _, stderr := testApp(t, refsNow, map[string]string{
+		"entries/2026/11/2026-11-20-1430-q3.md": "---\ndate: 2026-11-20T14:30:00Z\n---\n",
+	})
+	path := filepath.Join(a.dir, "entries/2026/11/2026-11-20-1430-q3.md")
+	editor := "printf '%s' \"---\ndate: [\n---\n\" >"
+	a.env.Getenv = func(k string) string {
+		if k == "LEAD_EDITOR" {
+			return editor
+		}
+		return ""
+	}
+	if err := a.runEdit(editOptions{ref: "q3"}); err == nil {
+		t.Error("an entry left unreadable does not fail")
+	}
+	if !strings.Contains(stderr.String(), "2026-11-20-1430-q3.md") || !strings.Contains(stderr.String(), "saved as you left it") {
+		t.Errorf("stderr:\n%s", stderr)
+	}
+	if data, _ := os.ReadFile(path); string(data) != "---\ndate: [\n---\n" {
+		t.Errorf("the file is not as the editor left it:\n%s", data)
+	}
+	editor = "true"
+	if err := os.WriteFile(path, []byte("---\ndate: 2026-11-20T14:30:00Z\n---\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.runEdit(editOptions{ref: "q3"}); err != nil {
+		t.Errorf("an entry left readable: %v", err)
+	}
+}
