@@ -62,3 +62,26 @@ func TestRunEdit(t *testing.T) {
 		t.Errorf("an entry left readable: %v", err)
 	}
 }
+
+// TestRunPerson: lead person's run function prints a person's profile,
+// with the last contact counted from the clock it is given, and as many
+// of the timeline's entries as the limit allows.
+func TestRunPerson(t *testing.T) {
+	a, stdout, _ := testApp(t, refsNow, map[string]string{
+		"people/dana-smith.md":                     "---\nname: Dana Smith\nrelation: boss\n---\n",
+		"entries/2026/11/2026-11-20-1430-q3.md":    "---\ndate: 2026-11-20T14:30:00Z\nkind: 1on1\ntitle: Q3\nwith: [dana-smith]\n---\n",
+		"entries/2026/11/2026-11-09-0900-plans.md": "---\ndate: 2026-11-09T09:00:00Z\nkind: 1on1\ntitle: Plans\nwith: [dana-smith]\n---\n",
+	})
+	if err := a.runPerson(personOptions{name: "dana", limit: 1}); err != nil {
+		t.Fatal(err)
+	}
+	out := stdout.String()
+	for _, want := range []string{"Dana Smith — boss", "last contact: 2d ago (2026-11-20, Q3)", "Timeline", "2026-11-20  1on1"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("person dana lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "Plans") {
+		t.Errorf("--limit 1 shows a second entry:\n%s", out)
+	}
+}
