@@ -85,3 +85,30 @@ func TestRunPerson(t *testing.T) {
 		t.Errorf("--limit 1 shows a second entry:\n%s", out)
 	}
 }
+
+// TestRunPrep: lead prep's run function briefs on a person as of the
+// clock it is given: what each owes, with how long theirs has waited, and
+// the agenda queued; with share, only what is safe to share.
+func TestRunPrep(t *testing.T) {
+	a, stdout, _ := testApp(t, refsNow, map[string]string{
+		"people/dana-smith.md": "---\nname: Dana Smith\nrelation: boss\n---\n## Agenda\n- [ ] Raise the hiring plan\n",
+		"entries/2026/11/2026-11-20-1430-q3.md": "---\ndate: 2026-11-20T14:30:00Z\nkind: 1on1\ntitle: Q3\nwith: [dana-smith]\n---\n" +
+			"Private notes.\n\n- [ ] Send the deck\n- [ ] @dana-smith Review the plan\n",
+	})
+	if err := a.runPrep(prepOptions{name: "dana"}); err != nil {
+		t.Fatal(err)
+	}
+	out := stdout.String()
+	for _, want := range []string{"I owe Dana Smith", "- Send the deck", "Dana Smith owes me", "Review the plan (waiting 2d)", "Agenda", "- Raise the hiring plan"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("prep dana lacks %q:\n%s", want, out)
+		}
+	}
+	stdout.Reset()
+	if err := a.runPrep(prepOptions{name: "dana", share: true}); err != nil {
+		t.Fatal(err)
+	}
+	if out := stdout.String(); !strings.Contains(out, "Raise the hiring plan") || strings.Contains(out, "Private notes") {
+		t.Errorf("prep dana --share:\n%s", out)
+	}
+}
