@@ -112,3 +112,60 @@ func TestRunPrep(t *testing.T) {
 		t.Errorf("prep dana --share:\n%s", out)
 	}
 }
+
+// TestRunAgenda: lead agenda's run function lists what is queued for a
+// person to the stream it is given, says on stderr when nothing is, and
+// refuses share without a person.
+func TestRunAgenda(t *testing.T) {
+	a, stdout, stderr := testApp(t, refsNow, map[string]string{
+		"people/dana-smith.md": "---\nname: Dana Smith\nrelation: boss\n---\n## Agenda\n- [ ] Raise the hiring plan\n",
+		"people/lee-wong.md":   "---\nname: Lee Wong\nrelation: peer\n---\n",
+	})
+	if err := a.runAgenda(agendaOptions{name: "dana"}); err != nil {
+		t.Fatal(err)
+	}
+	if out := stdout.String(); strings.Count(out, "\n") != 1 || !strings.Contains(out, "\tme\tRaise the hiring plan\t") {
+		t.Errorf("agenda dana:\n%s", out)
+	}
+	stdout.Reset()
+	if err := a.runAgenda(agendaOptions{name: "lee"}); err != nil || stdout.Len() > 0 || !strings.Contains(stderr.String(), "nothing queued for Lee Wong") {
+		t.Errorf("agenda lee: %v\nstdout:\n%s\nstderr:\n%s", err, stdout, stderr)
+	}
+	if err := a.runAgenda(agendaOptions{share: true}); err == nil {
+		t.Error("--share without a person is not refused")
+	}
+}
+
+// TestRunAgendaAdd: lead agenda add's run function appends the item,
+// dated by the clock it is given, under "## Agenda" in the person's file
+// and prints its id.
+func TestRunAgendaAdd(t *testing.T) {
+	person := "---\nname: Dana Smith\nrelation: boss\n---\nNotes.\n"
+	a, stdout, _ := testApp(t, refsNow, map[string]string{"people/dana-smith.md": person})
+	if err := a.runAgendaAdd(agendaAddOptions{name: "dana", words: []string{"Discuss  the", "offsite"}}); err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(a.dir, "people/dana-smith.md"))
+	if want := person + "\n## Agenda\n- [ ] Discuss the offsite added:2026-11-22\n"; string(data) != want {
+		t.Errorf("the file after agenda add:\n%q\nwant\n%q", data, want)
+	}
+	if out := stdout.String(); len(out) != 8 || !strings.HasSuffix(out, "\n") {
+		t.Errorf("stdout is not the item's id: %q", out)
+	}
+}
+
+// TestRunPractices: lead practices' run function prints the practice
+// vocabulary, whom each is for and what it means, to the stream it is
+// given.
+func TestRunPractices(t *testing.T) {
+	a, stdout, _ := testApp(t, refsNow, nil)
+	if err := a.runPractices(practicesOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := stdout.String()
+	for _, want := range []string{"previewed\tboss,skip\tPreviewed results", "thanked\tanyone\t"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("practices lacks %q:\n%s", want, out)
+		}
+	}
+}
