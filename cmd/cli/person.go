@@ -9,43 +9,56 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// personOptions are lead person's argument and flags.
+type personOptions struct {
+	name  string // a name, slug or unique prefix of one
+	json  bool
+	limit int // entries in the timeline, 0 for all
+}
+
 func (a *app) cmdPerson() *cobra.Command {
-	var asJSON bool
-	var limit int
+	var o personOptions
 	cmd := &cobra.Command{
 		Use:               "person NAME",
 		ValidArgsFunction: a.completeFirstPerson,
 		Short:             "Show a person's profile and timeline",
 		GroupID:           "daily",
 		Args:              cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			s, p, err := a.loadPerson(args[0], a.loadOpen) // with feedback
-			if err != nil {
-				return err
-			}
-			now := a.env.Now()
-			c := s.ContactOf(p, now)
-			feedback := s.FeedbackFrom(p.Slug, now)
-			timeline := s.Query(journal.Filter{With: []string{p.Slug}, Limit: limit})
-			if asJSON {
-				out := struct {
-					Person   personJSON          `json:"person"`
-					Timeline []entryJSON         `json:"timeline"`
-					Feedback []feedbackMonthJSON `json:"feedback"`
-				}{toPersonJSON(c, now), make([]entryJSON, len(timeline)), feedbackMonthsJSON(feedback)}
-				for i, e := range timeline {
-					out.Timeline[i] = toEntryJSON(e, nil)
-				}
-				return writeJSON(a.env.Stdout, out)
-			}
-			var b strings.Builder
-			a.printPerson(&b, s, c, timeline, feedback)
-			return a.printText(b.String())
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.name = args[0]
+			return a.runPerson(o)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().IntVarP(&limit, "limit", "n", 20, "entries in the timeline (0 for all)")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
+	cmd.Flags().IntVarP(&o.limit, "limit", "n", 20, "entries in the timeline (0 for all)")
 	return cmd
+}
+
+// runPerson prints a person's profile, feedback and timeline as of the
+// clock, as text or JSON.
+func (a *app) runPerson(o personOptions) error {
+	s, p, err := a.loadPerson(o.name, a.loadOpen) // with feedback
+	if err != nil {
+		return err
+	}
+	now := a.env.Now()
+	c := s.ContactOf(p, now)
+	feedback := s.FeedbackFrom(p.Slug, now)
+	timeline := s.Query(journal.Filter{With: []string{p.Slug}, Limit: o.limit})
+	if o.json {
+		out := struct {
+			Person   personJSON          `json:"person"`
+			Timeline []entryJSON         `json:"timeline"`
+			Feedback []feedbackMonthJSON `json:"feedback"`
+		}{toPersonJSON(c, now), make([]entryJSON, len(timeline)), feedbackMonthsJSON(feedback)}
+		for i, e := range timeline {
+			out.Timeline[i] = toEntryJSON(e, nil)
+		}
+		return writeJSON(a.env.Stdout, out)
+	}
+	var b strings.Builder
+	a.printPerson(&b, s, c, timeline, feedback)
+	return a.printText(b.String())
 }
 
 // printPerson lays out a person's profile, notes and timeline.

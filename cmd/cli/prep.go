@@ -10,9 +10,16 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// prepOptions are lead prep's argument and flags.
+type prepOptions struct {
+	name  string // a name, slug or unique prefix of one; empty with --next
+	json  bool
+	share bool
+	next  nextMeeting
+}
+
 func (a *app) cmdPrep() *cobra.Command {
-	var asJSON, share bool
-	var next nextMeeting
+	var o prepOptions
 	cmd := &cobra.Command{
 		Use:               "prep PERSON | --next",
 		ValidArgsFunction: a.completeFirstPerson,
@@ -29,34 +36,44 @@ thanked them; then whom they trust and when you last engaged each.
 --share prints only what is safe to paste into a 1:1 document you share
 with them, as lead agenda --share does. With --next, the brief for each
 person in your next meeting on the calendar (see lead today).`,
-		Args: next.args,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if next.on {
-				return a.runPrepNext(next, asJSON)
+		Args: o.next.args,
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				o.name = args[0]
 			}
-			s, p, err := a.loadPerson(args[0], a.loadOpen)
-			if err != nil {
-				return err
-			}
-			now := a.env.Now()
-			if share {
-				_, err := fmt.Fprint(a.env.Stdout, s.Shared(p).Markdown(now))
-				return err
-			}
-			pr := s.Prep(p, now)
-			if asJSON {
-				return writeJSON(a.env.Stdout, toPrepJSON(pr, now))
-			}
-			var b strings.Builder
-			a.printPrep(&b, s, pr)
-			return a.printText(b.String())
+			return a.runPrep(o)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().BoolVar(&share, "share", false, "print only the agenda and the commitments between you two, as Markdown to share")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&o.share, "share", false, "print only the agenda and the commitments between you two, as Markdown to share")
 	cmd.MarkFlagsMutuallyExclusive("json", "share")
-	next.flags(cmd.Flags())
+	o.next.flags(cmd.Flags())
 	return cmd
+}
+
+// runPrep prints the brief before meeting a person as of the clock: as
+// text, JSON, or only what is safe to share; with --next, the brief for
+// each person in the next meeting on the calendar.
+func (a *app) runPrep(o prepOptions) error {
+	if o.next.on {
+		return a.runPrepNext(o.next, o.json)
+	}
+	s, p, err := a.loadPerson(o.name, a.loadOpen)
+	if err != nil {
+		return err
+	}
+	now := a.env.Now()
+	if o.share {
+		_, err := fmt.Fprint(a.env.Stdout, s.Shared(p).Markdown(now))
+		return err
+	}
+	pr := s.Prep(p, now)
+	if o.json {
+		return writeJSON(a.env.Stdout, toPrepJSON(pr, now))
+	}
+	var b strings.Builder
+	a.printPrep(&b, s, pr)
+	return a.printText(b.String())
 }
 
 // prepJSON is `lead prep --json`; see docs/format.md.

@@ -32,8 +32,14 @@ func (a *app) loadEntry(ref string) (journal.EntryFile, error) {
 	return s.FindEntryFile(ref)
 }
 
+// showOptions are lead show's argument and flag.
+type showOptions struct {
+	ref    string // an entry id, a unique prefix of one, a path, or "last"
+	format documentFormat
+}
+
 func (a *app) cmdShow() *cobra.Command {
-	var format documentFormat
+	var o showOptions
 	cmd := &cobra.Command{
 		Use:               "show REF",
 		ValidArgsFunction: a.completeEntries,
@@ -42,27 +48,40 @@ func (a *app) cmdShow() *cobra.Command {
 		Long: "Print an entry: on a terminal rendered for reading, piped (or with --format markdown)\n" +
 			"its file as it is on disk.\n\n" + refHelp,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			e, err := a.loadEntry(args[0])
-			if err != nil {
-				return err
-			}
-			data, err := journal.ReadFile(a.abs(e.Path))
-			if err != nil {
-				return err
-			}
-			if format == "text" || format == "" && a.env.StdoutTTY {
-				return a.printDocument(string(data), format)
-			}
-			_, err = a.env.Stdout.Write(data)
-			return err
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.ref = args[0]
+			return a.runShow(o)
 		},
 	}
-	documentFlag(cmd, &format)
+	documentFlag(cmd, &o.format)
 	return cmd
 }
 
+// runShow prints the entry REF names: rendered on a terminal or with
+// --format text, otherwise its file as it is on disk.
+func (a *app) runShow(o showOptions) error {
+	e, err := a.loadEntry(o.ref)
+	if err != nil {
+		return err
+	}
+	data, err := journal.ReadFile(a.abs(e.Path))
+	if err != nil {
+		return err
+	}
+	if o.format == "text" || o.format == "" && a.env.StdoutTTY {
+		return a.printDocument(string(data), o.format)
+	}
+	_, err = a.env.Stdout.Write(data)
+	return err
+}
+
+// editOptions are lead edit's argument.
+type editOptions struct {
+	ref string // an entry id, a unique prefix of one, a path, or "last"
+}
+
 func (a *app) cmdEdit() *cobra.Command {
+	var o editOptions
 	return &cobra.Command{
 		Use:               "edit REF",
 		ValidArgsFunction: a.completeEntries,
@@ -71,21 +90,27 @@ func (a *app) cmdEdit() *cobra.Command {
 		Long: "Open an entry in your editor ($LEAD_EDITOR, the config, $VISUAL, $EDITOR, vi).\n" +
 			"When you leave it unreadable, lead says where, and keeps it as you left it.\n\n" + refHelp,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			e, err := a.loadEntry(args[0])
-			if err != nil {
-				return err
-			}
-			path := a.abs(e.Path)
-			if err := a.edit(path); err != nil {
-				return err
-			}
-			if err := a.journal.Validate(e.Path); err != nil {
-				a.warnf("%v", err)
-				a.infof("the file is saved as you left it; lead skips it until it is fixed")
-				return exitError{ExitError}
-			}
-			return nil
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.ref = args[0]
+			return a.runEdit(o)
 		},
 	}
+}
+
+// runEdit opens the entry REF names in the editor; when it is left
+// unreadable, it says where and fails, keeping the file as it was left.
+func (a *app) runEdit(o editOptions) error {
+	e, err := a.loadEntry(o.ref)
+	if err != nil {
+		return err
+	}
+	if err := a.edit(a.abs(e.Path)); err != nil {
+		return err
+	}
+	if err := a.journal.Validate(e.Path); err != nil {
+		a.warnf("%v", err)
+		a.infof("the file is saved as you left it; lead skips it until it is fixed")
+		return exitError{ExitError}
+	}
+	return nil
 }

@@ -229,8 +229,15 @@ func (a *app) runDone(o doneOptions) error {
 	return nil
 }
 
+// agendaOptions are lead agenda's argument and flags.
+type agendaOptions struct {
+	name  string // a name, slug or unique prefix of one; empty for everyone
+	json  bool
+	share bool
+}
+
 func (a *app) cmdAgenda() *cobra.Command {
-	var asJSON, share bool
+	var o agendaOptions
 	cmd := &cobra.Command{
 		Use:               "agenda [PERSON]",
 		ValidArgsFunction: a.completeFirstPerson,
@@ -245,64 +252,91 @@ you share with them: the agenda and the open commitments between the two of
 you, from their file and from entries with them alone; never notes,
 feedback, wins, or what is owed by or was said with anyone else.`,
 		Args: cobra.MaximumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) == 0 {
-				if share {
-					return usagef("--share is for one person: lead agenda PERSON --share")
-				}
-				return a.everyonesAgenda(asJSON)
+		RunE: func(_ *cobra.Command, args []string) error {
+			if len(args) > 0 {
+				o.name = args[0]
 			}
-			s, p, err := a.loadPerson(args[0], a.loadOpen)
-			if err != nil {
-				return err
-			}
-			now := a.env.Now()
-			if share {
-				_, err := fmt.Fprint(a.env.Stdout, s.Shared(p).Markdown(now))
-				return err
-			}
-			items := s.Agenda(p.Slug)
-			if asJSON {
-				return writeJSONList(a.env.Stdout, itemsJSON(items, now))
-			}
-			if len(items) == 0 {
-				a.infof("nothing queued for %s: lead agenda add %s TEXT", p.Name, p.Slug)
-				return nil
-			}
-			return a.itemTable(s, items, now).print()
+			return a.runAgenda(o)
 		},
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
-	cmd.Flags().BoolVar(&share, "share", false, "print only what is safe to share with them, as Markdown")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&o.share, "share", false, "print only what is safe to share with them, as Markdown")
 	cmd.MarkFlagsMutuallyExclusive("json", "share")
-	cmd.AddCommand(&cobra.Command{
+	cmd.AddCommand(a.cmdAgendaAdd())
+	return cmd
+}
+
+// runAgenda prints the open agenda items for a person, or everyone's
+// without one; with share, only what is safe to share with them.
+func (a *app) runAgenda(o agendaOptions) error {
+	if o.name == "" {
+		if o.share {
+			return usagef("--share is for one person: lead agenda PERSON --share")
+		}
+		return a.everyonesAgenda(o.json)
+	}
+	s, p, err := a.loadPerson(o.name, a.loadOpen)
+	if err != nil {
+		return err
+	}
+	now := a.env.Now()
+	if o.share {
+		_, err := fmt.Fprint(a.env.Stdout, s.Shared(p).Markdown(now))
+		return err
+	}
+	items := s.Agenda(p.Slug)
+	if o.json {
+		return writeJSONList(a.env.Stdout, itemsJSON(items, now))
+	}
+	if len(items) == 0 {
+		a.infof("nothing queued for %s: lead agenda add %s TEXT", p.Name, p.Slug)
+		return nil
+	}
+	return a.itemTable(s, items, now).print()
+}
+
+// agendaAddOptions are lead agenda add's arguments.
+type agendaAddOptions struct {
+	name  string   // a name, slug or unique prefix of one
+	words []string // the item's text, as typed
+}
+
+func (a *app) cmdAgendaAdd() *cobra.Command {
+	var o agendaAddOptions
+	return &cobra.Command{
 		Use:               "add PERSON TEXT...",
 		ValidArgsFunction: a.completeFirstPerson,
 		Short:             "Queue something to raise with someone",
 		Long:              `Append "- [ ] TEXT" under "## Agenda" in the person's file (the section is added if missing).`,
 		Args:              cobra.MinimumNArgs(2),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.loadPeople()
-			if err != nil {
-				return err
-			}
-			p, err := s.Lookup(args[0])
-			if err != nil {
-				return err
-			}
-			text := strings.Join(strings.Fields(strings.Join(args[1:], " ")), " ")
-			a.rewriting(p.Path)
-			it, err := a.journal.AddAgenda(p, text, a.env.Now())
-			if err != nil {
-				return err
-			}
-			a.autocommit("agenda: "+p.Name+": "+text, p.Path)
-			_, err = fmt.Fprintln(a.env.Stdout, it.ShortID())
-			a.infof("queued for %s: %s", p.Name, text)
-			return err
+		RunE: func(_ *cobra.Command, args []string) error {
+			o.name, o.words = args[0], args[1:]
+			return a.runAgendaAdd(o)
 		},
-	})
-	return cmd
+	}
+}
+
+// runAgendaAdd appends the item under "## Agenda" in the person's file
+// and prints its id.
+func (a *app) runAgendaAdd(o agendaAddOptions) error {
+	s, err := a.loadPeople()
+	if err != nil {
+		return err
+	}
+	p, err := s.Lookup(o.name)
+	if err != nil {
+		return err
+	}
+	text := strings.Join(strings.Fields(strings.Join(o.words, " ")), " ")
+	a.rewriting(p.Path)
+	it, err := a.journal.AddAgenda(p, text, a.env.Now())
+	if err != nil {
+		return err
+	}
+	a.autocommit("agenda: "+p.Name+": "+text, p.Path)
+	_, err = fmt.Fprintln(a.env.Stdout, it.ShortID())
+	a.infof("queued for %s: %s", p.Name, text)
+	return err
 }
 
 // everyonesAgenda lists every open agenda item, once, oldest first.
@@ -323,8 +357,13 @@ func (a *app) everyonesAgenda(asJSON bool) error {
 	return a.itemTable(s, items, now).print()
 }
 
+// practicesOptions are lead practices' flag.
+type practicesOptions struct {
+	json bool
+}
+
 func (a *app) cmdPractices() *cobra.Command {
-	var asJSON bool
+	var o practicesOptions
 	cmd := &cobra.Command{
 		Use:     "practices",
 		Short:   "The practice vocabulary and what each means",
@@ -333,25 +372,29 @@ func (a *app) cmdPractices() *cobra.Command {
 whom each is meant for, and what it means. Add or redefine practices in
 lead.yaml; see docs/format.md.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			j, err := a.open()
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return writeJSON(a.env.Stdout, j.Config.Practices)
-			}
-			t := a.newTable("PRACTICE", "FOR", "MEANING").freeText("FOR", "MEANING")
-			for _, p := range j.Config.Practices {
-				who := strings.Join(p.Relations, ",")
-				if who == "" {
-					who = "anyone"
-				}
-				t.add(p.Name, who, p.Description)
-			}
-			return t.print()
-		},
+		RunE: func(*cobra.Command, []string) error { return a.runPractices(o) },
 	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
 	return cmd
+}
+
+// runPractices prints the journal's practice vocabulary: each practice,
+// whom it is meant for, and what it means.
+func (a *app) runPractices(o practicesOptions) error {
+	j, err := a.open()
+	if err != nil {
+		return err
+	}
+	if o.json {
+		return writeJSON(a.env.Stdout, j.Config.Practices)
+	}
+	t := a.newTable("PRACTICE", "FOR", "MEANING").freeText("FOR", "MEANING")
+	for _, p := range j.Config.Practices {
+		who := strings.Join(p.Relations, ",")
+		if who == "" {
+			who = "anyone"
+		}
+		t.add(p.Name, who, p.Description)
+	}
+	return t.print()
 }
