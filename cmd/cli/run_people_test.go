@@ -3,8 +3,11 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/lead-journal/lead/journal"
 )
 
 // TestRunInit: lead init's run function creates the journal it is given
@@ -20,6 +23,38 @@ func TestRunInit(t *testing.T) {
 	}
 	if want := "lead: journal ready in " + dir + "\n"; stderr.String() != want {
 		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+	if stdout.Len() > 0 {
+		t.Errorf("stdout: %s", stdout)
+	}
+}
+
+// TestRunNudge: lead nudge's run function appends the clock's date to the
+// item's line only, and says on stderr who was nudged after how long.
+func TestRunNudge(t *testing.T) {
+	entry := "---\ndate: 2026-11-10T15:00:00Z\n---\n- [ ] @lee-wong the budget numbers\n"
+	a, stdout, stderr := testApp(t, time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC), map[string]string{
+		"people/lee-wong.md":                     "---\nname: Lee Wong\nrelation: peer\n---\n",
+		"entries/2026/11/2026-11-10-1500-lee.md": entry,
+	})
+	j, _, err := journal.Open(a.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := j.Read(journal.ReadOptions{Entries: journal.Everything})
+	if err != nil {
+		t.Fatal(err)
+	}
+	id := s.Items()[0].ShortID()
+	if err := a.runNudge(nudgeOptions{refs: []string{id}}); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(a.dir, "entries/2026/11/2026-11-10-1500-lee.md")
+	if data, _ := os.ReadFile(path); string(data) != strings.Replace(entry, "numbers\n", "numbers nudged:2026-11-22\n", 1) {
+		t.Errorf("after nudge %s:\n%s", id, data)
+	}
+	if want := "lead: nudged Lee Wong " + id + " after 12 days: @lee-wong the budget numbers"; !strings.HasPrefix(stderr.String(), want) {
+		t.Errorf("stderr %q, want prefix %q", stderr, want)
 	}
 	if stdout.Len() > 0 {
 		t.Errorf("stdout: %s", stdout)
