@@ -60,3 +60,32 @@ func TestRunNudge(t *testing.T) {
 		t.Errorf("stdout: %s", stdout)
 	}
 }
+
+// TestRunPeopleMerge: lead people merge's run function renames the
+// duplicate in every entry, removes its file, prints the kept person's
+// path, and refuses to merge a person into itself.
+func TestRunPeopleMerge(t *testing.T) {
+	a, stdout, stderr := testApp(t, time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC), map[string]string{
+		"people/dana-smith.md":                  "---\nname: Dana Smith\nrelation: boss\n---\n",
+		"people/dsmith.md":                      "---\nname: dsmith\n---\n",
+		"entries/2026/11/2026-11-20-1430-q3.md": "---\ndate: 2026-11-20T14:30:00Z\nwith: [dsmith]\n---\n",
+	})
+	if err := a.runPeopleMerge(peopleMergeOptions{from: "dana", into: "dana-smith"}); err == nil {
+		t.Error("merging a person into itself is not refused")
+	}
+	if err := a.runPeopleMerge(peopleMergeOptions{from: "dsmith", into: "dana-smith"}); err != nil {
+		t.Fatal(err)
+	}
+	if want := filepath.Join(a.dir, "people/dana-smith.md") + "\n"; stdout.String() != want {
+		t.Errorf("stdout %q, want %q", stdout, want)
+	}
+	if data, _ := os.ReadFile(filepath.Join(a.dir, "entries/2026/11/2026-11-20-1430-q3.md")); !strings.Contains(string(data), "with: [dana-smith]") {
+		t.Errorf("the entry still names dsmith:\n%s", data)
+	}
+	if _, err := os.Stat(filepath.Join(a.dir, "people/dsmith.md")); !os.IsNotExist(err) {
+		t.Errorf("dsmith's file is still there: %v", err)
+	}
+	if !strings.Contains(stderr.String(), "1 file rewritten") {
+		t.Errorf("stderr: %s", stderr)
+	}
+}
