@@ -89,3 +89,27 @@ func TestRunPeopleMerge(t *testing.T) {
 		t.Errorf("stderr: %s", stderr)
 	}
 }
+
+// TestRunPeopleSet: lead people set's run function replaces only the keys
+// of the flags given, keeps every other line, prints the file's path, and
+// refuses a call that changes nothing.
+func TestRunPeopleSet(t *testing.T) {
+	a, stdout, _ := testApp(t, time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC), map[string]string{
+		"people/dana-smith.md": "---\nname: Dana Smith\nrelation: boss\norg: Platform # since June\n---\nPrefers mornings.\n",
+	})
+	if err := a.runPeopleSet(peopleSetOptions{name: "dana"}); err == nil {
+		t.Error("people set without a flag is not refused")
+	}
+	o := peopleSetOptions{name: "dana", profile: journal.Profile{Cadence: "14d", Org: "ignored"}, set: []string{"cadence"}}
+	if err := a.runPeopleSet(o); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(a.dir, "people/dana-smith.md")
+	if stdout.String() != path+"\n" {
+		t.Errorf("stdout %q, want %q", stdout, path+"\n")
+	}
+	data, _ := os.ReadFile(path)
+	if !strings.Contains(string(data), "cadence: 14d\n") || !strings.Contains(string(data), "org: Platform # since June\n") || !strings.HasSuffix(string(data), "---\nPrefers mornings.\n") {
+		t.Errorf("after people set --cadence 14d:\n%s", data)
+	}
+}
