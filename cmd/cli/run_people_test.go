@@ -113,3 +113,33 @@ func TestRunPeopleSet(t *testing.T) {
 		t.Errorf("after people set --cadence 14d:\n%s", data)
 	}
 }
+
+// TestRunPeopleAdd: lead people add's run function writes the person's
+// file with the profile given, prints its path, and refuses a person the
+// journal already has without touching their file.
+func TestRunPeopleAdd(t *testing.T) {
+	existing := "---\nname: Dana Smith\nrelation: boss\n---\n"
+	a, stdout, _ := testApp(t, time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC), map[string]string{
+		"people/dana-smith.md": existing,
+	})
+	o := peopleAddOptions{profile: journal.Profile{Name: " Lee Wong ", Relation: "peer", Trusts: []string{"dana"}}, notes: "Runs the budget."}
+	if err := a.runPeopleAdd(o); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(a.dir, "people/lee-wong.md")
+	if stdout.String() != path+"\n" {
+		t.Errorf("stdout %q, want %q", stdout, path+"\n")
+	}
+	data, _ := os.ReadFile(path)
+	for _, want := range []string{"name: Lee Wong\n", "relation: peer\n", "dana-smith", "Runs the budget."} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("lee-wong.md lacks %q:\n%s", want, data)
+		}
+	}
+	if err := a.runPeopleAdd(peopleAddOptions{profile: journal.Profile{Name: "Dana Smith", Relation: "peer"}}); err == nil || !strings.Contains(err.Error(), "already in the journal") {
+		t.Errorf("adding Dana Smith again: %v", err)
+	}
+	if data, _ := os.ReadFile(filepath.Join(a.dir, "people/dana-smith.md")); string(data) != existing {
+		t.Errorf("dana-smith.md changed:\n%s", data)
+	}
+}
