@@ -2,6 +2,7 @@ package cli
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -141,5 +142,49 @@ func TestRunPeopleAdd(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(a.dir, "people/dana-smith.md")); string(data) != existing {
 		t.Errorf("dana-smith.md changed:\n%s", data)
+	}
+}
+
+// TestRunSync: lead sync's run function commits the journal's pending
+// files, pushes them to its remote, and says what moved on stderr.
+func TestRunSync(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skip("no git")
+	}
+	for k, v := range map[string]string{"HOME": t.TempDir(), "GIT_CONFIG_NOSYSTEM": "1",
+		"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.com",
+		"GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.com"} {
+		t.Setenv(k, v)
+	}
+	a, stdout, stderr := testApp(t, time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC), map[string]string{
+		"people/dana-smith.md":                  "---\nname: Dana Smith\n---\n",
+		"entries/2026/11/2026-11-20-1430-q3.md": "---\ndate: 2026-11-20T14:30:00Z\nwith: [dana-smith]\n---\n",
+	})
+	remote := filepath.Join(t.TempDir(), "remote.git")
+	git := func(dir string, args ...string) string {
+		t.Helper()
+		out, err := exec.Command("git", append([]string{"-C", dir}, args...)...).CombinedOutput()
+		if err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	git(a.dir, "init", "-q", "-b", "main")
+	git(a.dir, "init", "-q", "--bare", "-b", "main", remote)
+	git(a.dir, "remote", "add", "origin", remote)
+	if err := a.runSync(syncOptions{}); err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if want := "lead: 1 entry, 1 person committed, nothing pulled, pushed to origin\n"; stderr.String() != want {
+		t.Errorf("stderr %q, want %q", stderr, want)
+	}
+	if files := git(remote, "ls-tree", "-r", "--name-only", "main"); !strings.Contains(files, "entries/2026/11/2026-11-20-1430-q3.md\n") || !strings.Contains(files, "people/dana-smith.md\n") {
+		t.Errorf("the remote holds:\n%s", files)
+	}
+	if stdout.Len() > 0 {
+		t.Errorf("stdout: %s", stdout)
 	}
 }
