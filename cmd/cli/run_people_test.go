@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -186,5 +187,40 @@ func TestRunSync(t *testing.T) {
 	}
 	if stdout.Len() > 0 {
 		t.Errorf("stdout: %s", stdout)
+	}
+}
+
+// TestRunLSP: lead lsp's run function serves the protocol on the streams
+// it is given: an editor's initialize is answered with lead's name and
+// capabilities, and exit ends it.
+func TestRunLSP(t *testing.T) {
+	a, stdout, _ := testApp(t, time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC), map[string]string{
+		"people/dana-smith.md": "---\nname: Dana Smith\n---\n",
+	})
+	var in strings.Builder
+	for _, msg := range []string{
+		`{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"processId":null,"rootUri":"file://` + filepath.ToSlash(a.dir) + `","capabilities":{}}}`,
+		`{"jsonrpc":"2.0","method":"initialized","params":{}}`,
+		`{"jsonrpc":"2.0","id":2,"method":"shutdown"}`,
+		`{"jsonrpc":"2.0","method":"exit"}`,
+	} {
+		fmt.Fprintf(&in, "Content-Length: %d\r\n\r\n%s", len(msg), msg)
+	}
+	a.env.Stdin = strings.NewReader(in.String())
+	done := make(chan error, 1)
+	go func() { done <- a.runLSP(lspOptions{}) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("lead lsp did not end on exit")
+	}
+	out := stdout.String()
+	for _, want := range []string{`"id":1`, `"capabilities":`, `"completionProvider":`, `"serverInfo":{"name":"lead"`, `"id":2`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the answers lack %s:\n%s", want, out)
+		}
 	}
 }
