@@ -224,3 +224,55 @@ func TestRunLSP(t *testing.T) {
 		}
 	}
 }
+
+// calendarICS is a calendar of one meeting with Dana, on Monday 23
+// November 2026 at 10:00 UTC, and one on Thursday 19 November.
+const calendarICS = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n" +
+	"BEGIN:VEVENT\r\nUID:mon@test\r\nDTSTAMP:20261122T150000Z\r\nDTSTART:20261123T100000Z\r\nDTEND:20261123T103000Z\r\n" +
+	"ATTENDEE;CN=Dana Smith:mailto:dana@example.com\r\nSUMMARY:Budget review\r\nEND:VEVENT\r\n" +
+	"BEGIN:VEVENT\r\nUID:thu@test\r\nDTSTAMP:20261122T150000Z\r\nDTSTART:20261119T100000Z\r\nDTEND:20261119T103000Z\r\n" +
+	"ATTENDEE;CN=Dana Smith:mailto:dana@example.com\r\nSUMMARY:Roadmap chat\r\nEND:VEVENT\r\n" +
+	"END:VCALENDAR\r\n"
+
+// TestRunTodayInbox: lead today's run function briefs the meetings of the
+// day it is given, with the people the journal knows, and says when a day
+// has none; lead inbox's lists the past meeting no entry logs.
+func TestRunTodayInbox(t *testing.T) {
+	a, stdout, stderr := testApp(t, time.Date(2026, 11, 22, 16, 0, 0, 0, time.UTC), map[string]string{
+		"people/dana-smith.md": "---\nname: Dana Smith\nrelation: boss\nemail: dana@example.com\n---\n",
+	})
+	home := t.TempDir() // with no config.yaml in it
+	a.env.Getenv = func(key string) string {
+		if key == "HOME" {
+			return home
+		}
+		return ""
+	}
+	ics := filepath.Join(home, "calendar.ics")
+	if err := os.WriteFile(ics, []byte(calendarICS), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.runToday(todayOptions{ics: ics, day: "2026-11-23"}); err != nil {
+		t.Fatal(err)
+	}
+	out := stdout.String()
+	for _, want := range []string{"Monday 23 November 2026\n", "10:00–10:30  Budget review", "Dana Smith (boss, up) · never met"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("lead today --day 2026-11-23 lacks %q:\n%s", want, out)
+		}
+	}
+	stdout.Reset()
+	if err := a.runToday(todayOptions{ics: ics}); err != nil {
+		t.Fatal(err)
+	}
+	if stdout.Len() > 0 || !strings.Contains(stderr.String(), "no meetings on 2026-11-22") {
+		t.Errorf("lead today on a day without meetings: stdout %q, stderr %q", stdout, stderr)
+	}
+	stdout.Reset()
+	if err := a.runInbox(inboxOptions{ics: ics, since: inboxWindow}); err != nil {
+		t.Fatal(err)
+	}
+	if out := stdout.String(); !strings.Contains(out, "Roadmap chat") || !strings.Contains(out, "lead log --event") || strings.Contains(out, "Budget review") {
+		t.Errorf("lead inbox:\n%s", out)
+	}
+}
