@@ -62,6 +62,10 @@ func (a *app) rewriting(paths ...string) {
 	}
 }
 
+// syncOptions are lead sync's options: it has none, and takes the
+// journal from the global --dir like every command.
+type syncOptions struct{}
+
 func (a *app) cmdSync() *cobra.Command {
 	return &cobra.Command{
 		Use:     "sync",
@@ -78,37 +82,41 @@ cherry-pick or revert is in progress, while any file holds conflict markers
 temporary files (.lead-tmp-*) are never committed; ones a killed process
 left are removed.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			j, err := a.open()
-			if err != nil {
-				return err
-			}
-			j.RemoveStaleTemps()
-			res, err := gitrepo.Repo{Dir: j.Root}.Sync(func(files []string) string { return "sync: " + countFiles(files) }, journal.TempPattern)
-			if err != nil {
-				var ce *gitrepo.ConflictError
-				var nr *gitrepo.NotReadyError
-				if errors.As(err, &ce) || errors.As(err, &nr) {
-					return fmt.Errorf("sync stopped: %w", err)
-				}
-				return err
-			}
-			committed := "nothing to commit"
-			if res.Committed {
-				committed = countFiles(res.Files) + " committed"
-			}
-			if res.NoRemote {
-				a.infof("%s; no remote to sync with (git remote add origin URL)", committed)
-				return nil
-			}
-			pulled := "nothing pulled"
-			if len(res.PulledIn) > 0 {
-				pulled = countFiles(res.PulledIn) + " pulled"
-			}
-			a.infof("%s, %s, pushed to %s", committed, pulled, res.Remote)
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runSync(syncOptions{}) },
 	}
+}
+
+// runSync commits the journal's pending changes, pulls with rebase and
+// pushes, and says on stderr what moved.
+func (a *app) runSync(syncOptions) error {
+	j, err := a.open()
+	if err != nil {
+		return err
+	}
+	j.RemoveStaleTemps()
+	res, err := gitrepo.Repo{Dir: j.Root}.Sync(func(files []string) string { return "sync: " + countFiles(files) }, journal.TempPattern)
+	if err != nil {
+		var ce *gitrepo.ConflictError
+		var nr *gitrepo.NotReadyError
+		if errors.As(err, &ce) || errors.As(err, &nr) {
+			return fmt.Errorf("sync stopped: %w", err)
+		}
+		return err
+	}
+	committed := "nothing to commit"
+	if res.Committed {
+		committed = countFiles(res.Files) + " committed"
+	}
+	if res.NoRemote {
+		a.infof("%s; no remote to sync with (git remote add origin URL)", committed)
+		return nil
+	}
+	pulled := "nothing pulled"
+	if len(res.PulledIn) > 0 {
+		pulled = countFiles(res.PulledIn) + " pulled"
+	}
+	a.infof("%s, %s, pushed to %s", committed, pulled, res.Remote)
+	return nil
 }
 
 // countFiles says what journal files a list of paths holds, in words:

@@ -8,6 +8,10 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// lspOptions are lead lsp's options: it has none, and serves on the
+// app's standard input and output.
+type lspOptions struct{}
+
 func (a *app) cmdLSP() *cobra.Command {
 	return &cobra.Command{
 		Use:     "lsp",
@@ -28,16 +32,20 @@ person the journal does not know.
 The journal is the one the file is in; for files in no journal, --dir,
 $LEAD_DIR, the user config or ~/lead as for every command.`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			lsp.Serve(context.Background(), stdio{a.env.Stdin, a.env.Stdout}, lsp.Options{
-				Now:     a.env.Now,
-				Journal: a.defaultJournal,
-				Log:     a.env.Stderr,
-				Version: version(),
-			})
-			return nil
-		},
+		RunE: func(cmd *cobra.Command, args []string) error { return a.runLSP(lspOptions{}) },
 	}
+}
+
+// runLSP serves the Language Server Protocol on the app's standard input
+// and output until the client exits or input ends, logging to stderr.
+func (a *app) runLSP(lspOptions) error {
+	lsp.Serve(context.Background(), stdio{a.env.Stdin, a.env.Stdout}, lsp.Options{
+		Now:     a.env.Now,
+		Journal: a.defaultJournal,
+		Log:     a.env.Stderr,
+		Version: version(),
+	})
+	return nil
 }
 
 // defaultJournal is the journal commands would use, or "" when it cannot

@@ -152,9 +152,14 @@ func (a *app) contactTable(contacts []journal.Contact, now time.Time) *table {
 	return t
 }
 
+// peopleAddOptions are lead people add's argument and flags.
+type peopleAddOptions struct {
+	profile journal.Profile // the name given and the values of the flags
+	notes   string
+}
+
 func (a *app) cmdPeopleAdd() *cobra.Command {
-	var p journal.Profile
-	var notes string
+	var o peopleAddOptions
 	cmd := &cobra.Command{
 		Use:   "add NAME",
 		Short: "Add a person",
@@ -168,30 +173,38 @@ lead.yaml) map to a direction and a default contact cadence.`,
   lead people add "Sam Lee" --relation report --email sam@example.com`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.loadPeople()
-			if err != nil {
-				return err
-			}
-			p.Name = strings.TrimSpace(args[0])
-			if err := a.checkProfile(s, &p); err != nil {
-				return err
-			}
-			if existing, err := s.FindPerson(p.Name); err == nil && journal.Slugify(existing.Name) == journal.Slugify(p.Name) {
-				return fmt.Errorf("%s is already in the journal: %s", existing.Name, a.abs(existing.Path))
-			}
-			added, err := a.journal.AddPerson(p, notes)
-			if err != nil {
-				return err
-			}
-			a.autocommit("people: add "+added.Name, added.Path)
-			_, err = fmt.Fprintln(a.env.Stdout, a.abs(added.Path))
-			return err
+			o.profile.Name = args[0]
+			return a.runPeopleAdd(o)
 		},
 	}
 	f := cmd.Flags()
-	profileFlags(f, &p)
-	f.StringVarP(&notes, "message", "m", "", "notes about them")
+	profileFlags(f, &o.profile)
+	f.StringVarP(&o.notes, "message", "m", "", "notes about them")
 	return cmd
+}
+
+// runPeopleAdd writes a new person's file, refusing a person already in
+// the journal, and prints the file's path.
+func (a *app) runPeopleAdd(o peopleAddOptions) error {
+	s, err := a.loadPeople()
+	if err != nil {
+		return err
+	}
+	p := o.profile
+	p.Name = strings.TrimSpace(p.Name)
+	if err := a.checkProfile(s, &p); err != nil {
+		return err
+	}
+	if existing, err := s.FindPerson(p.Name); err == nil && journal.Slugify(existing.Name) == journal.Slugify(p.Name) {
+		return fmt.Errorf("%s is already in the journal: %s", existing.Name, a.abs(existing.Path))
+	}
+	added, err := a.journal.AddPerson(p, o.notes)
+	if err != nil {
+		return err
+	}
+	a.autocommit("people: add "+added.Name, added.Path)
+	_, err = fmt.Fprintln(a.env.Stdout, a.abs(added.Path))
+	return err
 }
 
 // equalFold matches strings equal to s, ignoring case.

@@ -7,6 +7,11 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// peopleMergeOptions are lead people merge's arguments.
+type peopleMergeOptions struct {
+	from, into string // the duplicate and the person it folds into
+}
+
 func (a *app) cmdPeopleMerge() *cobra.Command {
 	return &cobra.Command{
 		Use:   "merge FROM INTO",
@@ -21,44 +26,50 @@ keeps them.`,
 		Example: `  lead people merge dsmith dana-smith`,
 		Args:    cobra.ExactArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, err := a.loadHeaders()
-			if err != nil {
-				return err
-			}
-			from, err := s.Lookup(args[0])
-			if err != nil {
-				return usagef("FROM: %v", err)
-			}
-			into, err := s.Lookup(args[1])
-			if err != nil {
-				return usagef("INTO: %v", err)
-			}
-			if from.Slug == into.Slug {
-				return usagef("%s and %s are the same person", args[0], args[1])
-			}
-			touched := []string{}
-			for _, e := range s.Entries {
-				if e.Has(from.Slug) {
-					touched = append(touched, e.Path)
-				}
-			}
-			for _, p := range s.People {
-				touched = append(touched, p.Path)
-			}
-			a.rewriting(touched...)
-			m, err := a.journal.MergePeople(s, from, into, a.env.Now())
-			if m != nil {
-				a.autocommit("people: merge "+from.Name+" into "+into.Name, append(m.Changed, m.Removed)...)
-			}
-			if err != nil {
-				return err
-			}
-			a.infof("merged %s into %s: %s rewritten, %s removed", from.Label(), into.Label(), fmt.Sprintf("%d %s", len(m.Changed), journal.Plural(len(m.Changed), "file", "files")), a.abs(m.Removed))
-			if m.Notes {
-				a.warnf("the notes in %s were not moved; copy them from git's history if you need them", m.Removed)
-			}
-			_, err = fmt.Fprintln(a.env.Stdout, a.abs(into.Path))
-			return err
+			return a.runPeopleMerge(peopleMergeOptions{from: args[0], into: args[1]})
 		},
 	}
+}
+
+// runPeopleMerge folds one person into another across the journal and
+// prints the path of the person kept.
+func (a *app) runPeopleMerge(o peopleMergeOptions) error {
+	s, err := a.loadHeaders()
+	if err != nil {
+		return err
+	}
+	from, err := s.Lookup(o.from)
+	if err != nil {
+		return usagef("FROM: %v", err)
+	}
+	into, err := s.Lookup(o.into)
+	if err != nil {
+		return usagef("INTO: %v", err)
+	}
+	if from.Slug == into.Slug {
+		return usagef("%s and %s are the same person", o.from, o.into)
+	}
+	touched := []string{}
+	for _, e := range s.Entries {
+		if e.Has(from.Slug) {
+			touched = append(touched, e.Path)
+		}
+	}
+	for _, p := range s.People {
+		touched = append(touched, p.Path)
+	}
+	a.rewriting(touched...)
+	m, err := a.journal.MergePeople(s, from, into, a.env.Now())
+	if m != nil {
+		a.autocommit("people: merge "+from.Name+" into "+into.Name, append(m.Changed, m.Removed)...)
+	}
+	if err != nil {
+		return err
+	}
+	a.infof("merged %s into %s: %s rewritten, %s removed", from.Label(), into.Label(), fmt.Sprintf("%d %s", len(m.Changed), journal.Plural(len(m.Changed), "file", "files")), a.abs(m.Removed))
+	if m.Notes {
+		a.warnf("the notes in %s were not moved; copy them from git's history if you need them", m.Removed)
+	}
+	_, err = fmt.Fprintln(a.env.Stdout, a.abs(into.Path))
+	return err
 }

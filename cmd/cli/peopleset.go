@@ -56,8 +56,15 @@ func (a *app) checkProfile(s *journal.Snapshot, p *journal.Profile) error {
 	return nil
 }
 
+// peopleSetOptions are lead people set's argument and flags.
+type peopleSetOptions struct {
+	name    string          // the person, by slug, name or prefix
+	profile journal.Profile // the values of the flags
+	set     []string        // the flags given, by name: the keys to write
+}
+
 func (a *app) cmdPeopleSet() *cobra.Command {
-	var p journal.Profile
+	var o peopleSetOptions
 	cmd := &cobra.Command{
 		Use:               "set NAME",
 		ValidArgsFunction: a.completeFirstPerson,
@@ -71,35 +78,44 @@ value removes the key (--org "").`,
   lead people set sam --relation report --org ""`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			s, person, err := a.loadPerson(args[0], a.loadPeople)
-			if err != nil {
-				return err
-			}
-			if err := a.checkProfile(s, &p); err != nil {
-				return err
-			}
-			values := map[string]any{"relation": p.Relation, "org": p.Org, "cadence": p.Cadence, "style": p.Style,
-				"prefers": p.Prefers, "trusts": p.Trusts, "stance": p.Stance, "influence": p.Influence,
-				"interest": p.Interest, "email": journal.EmailValue(p.Email)}
-			var changes []journal.PersonChange
-			cmd.Flags().Visit(func(f *pflag.Flag) {
-				if v, ok := values[f.Name]; ok {
-					changes = append(changes, journal.PersonChange{Key: f.Name, Value: v})
-				}
-			})
-			if len(changes) == 0 {
-				return usagef("nothing to change: give a flag such as --relation, --cadence or --email")
-			}
-			a.rewriting(person.Path)
-			changed, err := a.journal.SetPerson(person, changes)
-			if err != nil {
-				return err
-			}
-			a.autocommit("people: set "+changed.Name, changed.Path)
-			_, err = fmt.Fprintln(a.env.Stdout, a.abs(changed.Path))
-			return err
+			o.name = args[0]
+			cmd.Flags().Visit(func(f *pflag.Flag) { o.set = append(o.set, f.Name) })
+			return a.runPeopleSet(o)
 		},
 	}
-	profileFlags(cmd.Flags(), &p)
+	profileFlags(cmd.Flags(), &o.profile)
 	return cmd
+}
+
+// runPeopleSet writes the keys of the flags given in the person's file,
+// each replacing its line, and prints the file's path.
+func (a *app) runPeopleSet(o peopleSetOptions) error {
+	s, person, err := a.loadPerson(o.name, a.loadPeople)
+	if err != nil {
+		return err
+	}
+	p := &o.profile
+	if err := a.checkProfile(s, p); err != nil {
+		return err
+	}
+	values := map[string]any{"relation": p.Relation, "org": p.Org, "cadence": p.Cadence, "style": p.Style,
+		"prefers": p.Prefers, "trusts": p.Trusts, "stance": p.Stance, "influence": p.Influence,
+		"interest": p.Interest, "email": journal.EmailValue(p.Email)}
+	var changes []journal.PersonChange
+	for _, key := range o.set {
+		if v, ok := values[key]; ok {
+			changes = append(changes, journal.PersonChange{Key: key, Value: v})
+		}
+	}
+	if len(changes) == 0 {
+		return usagef("nothing to change: give a flag such as --relation, --cadence or --email")
+	}
+	a.rewriting(person.Path)
+	changed, err := a.journal.SetPerson(person, changes)
+	if err != nil {
+		return err
+	}
+	a.autocommit("people: set "+changed.Name, changed.Path)
+	_, err = fmt.Fprintln(a.env.Stdout, a.abs(changed.Path))
+	return err
 }
