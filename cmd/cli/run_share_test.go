@@ -97,3 +97,32 @@ func TestRunImportJrnl(t *testing.T) {
 		t.Error("a missing file is not refused")
 	}
 }
+
+// TestRunMap: lead map's run function draws the stakeholder map as of
+// its clock, by direction with who trusts whom, as text or Mermaid, and
+// refuses an unknown format or person.
+func TestRunMap(t *testing.T) {
+	a, stdout, stderr := testApp(t, shareNow, shareJournal)
+	if err := a.runMap(mapOptions{format: "text"}); err != nil {
+		t.Fatal(err)
+	}
+	out := stdout.String()
+	for _, want := range []string{"UP\n  Dana Smith ", "2d ago\n      trusted by Lee Wong\n", "SIDE\n  Lee Wong ", "      trusts Dana Smith\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the map lacks %q:\n%s", want, out)
+		}
+	}
+	stdout.Reset()
+	if err := a.runMap(mapOptions{format: "mermaid"}); err != nil || !strings.Contains(stdout.String(), `n2 -->|"trusts"| n1`) {
+		t.Errorf("--format mermaid: %v\n%s", err, stdout)
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("stderr: %s", stderr)
+	}
+	if err := a.runMap(mapOptions{format: "svg"}); err == nil || !strings.Contains(err.Error(), `--format "svg"`) {
+		t.Errorf("--format svg: %v", err)
+	}
+	if err := a.runMap(mapOptions{format: "text", focus: "nobody"}); err == nil || !strings.Contains(err.Error(), "--for") {
+		t.Errorf("--for nobody: %v", err)
+	}
+}
