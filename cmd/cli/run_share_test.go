@@ -126,3 +126,30 @@ func TestRunMap(t *testing.T) {
 		t.Errorf("--for nobody: %v", err)
 	}
 }
+
+// TestRunConfig: lead config's run function prints each setting with its
+// source, as its environment and the journal's lead.yaml give them.
+func TestRunConfig(t *testing.T) {
+	a, stdout, stderr := testApp(t, shareNow, map[string]string{"lead.yaml": "default_time: \"09:30\"\n"})
+	xdg := t.TempDir()
+	a.env.Getenv = func(key string) string {
+		return map[string]string{"XDG_CONFIG_HOME": xdg, "EDITOR": "nano"}[key]
+	}
+	if err := a.runConfig(configOptions{}); err != nil {
+		t.Fatal(err)
+	}
+	out := stdout.String()
+	for _, want := range []string{"dir\t" + a.dir + "\t--dir\n", "user_config\t" + filepath.Join(xdg, "lead", "config.yaml") + "\t",
+		"editor\tnano\tEDITOR\n", "default_time\t09:30\t" + filepath.Join(a.dir, "lead.yaml") + "\n", "git.autocommit\tfalse\tdefault\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("config lacks %q:\n%s", want, out)
+		}
+	}
+	if stderr.Len() > 0 {
+		t.Errorf("stderr: %s", stderr)
+	}
+	stdout.Reset()
+	if err := a.runConfig(configOptions{json: true}); err != nil || !strings.Contains(stdout.String(), `"key": "editor",`+"\n    \"value\": \"nano\",\n    \"source\": \"EDITOR\"") {
+		t.Errorf("--json: %v\n%s", err, stdout)
+	}
+}
