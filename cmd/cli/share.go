@@ -17,9 +17,14 @@ import (
 	"github.com/spf13/cobra"
 )
 
+// bragOptions are lead brag's flags.
+type bragOptions struct {
+	since, until string
+	format       documentFormat
+}
+
 func (a *app) cmdBrag() *cobra.Command {
-	var since, until string
-	var format documentFormat
+	var o bragOptions
 	cmd := &cobra.Command{
 		Use:     "brag",
 		Short:   "A brag document for a performance conversation",
@@ -31,29 +36,33 @@ performance conversation, or keep it as the record of a half year.`,
 		Example: `  lead brag > brag.md
   lead brag --since 2026-01-01 --until 2026-06-30`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			now := a.env.Now()
-			from, err := when.Since(since, now)
-			if err != nil {
-				return usagef("--since: %v", err)
-			}
-			to := when.Day(now).AddDate(0, 0, 1)
-			if until != "" {
-				if to, err = when.Until(until, now); err != nil {
-					return usagef("--until: %v", err)
-				}
-			}
-			s, err := a.load()
-			if err != nil {
-				return err
-			}
-			return a.printDocument(s.Brag(from, to), format)
-		},
+		RunE: func(*cobra.Command, []string) error { return a.runBrag(o) },
 	}
-	documentFlag(cmd, &format)
-	cmd.Flags().StringVar(&since, "since", "6m", "from this date or span back")
-	cmd.Flags().StringVar(&until, "until", "", "up to and including this date (default today)")
+	documentFlag(cmd, &o.format)
+	cmd.Flags().StringVar(&o.since, "since", "6m", "from this date or span back")
+	cmd.Flags().StringVar(&o.until, "until", "", "up to and including this date (default today)")
 	return cmd
+}
+
+// runBrag prints the brag document of the entries from since up to and
+// including until (today when empty).
+func (a *app) runBrag(o bragOptions) error {
+	now := a.env.Now()
+	from, err := when.Since(o.since, now)
+	if err != nil {
+		return usagef("--since: %v", err)
+	}
+	to := when.Day(now).AddDate(0, 0, 1)
+	if o.until != "" {
+		if to, err = when.Until(o.until, now); err != nil {
+			return usagef("--until: %v", err)
+		}
+	}
+	s, err := a.load()
+	if err != nil {
+		return err
+	}
+	return a.printDocument(s.Brag(from, to), o.format)
 }
 
 // exportBatch is how many entries' bodies export reads at a time.
@@ -123,10 +132,15 @@ var exportLayouts = map[string]exportLayout{
 	}},
 }
 
+// exportOptions are lead export's flags.
+type exportOptions struct {
+	filter       filterFlags
+	format       string
+	keepFormulas bool
+}
+
 func (a *app) cmdExport() *cobra.Command {
-	var f filterFlags
-	var format string
-	var keepFormulas bool
+	var o exportOptions
 	cmd := &cobra.Command{
 		Use:     "export",
 		Short:   "Export entries as JSON, CSV or Markdown, commitments as iCalendar",
@@ -150,54 +164,58 @@ func (a *app) cmdExport() *cobra.Command {
   lead export --format markdown --with dana > dana.md
   lead export --format ics > ~/Calendars/lead.ics`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			if format == "ics" {
-				return a.exportICS(&f)
-			}
-			layout, ok := exportLayouts[format]
-			if !ok {
-				return usagef("--format %q: want json, csv, markdown or ics", format)
-			}
-			if format == "csv" && keepFormulas {
-				layout = csvLayout(func(s string) string { return s })
-			}
-			s, entries, err := a.query(&f)
-			if err != nil {
-				return err
-			}
-			slices.Reverse(entries)
-			out := bufio.NewWriterSize(a.env.Stdout, outputBuffer)
-			// A batch at a time, its bodies read and rendered in parallel
-			// into the memory of the batch before: a large journal is never
-			// held whole.
-			parts := make([][]byte, min(len(entries), exportBatch))
-			for start := 0; start < len(entries); start += exportBatch {
-				batch := entries[start:min(len(entries), start+exportBatch)]
-				s.EachBody(batch, func(i int, e *journal.Entry, body string) {
-					parts[i] = layout.render(parts[i][:0], s, e, body)
-				})
-				for i, part := range parts[:len(batch)] {
-					if start+i == 0 {
-						out.WriteString(layout.head)
-					} else {
-						out.WriteString(layout.sep)
-					}
-					out.Write(part)
-				}
-			}
-			if len(entries) == 0 {
-				out.WriteString(layout.none)
-			} else {
-				out.WriteString(layout.tail)
-			}
-			a.report(s)
-			return out.Flush()
-		},
+		RunE: func(*cobra.Command, []string) error { return a.runExport(o) },
 	}
-	f.register(cmd.Flags(), true)
-	cmd.Flags().StringVar(&format, "format", "json", "json, csv, markdown or ics")
-	cmd.Flags().BoolVar(&keepFormulas, "keep-formulas", false, "csv: write cells that begin like a formula as they are")
+	o.filter.register(cmd.Flags(), true)
+	cmd.Flags().StringVar(&o.format, "format", "json", "json, csv, markdown or ics")
+	cmd.Flags().BoolVar(&o.keepFormulas, "keep-formulas", false, "csv: write cells that begin like a formula as they are")
 	return cmd
+}
+
+// runExport writes the entries that pass the filter, oldest first, in the
+// format asked for, or the open commitments as iCalendar.
+func (a *app) runExport(o exportOptions) error {
+	if o.format == "ics" {
+		return a.exportICS(&o.filter)
+	}
+	layout, ok := exportLayouts[o.format]
+	if !ok {
+		return usagef("--format %q: want json, csv, markdown or ics", o.format)
+	}
+	if o.format == "csv" && o.keepFormulas {
+		layout = csvLayout(func(s string) string { return s })
+	}
+	s, entries, err := a.query(&o.filter)
+	if err != nil {
+		return err
+	}
+	slices.Reverse(entries)
+	out := bufio.NewWriterSize(a.env.Stdout, outputBuffer)
+	// A batch at a time, its bodies read and rendered in parallel
+	// into the memory of the batch before: a large journal is never
+	// held whole.
+	parts := make([][]byte, min(len(entries), exportBatch))
+	for start := 0; start < len(entries); start += exportBatch {
+		batch := entries[start:min(len(entries), start+exportBatch)]
+		s.EachBody(batch, func(i int, e *journal.Entry, body string) {
+			parts[i] = layout.render(parts[i][:0], s, e, body)
+		})
+		for i, part := range parts[:len(batch)] {
+			if start+i == 0 {
+				out.WriteString(layout.head)
+			} else {
+				out.WriteString(layout.sep)
+			}
+			out.Write(part)
+		}
+	}
+	if len(entries) == 0 {
+		out.WriteString(layout.none)
+	} else {
+		out.WriteString(layout.tail)
+	}
+	a.report(s)
+	return out.Flush()
 }
 
 // demote moves an entry's headings one level down, under its own heading.
@@ -213,6 +231,11 @@ func demote(body string) string {
 		out += "\n"
 	}
 	return out
+}
+
+// importJrnlOptions are lead import jrnl's arguments.
+type importJrnlOptions struct {
+	file string // jrnl's text file or its JSON export
 }
 
 func (a *app) cmdImport() *cobra.Command {
@@ -233,33 +256,39 @@ the same file again adds only what is new. Times are read as local time.`,
 		Example: `  lead import jrnl ~/.local/share/jrnl/journal.txt
   jrnl --export json > jrnl.json && lead import jrnl jrnl.json`,
 		Args: cobra.ExactArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			data, err := journal.ReadImport(args[0])
-			if err != nil {
-				return err
-			}
-			entries, err := jrnl.Parse(data, time.Local)
-			if err != nil {
-				return fmt.Errorf("%s: %w", args[0], err)
-			}
-			s, err := a.load()
-			if err != nil {
-				return err
-			}
-			res, err := s.ImportJrnl(entries)
-			if res != nil {
-				paths := make([]string, len(res.Added))
-				for i, e := range res.Added {
-					fmt.Fprintln(a.env.Stdout, a.abs(e.Path))
-					paths[i] = e.Path
-				}
-				if len(paths) > 0 {
-					a.autocommit(fmt.Sprintf("import: %d jrnl %s from %s", len(paths), journal.Plural(len(paths), "entry", "entries"), args[0]), paths...)
-				}
-				a.infof("imported %d %s from %s; %d already in the journal", len(res.Added), journal.Plural(len(res.Added), "entry", "entries"), args[0], res.Skipped)
-			}
-			return err
+		RunE: func(_ *cobra.Command, args []string) error {
+			return a.runImportJrnl(importJrnlOptions{file: args[0]})
 		},
 	})
 	return cmd
+}
+
+// runImportJrnl adds the entries of a jrnl journal that are not in the
+// journal yet and prints the path of each it adds.
+func (a *app) runImportJrnl(o importJrnlOptions) error {
+	data, err := journal.ReadImport(o.file)
+	if err != nil {
+		return err
+	}
+	entries, err := jrnl.Parse(data, time.Local)
+	if err != nil {
+		return fmt.Errorf("%s: %w", o.file, err)
+	}
+	s, err := a.load()
+	if err != nil {
+		return err
+	}
+	res, err := s.ImportJrnl(entries)
+	if res != nil {
+		paths := make([]string, len(res.Added))
+		for i, e := range res.Added {
+			fmt.Fprintln(a.env.Stdout, a.abs(e.Path))
+			paths[i] = e.Path
+		}
+		if len(paths) > 0 {
+			a.autocommit(fmt.Sprintf("import: %d jrnl %s from %s", len(paths), journal.Plural(len(paths), "entry", "entries"), o.file), paths...)
+		}
+		a.infof("imported %d %s from %s; %d already in the journal", len(res.Added), journal.Plural(len(res.Added), "entry", "entries"), o.file, res.Skipped)
+	}
+	return err
 }

@@ -45,9 +45,14 @@ func toMapJSON(m *journal.StakeholderMap, now time.Time) mapJSON {
 	return out
 }
 
+// mapOptions are lead map's flags.
+type mapOptions struct {
+	format, focus, path string
+	grid, json          bool
+}
+
 func (a *app) cmdMap() *cobra.Command {
-	var format, focus, path string
-	var grid, asJSON bool
+	var o mapOptions
 	cmd := &cobra.Command{
 		Use:     "map",
 		Short:   "The stakeholder map: who trusts whom, stance, influence, last contact",
@@ -76,62 +81,66 @@ one way or the other, each person marked by how recently you engaged them:
   lead map --grid
   lead map --path pat`,
 		Args: cobra.NoArgs,
-		RunE: func(cmd *cobra.Command, args []string) error {
-			switch format {
-			case "text", "mermaid", "dot":
-			default:
-				return usagef("--format %q: want text, mermaid or dot", format)
-			}
-			s, err := a.loadHeaders()
-			if err != nil {
-				return err
-			}
-			var p *journal.Person
-			if focus != "" {
-				if p, err = s.Lookup(focus); err != nil {
-					return usagef("--for: %v", err)
-				}
-			}
-			now := a.env.Now()
-			if path != "" {
-				target, err := s.Lookup(path)
-				if err != nil {
-					return usagef("--path: %v", err)
-				}
-				return a.printPaths(s.ContactOf(target, now), s.PathsTo(target, now), now, asJSON)
-			}
-			m := s.StakeholderMap(now, p)
-			w := a.env.Stdout
-			switch {
-			case asJSON:
-				return writeJSON(w, toMapJSON(m, now))
-			case grid:
-				q := quadrant(m)
-				if len(q.Unplaced) > 0 {
-					a.infof("not placed, without influence or interest (set them with lead people set): %s", strings.Join(q.Unplaced, ", "))
-				}
-				_, err = fmt.Fprint(w, diagram.MermaidQuadrant(q))
-			case format == "mermaid":
-				_, err = fmt.Fprint(w, diagram.Mermaid(graph(m, now)))
-			case format == "dot":
-				_, err = fmt.Fprint(w, diagram.DOT(graph(m, now)))
-			default:
-				a.printMap(w, s, m, now)
-			}
-			if err == nil && m.Focus != nil && format != "text" {
-				a.reportCoalition(m, now)
-			}
-			return err
-		},
+		RunE: func(*cobra.Command, []string) error { return a.runMap(o) },
 	}
-	cmd.Flags().StringVar(&format, "format", "text", "text, mermaid or dot")
-	cmd.Flags().StringVar(&focus, "for", "", "focus on this person and the people they trust")
-	cmd.Flags().BoolVar(&grid, "grid", false, "a Mermaid quadrant chart of influence against interest")
-	cmd.Flags().StringVar(&path, "path", "", "the chains of trust from people you are engaged with to this person")
+	cmd.Flags().StringVar(&o.format, "format", "text", "text, mermaid or dot")
+	cmd.Flags().StringVar(&o.focus, "for", "", "focus on this person and the people they trust")
+	cmd.Flags().BoolVar(&o.grid, "grid", false, "a Mermaid quadrant chart of influence against interest")
+	cmd.Flags().StringVar(&o.path, "path", "", "the chains of trust from people you are engaged with to this person")
 	cmd.MarkFlagsMutuallyExclusive("path", "for")
 	cmd.MarkFlagsMutuallyExclusive("path", "grid")
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
+	cmd.Flags().BoolVar(&o.json, "json", false, "print JSON")
 	return cmd
+}
+
+// runMap prints the stakeholder map, focused on one person with focus,
+// or the chains of trust to someone with path.
+func (a *app) runMap(o mapOptions) error {
+	switch o.format {
+	case "text", "mermaid", "dot":
+	default:
+		return usagef("--format %q: want text, mermaid or dot", o.format)
+	}
+	s, err := a.loadHeaders()
+	if err != nil {
+		return err
+	}
+	var p *journal.Person
+	if o.focus != "" {
+		if p, err = s.Lookup(o.focus); err != nil {
+			return usagef("--for: %v", err)
+		}
+	}
+	now := a.env.Now()
+	if o.path != "" {
+		target, err := s.Lookup(o.path)
+		if err != nil {
+			return usagef("--path: %v", err)
+		}
+		return a.printPaths(s.ContactOf(target, now), s.PathsTo(target, now), now, o.json)
+	}
+	m := s.StakeholderMap(now, p)
+	w := a.env.Stdout
+	switch {
+	case o.json:
+		return writeJSON(w, toMapJSON(m, now))
+	case o.grid:
+		q := quadrant(m)
+		if len(q.Unplaced) > 0 {
+			a.infof("not placed, without influence or interest (set them with lead people set): %s", strings.Join(q.Unplaced, ", "))
+		}
+		_, err = fmt.Fprint(w, diagram.MermaidQuadrant(q))
+	case o.format == "mermaid":
+		_, err = fmt.Fprint(w, diagram.Mermaid(graph(m, now)))
+	case o.format == "dot":
+		_, err = fmt.Fprint(w, diagram.DOT(graph(m, now)))
+	default:
+		a.printMap(w, s, m, now)
+	}
+	if err == nil && m.Focus != nil && o.format != "text" {
+		a.reportCoalition(m, now)
+	}
+	return err
 }
 
 // lastSeen says how long ago you last met someone.
