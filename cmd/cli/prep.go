@@ -64,8 +64,7 @@ func (a *app) runPrep(o prepOptions) error {
 	}
 	now := a.env.Now()
 	if o.share {
-		_, err := fmt.Fprint(a.env.Stdout, s.Shared(p).Markdown(now))
-		return err
+		return a.printShared(s, p, now)
 	}
 	pr := s.Prep(p, now)
 	if o.json {
@@ -74,6 +73,13 @@ func (a *app) runPrep(o prepOptions) error {
 	var b strings.Builder
 	a.printPrep(&b, s, pr)
 	return a.printText(b.String())
+}
+
+// printShared prints what is safe to paste into a 1:1 document shared
+// with p, for prep --share and agenda --share.
+func (a *app) printShared(s *journal.Snapshot, p *journal.Person, now time.Time) error {
+	_, err := fmt.Fprint(a.env.Stdout, s.Shared(p).Markdown(now))
+	return err
 }
 
 // prepJSON is `lead prep --json`; see docs/format.md.

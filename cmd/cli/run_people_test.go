@@ -39,15 +39,7 @@ func TestRunNudge(t *testing.T) {
 		"people/lee-wong.md":                     "---\nname: Lee Wong\nrelation: peer\n---\n",
 		"entries/2026/11/2026-11-10-1500-lee.md": entry,
 	})
-	j, _, err := journal.Open(a.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := j.Read(journal.ReadOptions{Entries: journal.Everything})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := s.Items()[0].ShortID()
+	id := firstItemID(t, a)
 	if err := a.runNudge(nudgeOptions{refs: []string{id}}); err != nil {
 		t.Fatal(err)
 	}

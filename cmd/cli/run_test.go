@@ -184,15 +184,7 @@ func TestRunDone(t *testing.T) {
 		"entries/2026/11/2026-11-20-1430-q3.md": entry,
 	})
 	path := filepath.Join(a.dir, "entries/2026/11/2026-11-20-1430-q3.md")
-	j, _, err := journal.Open(a.dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := j.Read(journal.ReadOptions{Entries: journal.Everything})
-	if err != nil {
-		t.Fatal(err)
-	}
-	id := s.Items()[0].ShortID()
+	id := firstItemID(t, a)
 	if err := a.runDone(doneOptions{refs: []string{id}}); err != nil {
 		t.Fatal(err)
 	}
@@ -208,4 +200,18 @@ func TestRunDone(t *testing.T) {
 	if data, _ := os.ReadFile(path); string(data) != entry {
 		t.Errorf("after done --undo %s:\n%s", id, data)
 	}
+}
+
+// firstItemID reads the journal of a and returns its first item's short id.
+func firstItemID(t *testing.T, a *app) string {
+	t.Helper()
+	j, _, err := journal.Open(a.dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := j.Read(journal.ReadOptions{Entries: journal.Everything})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s.Items()[0].ShortID()
 }

@@ -281,8 +281,7 @@ func (a *app) runAgenda(o agendaOptions) error {
 	}
 	now := a.env.Now()
 	if o.share {
-		_, err := fmt.Fprint(a.env.Stdout, s.Shared(p).Markdown(now))
-		return err
+		return a.printShared(s, p, now)
 	}
 	items := s.Agenda(p.Slug)
 	if o.json {
