@@ -56,13 +56,15 @@ type TodoFilter struct {
 	Done         bool      // include ticked items
 	AsOf         time.Time // when set, only items written by then
 	OpenAt       time.Time // when set, items ticked on its day or later count as open: a past window's end
+	IDPrefix     string    // when set, only items whose id starts with it
+	Limit        int       // when set, only the first this many
 }
 
 // Commitments returns the commitments (not agenda) that pass f: overdue
 // first, then by due date, then oldest first. The items are the
 // snapshot's own, not copies.
 func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []*Item {
-	return inOrder(s.commitments(f, now), 0, true)
+	return inOrder(s.commitments(f, now), f.Limit, true)
 }
 
 // commitments returns the commitments that pass f in the order of Items.
@@ -73,7 +75,8 @@ func (s *Snapshot) commitments(f TodoFilter, now time.Time) []*Item {
 			(!f.Theirs || f.Mine || !it.Mine()) &&
 			f.withMatches(it) &&
 			(!f.Overdue || it.Overdue(now)) &&
-			(f.AsOf.IsZero() || !it.Date.After(f.AsOf))
+			(f.AsOf.IsZero() || !it.Date.After(f.AsOf)) &&
+			strings.HasPrefix(it.ID, f.IDPrefix)
 	})
 }
 
