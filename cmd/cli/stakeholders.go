@@ -234,9 +234,41 @@ func quadrant(m *journal.StakeholderMap) diagram.Quadrant {
 	return q
 }
 
+// mapColumns are the widths, in cells, of the map's name, relation,
+// stance and influence.
+var mapColumns = [4]int{22, 15, 10, 8}
+
+// printMap writes the map as text. On a terminal each line fits its width
+// (unless --wide): the columns are cut to their widths with …, the name
+// narrower when the line needs it, and the lines of trust cut to the
+// width.
 func (a *app) printMap(w io.Writer, s *journal.Snapshot, m *journal.StakeholderMap, now time.Time) {
+	widths, limit := mapColumns, 0
+	if a.fits() {
+		limit = a.width()
+		seen := 0
+		for _, st := range m.People {
+			seen = max(seen, cells(a.mapSeen(st.Contact, now)))
+		}
+		fixed := 2 + widths[1] + widths[2] + widths[3] + 4
+		widths[0] = max(minFreeWidth, min(widths[0], limit-fixed-seen))
+	}
+	cell := func(s string, i int) string {
+		if limit > 0 {
+			s = truncate(s, widths[i])
+		}
+		return pad(s, widths[i])
+	}
+	line := func(format string, args ...any) {
+		s := fmt.Sprintf(format, args...)
+		if limit > 0 {
+			s = truncate(s, limit)
+		}
+		fmt.Fprintln(w, s)
+	}
 	if m.Focus != nil {
-		fmt.Fprintf(w, "%s\n\n", a.paint("bold", "Coalition around "+m.Focus.Name))
+		line("%s", a.paint("bold", "Coalition around "+m.Focus.Name))
+		fmt.Fprintln(w)
 	}
 	group := "-"
 	for _, st := range m.People {
@@ -252,19 +284,12 @@ func (a *app) printMap(w io.Writer, s *journal.Snapshot, m *journal.StakeholderM
 			group = d
 			fmt.Fprintf(w, "%s\n", a.paint(d, a.paint("bold", strings.ToUpper(d))))
 		}
-		seen := lastSeen(c, now)
-		switch {
-		case c.Never():
-			seen = a.paint("soon", seen)
-		case c.Overdue:
-			seen = a.paint("overdue", seen+", overdue")
-		}
-		fmt.Fprintf(w, "  %s %s %s %s %s\n", pad(c.Person.Name, 22), pad(c.Person.Relation, 15), pad(c.Person.Stance, 10), pad(c.Person.Influence, 8), seen)
+		line("  %s %s %s %s %s", cell(c.Person.Name, 0), cell(c.Person.Relation, 1), cell(c.Person.Stance, 2), cell(c.Person.Influence, 3), a.mapSeen(c, now))
 		if len(c.Person.Trusts) > 0 {
-			fmt.Fprintf(w, "      trusts %s\n", s.Names(c.Person.Trusts))
+			line("      trusts %s", s.Names(c.Person.Trusts))
 		}
 		if len(st.TrustedBy) > 0 {
-			fmt.Fprintf(w, "      trusted by %s\n", s.Names(st.TrustedBy))
+			line("      trusted by %s", s.Names(st.TrustedBy))
 		}
 	}
 	if m.Focus != nil {
@@ -273,9 +298,22 @@ func (a *app) printMap(w io.Writer, s *journal.Snapshot, m *journal.StakeholderM
 			fmt.Fprintf(w, "You are in touch with everyone %s trusts.\n", m.Focus.Name)
 		}
 		for _, st := range m.Unengaged {
-			fmt.Fprintf(w, "Not engaged within your cadence: %s (%s)\n", st.Contact.Person.Name, lastSeen(st.Contact, now))
+			line("Not engaged within your cadence: %s (%s)", st.Contact.Person.Name, lastSeen(st.Contact, now))
 		}
 	}
+}
+
+// mapSeen says on the map how recently you engaged someone, in the
+// colour of never met or overdue.
+func (a *app) mapSeen(c journal.Contact, now time.Time) string {
+	seen := lastSeen(c, now)
+	switch {
+	case c.Never():
+		return a.paint("soon", seen)
+	case c.Overdue:
+		return a.paint("overdue", seen+", overdue")
+	}
+	return seen
 }
 
 // reportCoalition names, on stderr, whom to engage when the map itself
