@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/lead-journal/lead/journal"
@@ -64,10 +65,12 @@ func (a *app) runStats(o statsOptions) error {
 	if o.json {
 		return writeJSON(a.env.Stdout, st)
 	}
-	w := a.env.Stdout
+	var b strings.Builder
+	w := &b
+	name := a.statsNames(o.weeks)
 	fmt.Fprintf(w, "%s  %d %s from %s to %s, %d %s\n\n", a.paint("bold", "Interactions"), o.weeks, journal.Plural(o.weeks, "week", "weeks"), st.Weeks[0], st.Weeks[len(st.Weeks)-1], st.Total, journal.Plural(st.Total, "entry", "entries"))
 	for _, d := range st.ByDirection {
-		fmt.Fprintf(w, "  %s %s %4d\n", pad(d.Name, 24), sparkline(d.Counts), d.Total)
+		fmt.Fprintf(w, "  %s %s %4d\n", name(d.Name), sparkline(d.Counts), d.Total)
 	}
 	if len(st.ByPerson) > 0 {
 		fmt.Fprintln(w)
@@ -77,8 +80,28 @@ func (a *app) runStats(o statsOptions) error {
 			fmt.Fprintf(w, "  … and %d more\n", len(st.ByPerson)-o.people)
 			break
 		}
-		fmt.Fprintf(w, "  %s %s %4d\n", pad(s.Names([]string{p.Name}), 24), sparkline(p.Counts), p.Total)
+		fmt.Fprintf(w, "  %s %s %4d\n", name(s.Names([]string{p.Name})), sparkline(p.Counts), p.Total)
 	}
-	return nil
+	text := b.String()
+	if a.fits() {
+		text = fitLines(text, a.width()) // the last resort, with many weeks
+	}
+	_, err = io.WriteString(a.env.Stdout, text)
+	return err
+}
 
+// statsNameWidth is the width, in cells, of the names before the
+// sparklines.
+const statsNameWidth = 24
+
+// statsNames returns how lead stats shows a name before sparklines of
+// weeks: padded to a column, and on a terminal (unless --wide) cut to fit
+// it and the terminal's width, so that every sparkline starts in one
+// column.
+func (a *app) statsNames(weeks int) func(string) string {
+	if !a.fits() {
+		return func(name string) string { return pad(name, statsNameWidth) }
+	}
+	width := max(minFreeWidth, min(statsNameWidth, a.width()-len("  ")-1-weeks-len(" 1234")))
+	return func(name string) string { return pad(truncate(name, width), width) }
 }
