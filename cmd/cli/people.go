@@ -139,15 +139,21 @@ func (a *app) runPeople(o peopleOptions) error {
 }
 
 // contactTable is the people table on a terminal: a name is as good a
-// reference as a slug, and the status says the due date.
+// reference as a slug, and the status says the due date. The status is
+// the point of the table and is never cut: to fit, the relation and the
+// name are, the relation first.
 func (a *app) contactTable(contacts []journal.Contact, now time.Time) *table {
-	t := a.newTable("NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "STATUS").freeText("STATUS", "RELATION", "NAME")
+	t := a.newTable("NAME", "RELATION", "DIRECTION", "LAST CONTACT", "CADENCE", "STATUS").freeText("RELATION", "NAME")
 	for _, c := range contacts {
 		last := ""
 		if c.Last != nil {
 			last = ago(c.DaysSince(now))
 		}
-		t.add(c.Person.Name, c.Person.Relation, a.paint(c.Direction, c.Direction), last, c.Cadence.String(), a.status(c, now))
+		status := a.status(c, now)
+		if c.Grade(now) == journal.GradeDue && !c.Snoozed && !c.Overdue {
+			status = a.paint("soon", "due now, by "+journal.Day(c.Late)) // short enough to keep whole
+		}
+		t.add(c.Person.Name, c.Person.Relation, a.paint(c.Direction, c.Direction), last, c.Cadence.String(), status)
 	}
 	return t
 }
