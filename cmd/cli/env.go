@@ -23,6 +23,9 @@ type Env struct {
 	// Width is the width of the terminal standard output is, in cells; 0
 	// (or a nil Width) when unknown.
 	Width func() int
+	// Height is how many lines that terminal shows; 0 (or a nil Height)
+	// when unknown.
+	Height func() int
 	// raw is the Env before Run made its output safe: what the editor,
 	// a program of the user's choosing, is given.
 	raw *Env
@@ -46,6 +49,13 @@ func System() *Env {
 				return 0
 			}
 			return w
+		},
+		Height: func() int {
+			_, h, err := term.GetSize(int(os.Stdout.Fd()))
+			if err != nil {
+				return 0
+			}
+			return h
 		},
 	}
 }

@@ -100,7 +100,7 @@ func (a *app) entryChoices() ([]choice, error) {
 	var out []choice
 	for i, ref := range a.entryRefs(s, entries) {
 		e := entries[i]
-		out = append(out, choice{ref, fmt.Sprintf("%s  %-9s %s  %s", journal.Day(e.Date), e.Kind, e.Label(), s.Names(e.With)), e.ID})
+		out = append(out, choice{ref, fmt.Sprintf("%s  %s %s  %s", journal.Day(e.Date), pad(e.Kind, 9), e.Label(), s.Names(e.With)), e.ID})
 	}
 	return out, nil
 }
@@ -122,7 +122,7 @@ func (a *app) personChoices() ([]choice, error) {
 	})
 	out := make([]choice, len(contacts))
 	for i, c := range contacts {
-		out[i] = choice{c.Person.Slug, fmt.Sprintf("%-24s %-15s %s", c.Person.Name, c.Person.Relation, lastSeen(c, now)), c.Person.Slug}
+		out[i] = choice{c.Person.Slug, fmt.Sprintf("%s %s %s", pad(c.Person.Name, 24), pad(c.Person.Relation, 15), lastSeen(c, now)), c.Person.Slug}
 	}
 	return out, nil
 }
@@ -219,17 +219,23 @@ func (a *app) pickFzf(fzf string, list []choice, preview string) (string, error)
 	return strings.TrimSpace(ref), nil
 }
 
+// pickShown is how many candidates the built-in picker lists at most.
+const pickShown = 20
+
 // pickBuiltin lists the candidates, numbered, on standard error and reads
-// a number, or words to narrow the list by, from standard input.
+// a number, or words to narrow the list by, from standard input. Each
+// candidate takes one line, cut to the terminal's width, and no more are
+// listed than fit its height with the prompt.
 func (a *app) pickBuiltin(list []choice) (string, error) {
 	in := bufio.NewScanner(a.env.Stdin)
 	shown := list
+	rows := max(1, min(pickShown, a.height()-2)) // room for the line of more and the prompt
 	for {
-		for i, c := range shown[:min(len(shown), 20)] {
-			fmt.Fprintf(a.env.Stderr, "%3d  %s\n", i+1, oneLine(c.label))
+		for i, c := range shown[:min(len(shown), rows)] {
+			fmt.Fprintln(a.env.Stderr, truncate(fmt.Sprintf("%3d  %s", i+1, oneLine(c.label)), a.width()))
 		}
-		if len(shown) > 20 {
-			fmt.Fprintf(a.env.Stderr, "     … and %d more: type words to narrow the list\n", len(shown)-20)
+		if len(shown) > rows {
+			fmt.Fprintf(a.env.Stderr, "     … and %d more: type words to narrow the list\n", len(shown)-rows)
 		}
 		fmt.Fprint(a.env.Stderr, "Choose a number, or type words to narrow the list: ")
 		if !in.Scan() {
@@ -241,7 +247,7 @@ func (a *app) pickBuiltin(list []choice) (string, error) {
 			return "", errNoChoice
 		}
 		if n, err := strconv.Atoi(answer); err == nil {
-			if n >= 1 && n <= min(len(shown), 20) {
+			if n >= 1 && n <= min(len(shown), rows) {
 				return shown[n-1].ref, nil
 			}
 			fmt.Fprintf(a.env.Stderr, "lead: no choice %d\n", n)

@@ -27,6 +27,23 @@ func (a *app) width() int {
 	return defaultWidth
 }
 
+// defaultHeight is the height of a terminal whose size is unknown.
+const defaultHeight = 24
+
+// height is how many lines the terminal shows: its own height, else
+// $LINES, else 24.
+func (a *app) height() int {
+	if a.env.Height != nil {
+		if h := a.env.Height(); h > 0 {
+			return h
+		}
+	}
+	if h, err := strconv.Atoi(a.env.Getenv("LINES")); err == nil && h > 0 {
+		return h
+	}
+	return defaultHeight
+}
+
 // fits reports whether output should be laid out to fit the terminal:
 // on a terminal without --wide.
 func (a *app) fits() bool { return a.env.StdoutTTY && !a.wide }
