@@ -3,10 +3,12 @@ package cli
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"syscall"
 	"testing"
@@ -29,12 +31,25 @@ func terminalJournal(t *testing.T) string {
 	runInProcess(t, dir, "people", "add", "山田 太郎", "--relation", "peer", "--org", "東京オフィスの開発チーム")
 	runInProcess(t, dir, "people", "add", "Dana Smithson", "--relation", "peer", "--cadence", "7d..14d") // due, with a long status
 	runInProcess(t, dir, "log", "-w", "dana-smithson", "-t", "Sync", "-m", "x", "--date", "2026-11-10 10:00")
+	// Long names and names in wide characters, with trust between them: the map, stats, people and pickers.
+	runInProcess(t, dir, "people", "add", longName, "--relation", "skip", "--stance", "neutral", "--influence", "high",
+		"--trusts", "dana-smithson", "--cadence", "30d")
+	runInProcess(t, dir, "people", "add", "李小龍 Bruce", "--relation", "peer", "--stance", "supporter", "--influence", "medium",
+		"--trusts", "dana-smithson,bartholomew", "--cadence", "14d")
+	runInProcess(t, dir, "people", "add", "김민준 Kim Min-jun Park Seo-jun", "--relation", "chief-of-staff", "--stance", "skeptic",
+		"--trusts", "dana-smithson,李小龍-bruce,bartholomew,山田-太郎", "--cadence", "7d..14d")
+	for i, who := range []string{"bartholomew", "李小龍", "김민준", "bartholomew,李小龍,김민준,dana-smithson"} {
+		runInProcess(t, dir, "log", "-w", who, "-t", "Weekly sync", "-m", "x", "--date", fmt.Sprintf("2026-11-%02d 09:00", 2+5*i))
+	}
 	runInProcess(t, dir, "log", "-w", "山田", "-t", "Café de\u0301cisions 日本語の会議とロードマップの確認", "--date", "2026-11-21 10:00",
 		"-m", "話し合った内容を全部ここに書いておくと長い行になります。", "--todo", "@山田-太郎 資料を共有する due:2026-11-24",
 		"--todo", "Send the revised deck with the numbers from last quarter and the risks up front due:2026-11-20",
 		"--win", "日本チームのリリースが予定より早く終わった", "--next", "ロードマップの優先順位を確認する")
 	return dir
 }
+
+// longName is a name wider than any column it is shown in.
+const longName = "Bartholomew Maximilian Featherstonehaugh-Cholmondeley"
 
 // onTerminal runs lead in a pseudo-terminal of the given width and
 // returns what it showed, without carriage returns.
@@ -108,7 +123,7 @@ func TestTerminalFits(t *testing.T) {
 	}
 	dir := terminalJournal(t)
 	documents := [][]string{{"review"}, {"prep", "山田"}, {"person", "山田"}, {"brag"}, {"show", "last"},
-		{"stats"}, {"map"}, {"agenda", "山田"}}
+		{"stats"}, {"stats", "--people", "50"}, {"stats", "--weeks", "90"}, {"map"}, {"map", "--for", "김민준"}, {"agenda", "山田"}}
 	tables := [][]string{{"list"}, {"todo"}, {"todo", "--all"}, {"people"}, {"practices"}, {"config"}}
 	for _, cols := range []uint16{80, 120} {
 		for _, color := range []bool{false, true} {
@@ -126,6 +141,12 @@ func TestTerminalFits(t *testing.T) {
 						t.Errorf("lead %v at %d columns, colour %v: line %d is %d cells wide:\n%s", args, cols, color, n+1, w, line)
 					}
 				}
+				switch args[0] {
+				case "map":
+					mapAligned(t, args, cols, color, lines)
+				case "stats":
+					statsAligned(t, args, cols, color, lines)
+				}
 				if len(args) > 2 || !isTable(args, tables) {
 					continue
 				}
@@ -133,6 +154,9 @@ func TestTerminalFits(t *testing.T) {
 				starts := columnStarts(header)
 				for n, line := range lines[1:] {
 					row := screen(line)
+					if args[0] == "people" && len(row) > starts[len(starts)-1] && strings.Contains(strings.Join(row[starts[len(starts)-1]:], ""), ellipsis) {
+						t.Errorf("lead people at %d columns, colour %v: the status is cut:\n%s", cols, color, line)
+					}
 					for k, c := range starts {
 						end := len(row)
 						if k+1 < len(starts) {
@@ -149,6 +173,66 @@ func TestTerminalFits(t *testing.T) {
 						}
 					}
 				}
+			}
+		}
+	}
+}
+
+// lastSeenText is how lead map says when someone was last met.
+var lastSeenText = regexp.MustCompile(`(\d+d ago|today|yesterday|never met)(, overdue)?$`)
+
+// mapAligned checks that on every line of a person on the map, the last
+// contact starts at one cell, and that the long name was cut.
+func mapAligned(t *testing.T, args []string, cols uint16, color bool, lines []string) {
+	t.Helper()
+	start, cut := -1, false
+	for _, line := range lines {
+		plain := strings.Join(screen(line), "")
+		if !strings.HasPrefix(plain, "  ") || strings.HasPrefix(plain, "   ") {
+			continue // a heading, or a line of trust
+		}
+		cut = cut || strings.HasPrefix(plain, "  Bartholomew Maxi") && !strings.Contains(plain, longName)
+		m := lastSeenText.FindStringIndex(plain)
+		if m == nil {
+			t.Errorf("lead %v at %d columns, colour %v: no last contact in %q", args, cols, color, plain)
+			continue
+		}
+		at := len(screen(plain[:m[0]]))
+		if start < 0 {
+			start = at
+		}
+		if at != start {
+			t.Errorf("lead %v at %d columns, colour %v: the last contact starts at cell %d, not %d:\n%s", args, cols, color, at, start, plain)
+		}
+	}
+	if !cut && args[len(args)-1] == "map" {
+		t.Errorf("lead %v at %d columns, colour %v: %s is not cut:\n%s", args, cols, color, longName, strings.Join(lines, "\n"))
+	}
+}
+
+// statsAligned checks that every row of sparklines in lead stats takes as
+// many cells as the others, so that the sparklines line up, and that
+// every person is shown.
+func statsAligned(t *testing.T, args []string, cols uint16, color bool, lines []string) {
+	t.Helper()
+	width := -1
+	for _, line := range lines[1:] {
+		row := screen(line)
+		if len(row) == 0 || strings.Contains(line, "… and ") {
+			continue
+		}
+		if width < 0 {
+			width = len(row)
+		}
+		if len(row) != width {
+			t.Errorf("lead %v at %d columns, colour %v: a row of %d cells among rows of %d:\n%s", args, cols, color, len(row), width, strings.Join(lines, "\n"))
+			return
+		}
+	}
+	if len(args) > 1 && args[1] == "--people" {
+		for _, who := range []string{"李小龍 Bruce", "김민준 ", "Bartholomew "} {
+			if !strings.Contains(strings.Join(lines, "\n"), who) {
+				t.Errorf("lead %v: %s is not shown:\n%s", args, who, strings.Join(lines, "\n"))
 			}
 		}
 	}
@@ -286,6 +370,72 @@ func TestPickerFzf(t *testing.T) {
 	got, err := os.ReadFile(picked)
 	if err != nil || !strings.HasSuffix(string(got), "-q3-review.md") {
 		t.Errorf("the editor opened %q (%v); the screen:\n%s", got, err, out)
+	}
+}
+
+// TestPickerRows: lead's own picker (no fzf on PATH) shows each candidate
+// on one line cut to the width, no more than fit the terminal's height
+// with the prompt, and the columns of people in cells.
+func TestPickerRows(t *testing.T) {
+	dir := terminalJournal(t)
+	lead, err := exec.LookPath("lead")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args       []string
+		cols, rows uint16
+	}{{[]string{"show"}, 80, 24}, {[]string{"prep"}, 80, 24}, {[]string{"show"}, 60, 10}} {
+		cmd := exec.Command(lead, append([]string{"--no-pager"}, c.args...)...)
+		cmd.Env = []string{"PATH=" + filepath.Dir(lead), "HOME=" + filepath.Dir(dir), "LEAD_DIR=" + dir, "TERM=xterm", "NO_COLOR=1",
+			"LEAD_TEST_NOW=2026-11-22T16:00:00-05:00"}
+		tty, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: c.rows, Cols: c.cols})
+		if err != nil {
+			t.Fatal(err)
+		}
+		stop := time.AfterFunc(time.Minute, func() { cmd.Process.Kill() })
+		var out bytes.Buffer
+		buf := make([]byte, 4096)
+		prompt := -1
+		for {
+			n, err := tty.Read(buf)
+			out.Write(buf[:n])
+			if prompt < 0 {
+				if prompt = strings.Index(out.String(), "Choose a number"); prompt >= 0 {
+					tty.Write([]byte("1\r"))
+				}
+			}
+			if err != nil {
+				break
+			}
+		}
+		stop.Stop()
+		tty.Close()
+		if err := cmd.Wait(); err != nil || prompt < 0 {
+			t.Fatalf("lead %v: %v\n%s", c.args, err, out.String())
+		}
+		listed := strings.Split(strings.TrimSuffix(strings.ReplaceAll(out.String()[:prompt], "\r", ""), "\n"), "\n")
+		if len(listed)+1 > int(c.rows) {
+			t.Errorf("lead %v at %d lines: %d lines and the prompt:\n%s", c.args, c.rows, len(listed), out.String()[:prompt])
+		}
+		wide := false
+		for _, line := range listed {
+			if strings.HasPrefix(line, "     … and ") {
+				continue
+			}
+			row := screen(line)
+			wide = wide || strings.Contains(line, "李小龍")
+			if len(row) > int(c.cols) {
+				t.Errorf("lead %v at %d columns: a row of %d cells:\n%s", c.args, c.cols, len(row), line)
+			}
+			if c.args[0] == "prep" && len(row) > 31 && !strings.Contains(line, longName[:20]) && !strings.Contains(line, "김민준") &&
+				(row[29] != " " || row[30] == " ") {
+				t.Errorf("lead prep: the relation does not start at cell 30:\n%s", line)
+			}
+		}
+		if c.args[0] == "prep" && !wide {
+			t.Errorf("lead prep lists no name in wide characters:\n%s", out.String()[:prompt])
+		}
 	}
 }
 
