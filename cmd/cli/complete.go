@@ -9,6 +9,7 @@ import (
 
 	"github.com/lead-journal/lead/journal"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // completer is a dynamic completion function.
@@ -327,6 +328,7 @@ func (a *app) registerCompletions(cmd *cobra.Command) {
 		"week":      a.completeWeeks,
 		"date":      completeFrom(days...),
 		"until":     completeFrom(days...),
+		"day":       completeFrom(slices.Insert(slices.Clone(days), 1, "tomorrow")...),
 	}
 	formats := map[string][]string{
 		"export": {"json", "csv", "markdown", "ics"},
@@ -345,6 +347,14 @@ func (a *app) registerCompletions(cmd *cobra.Command) {
 		}
 		_ = cmd.RegisterFlagCompletionFunc(name, visibleCompletions(f)) // each flag is registered once
 	}
+	// A number, a title or a message has no values to offer, and is no
+	// file name either: only --dir and --ics take paths.
+	cmd.Flags().VisitAll(func(flag *pflag.Flag) {
+		if _, done := cmd.GetFlagCompletionFunc(flag.Name); done || flag.Value.Type() == "bool" || flag.Name == "dir" || flag.Name == "ics" {
+			return
+		}
+		_ = cmd.RegisterFlagCompletionFunc(flag.Name, completeFrom())
+	})
 	if cmd.ValidArgsFunction != nil {
 		cmd.ValidArgsFunction = visibleCompletions(cmd.ValidArgsFunction)
 	}
