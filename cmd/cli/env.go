@@ -18,7 +18,7 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// LookupEnv looks up an environment variable, as os.LookupEnv does.
 	LookupEnv func(string) (string, bool)
-	Now            func() time.Time
+	Now       func() time.Time
 	// StdinTTY and StdoutTTY report whether the streams are terminals.
 	StdinTTY, StdoutTTY bool
 	// Width is the width of the terminal standard output is, in cells; 0
