@@ -29,7 +29,19 @@ const preferTitleRef = 16
 // four characters long; the title's when it is not much longer. An entry
 // no prefix tells apart keeps its whole id. It lists the entries'
 // directories; it reads no file.
-func (j *Journal) EntryRefs(shown []*Entry) []string {
+func (j *Journal) EntryRefs(shown []*Entry) []string { return j.entryRefs(shown, false) }
+
+// StampRefs returns, for each entry of shown, the shortest prefix of its
+// id that FindEntry resolves to it among all the journal's entries and
+// that holds the whole date stamp (YYYY-MM-DD-HHMM) the id begins with:
+// "2026-11-22-1730", or with the words of the title it takes,
+// "2026-11-22-1700-pricing". Such a reference says when as well as which,
+// so that a table needs no column of dates beside it; it changes only when
+// another entry is logged in the same minute. An id without a stamp gets
+// the reference EntryRefs gives it.
+func (j *Journal) StampRefs(shown []*Entry) []string { return j.entryRefs(shown, true) }
+
+func (j *Journal) entryRefs(shown []*Entry, stamped bool) []string {
 	files := j.entryFiles()
 	all := make([]string, len(files))
 	for i, f := range files {
@@ -39,7 +51,17 @@ func (j *Journal) EntryRefs(shown []*Entry) []string {
 	for i, e := range shown {
 		ids[i] = e.ID
 	}
-	return shortRefs(all, ids)
+	return shortRefs(all, ids, stamped)
+}
+
+// stampLength is the length of the date stamp YYYY-MM-DD-HHMM an id of
+// lead's begins with.
+const stampLength = len("2006-01-02-1504")
+
+// hasStamp reports whether id begins with a date stamp, alone or followed
+// by the words of a title.
+func hasStamp(id string) bool {
+	return len(id) >= stampLength && id[4] == '-' && id[7] == '-' && id[10] == '-' && (len(id) == stampLength || id[stampLength] == '-')
 }
 
 // entryFile is an entry's file as its directory lists it.
@@ -64,8 +86,8 @@ func (j *Journal) entryFiles() []entryFile {
 }
 
 // shortRefs returns the shortest reference to each id of shown among all
-// the ids (as EntryRefs does).
-func shortRefs(all, shown []string) []string {
+// the ids (as EntryRefs does, or with stamped as StampRefs does).
+func shortRefs(all, shown []string, stamped bool) []string {
 	ids := slices.Clone(all)
 	titles := make([]string, len(all))
 	for i, id := range all {
@@ -82,6 +104,9 @@ func shortRefs(all, shown []string) []string {
 		// longest prefix r shares with any of them.
 		byTitle := wordEnd(title, max(shared(titles, title, true), shared(ids, title, !dated))+1)
 		byID := wordEnd(id, max(shared(ids, id, true), shared(titles, id, !dated))+1)
+		if stamped && hasStamp(id) {
+			byTitle, byID = "", wordEnd(id, max(shared(ids, id, true), shared(titles, id, false), stampLength-1)+1)
+		}
 		if byTitle == "last" { // FindEntry's name for the newest entry
 			byTitle = ""
 		}
@@ -127,7 +152,7 @@ func (j *Journal) EntryCandidates(prefix string, limit int) ([]*Entry, []string)
 	for i, e := range entries {
 		shown[i] = e.ID
 	}
-	return entries, shortRefs(all, shown)
+	return entries, shortRefs(all, shown, false)
 }
 
 // TitlePart is an entry id without lead's YYYY-MM-DD-HHMM- prefix: the

@@ -18,7 +18,7 @@ func TestEntryRefsResolve(t *testing.T) {
 	for _, id := range ids {
 		s.Entries = append(s.Entries, &Entry{ID: id})
 	}
-	refs := shortRefs(ids, ids)
+	refs := shortRefs(ids, ids, false)
 	want := map[string]string{
 		"2026-11-22-1430-q3-strategy-review": "q3-strategy",
 		"2026-11-21-0900-q3-planning":        "q3-planning",
@@ -33,6 +33,31 @@ func TestEntryRefsResolve(t *testing.T) {
 		}
 		if w, ok := want[e.ID]; ok && refs[i] != w {
 			t.Errorf("%s is shown as %q, want %q", e.ID, refs[i], w)
+		}
+	}
+}
+
+// TestStampRefsResolve: every reference StampRefs shows finds its own
+// entry and holds the whole date stamp of an id that has one.
+func TestStampRefsResolve(t *testing.T) {
+	ids := []string{
+		"2026-11-22-1430-q3-strategy-review", "2026-11-22-1700-pricing-model", "2026-11-22-1700-budget-numbers",
+		"2026-11-06-1000-weekly-sync", "2026-11-06-1000-weekly-sync-2", "2026-11-07-0900", "notes", "notes-extra",
+	}
+	s := &Snapshot{}
+	for _, id := range ids {
+		s.Entries = append(s.Entries, &Entry{ID: id})
+	}
+	want := []string{"2026-11-22-1430", "2026-11-22-1700-pricing", "2026-11-22-1700-budget",
+		"2026-11-06-1000-weekly-sync", "2026-11-06-1000-weekly-sync-2", "2026-11-07-0900", "notes", "notes-extra"}
+	refs := shortRefs(ids, ids, true)
+	for i, e := range s.Entries {
+		got, err := s.FindEntry(refs[i])
+		if err != nil || got != e {
+			t.Errorf("%s is shown as %q, which finds %v (%v)", e.ID, refs[i], got, err)
+		}
+		if refs[i] != want[i] {
+			t.Errorf("%s is shown as %q, want %q", e.ID, refs[i], want[i])
 		}
 	}
 }

@@ -109,10 +109,33 @@ func (a *app) runList(o listOptions) error {
 
 }
 
-// entryTable lays out entries as lead shows them everywhere.
+// entryTable lays out entries as lead shows them everywhere. Piped, each
+// row has the whole id and the date. On a terminal the id is shown at the
+// shortest length that finds the entry and holds its date stamp
+// (Journal.StampRefs), "2026-11-22-1730", and then says the date and time
+// itself: the DATE column is left out unless an entry's id was named for
+// another time than its date.
 func (a *app) entryTable(s *journal.Snapshot, entries []*journal.Entry) *table {
+	if !a.env.StdoutTTY {
+		t := a.newTable("ID", "DATE", "KIND", "WITH", "TITLE", "PROJECT")
+		for _, e := range entries {
+			t.add(e.ID, a.stamp(e.Date), e.Kind, a.names(s, e.With), e.Label(), e.Project)
+		}
+		return t
+	}
+	refs := s.Journal.StampRefs(entries)
+	dated := true // every ref says its entry's date and time
+	for i, e := range entries {
+		dated = dated && strings.HasPrefix(refs[i], e.Date.Format("2006-01-02-1504"))
+	}
+	if dated {
+		t := a.newTable("ID", "KIND", "WITH", "TITLE", "PROJECT").freeText("PROJECT", "WITH", "TITLE")
+		for i, e := range entries {
+			t.add(a.paint("id", refs[i]), e.Kind, a.names(s, e.With), e.Label(), e.Project)
+		}
+		return t
+	}
 	t := a.newTable("ID", "DATE", "KIND", "WITH", "TITLE", "PROJECT").freeText("PROJECT", "WITH", "TITLE")
-	refs := a.entryRefs(s, entries)
 	for i, e := range entries {
 		t.add(a.paint("id", refs[i]), a.stamp(e.Date), e.Kind, a.names(s, e.With), e.Label(), e.Project)
 	}

@@ -239,7 +239,8 @@ func statsAligned(t *testing.T, args []string, cols uint16, color bool, lines []
 }
 
 // TestShownRefsResolve: every reference lead list shows on a terminal
-// finds its own entry, with or without a filter.
+// finds its own entry, with or without a filter, and says its date and
+// time.
 func TestShownRefsResolve(t *testing.T) {
 	dir := terminalJournal(t)
 	for _, args := range [][]string{{"list", "--wide"}, {"list", "--wide", "--kind", "1on1", "--limit", "30"}} {
@@ -247,7 +248,8 @@ func TestShownRefsResolve(t *testing.T) {
 		seen := map[string]bool{}
 		for _, line := range lines {
 			fields := strings.Fields(line)
-			ref, date := fields[0], fields[1]
+			ref := fields[0]
+			date := ref[:len("2006-01-02")] + "T" + ref[11:13] + ":" + ref[13:15] // 2026-11-20-1000: 2026-11-20T10:00
 			if seen[ref] {
 				t.Errorf("lead %v shows %s twice", args, ref)
 			}
