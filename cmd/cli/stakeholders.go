@@ -240,8 +240,8 @@ var mapColumns = [4]int{22, 15, 10, 8}
 
 // printMap writes the map as text. On a terminal each line fits its width
 // (unless --wide): the columns are cut to their widths with …, the name
-// narrower when the line needs it, and the lines of trust cut to the
-// width.
+// narrower when the line needs it, the lines of trust cut to the width
+// and the closing sentences wrapped.
 func (a *app) printMap(w io.Writer, s *journal.Snapshot, m *journal.StakeholderMap, now time.Time) {
 	widths, limit := mapColumns, 0
 	if a.fits() {
@@ -294,12 +294,18 @@ func (a *app) printMap(w io.Writer, s *journal.Snapshot, m *journal.StakeholderM
 	}
 	if m.Focus != nil {
 		fmt.Fprintln(w)
+		var b strings.Builder // sentences: wrapped, not cut
 		if len(m.Unengaged) == 0 {
-			fmt.Fprintf(w, "You are in touch with everyone %s trusts.\n", m.Focus.Name)
+			fmt.Fprintf(&b, "You are in touch with everyone %s trusts.\n", m.Focus.Name)
 		}
 		for _, st := range m.Unengaged {
-			line("Not engaged within your cadence: %s (%s)", st.Contact.Person.Name, lastSeen(st.Contact, now))
+			fmt.Fprintf(&b, "Not engaged within your cadence: %s (%s)\n", st.Contact.Person.Name, lastSeen(st.Contact, now))
 		}
+		text := b.String()
+		if limit > 0 {
+			text = fitText(text, limit)
+		}
+		fmt.Fprint(w, text)
 	}
 }
 
