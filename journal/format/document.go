@@ -107,13 +107,11 @@ type Document struct {
 // next where many are read: what a parse returns points into it, and
 // stays valid until the next parse with the same Scratch.
 type Scratch struct {
-	doc    Document
-	fields []Field
-	lines  []string
-	strs   []string // the lists read from the front matter and the body
-	items  []Item
-	entry  Entry
-	ids    itemIDs
+	doc   Document
+	strs  []string // the lists read from the front matter and the body
+	items []Item
+	entry Entry
+	ids   itemIDs
 }
 
 // list cuts a list from the Scratch's strings: add appends to them.
@@ -127,8 +125,8 @@ func (sc *Scratch) list(add func(list []string) []string) []string {
 }
 
 // ParseDocument splits data into front matter and body and decodes the
-// front matter: the forms lead writes by a fast reader, anything else by
-// yaml.v3. Every error is a *Problem naming path and, where known, the line.
+// front matter with yaml.v3. Every error is a *Problem naming path and,
+// where known, the line.
 func ParseDocument(path string, data []byte) (*Document, error) {
 	return new(Scratch).ParseDocument(path, data)
 }
@@ -138,10 +136,6 @@ func (sc *Scratch) ParseDocument(path string, data []byte) (*Document, error) {
 	d, err := sc.splitDocument(path, data)
 	if err != nil {
 		return nil, err
-	}
-	if fields, ok := sc.decodeFast(d.front, d.metaLine); ok {
-		d.Fields = fields
-		return d, nil
 	}
 	node, err := d.Node()
 	if err != nil {
@@ -156,8 +150,8 @@ func (sc *Scratch) ParseDocument(path string, data []byte) (*Document, error) {
 
 // duplicateKey reports a key given twice, with both lines. YAML forbids
 // it and readers disagree on which value wins, so lead reads neither: the
-// file is reported until one is removed. (The fast reader never accepts
-// a duplicate; yaml.v3 does when decoding into nodes.)
+// file is reported until one is removed. (yaml.v3 accepts a duplicate
+// when decoding into nodes.)
 func (d *Document) duplicateKey() error {
 	first := make(map[string]int, len(d.Fields))
 	for _, f := range d.Fields {
