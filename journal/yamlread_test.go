@@ -59,8 +59,8 @@ block: |
 }
 
 // TestDuplicateKeysAreRefusedWithBothLines: a key given twice is a problem
-// of its file naming both lines, as a scalar or as a map and a list; the
-// other entries read as before.
+// of its file naming both lines, whichever reader meets it; the other
+// entries read as before.
 func TestDuplicateKeysAreRefusedWithBothLines(t *testing.T) {
 	j := testJournal(t)
 	writeFile(t, j, "entries/2026/11/2026-11-20-1000-twice.md", "---\ndate: 2026-11-20T10:00:00-05:00\ntitle: one\nkind: note\ntitle: two\n---\n")

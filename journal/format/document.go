@@ -103,12 +103,16 @@ type Document struct {
 }
 
 // ParseDocument splits data into front matter and body and decodes the
-// front matter with yaml.v3. Every error is a *Problem naming path and,
-// where known, the line.
+// front matter: the forms lead writes by a fast reader, anything else by
+// yaml.v3. Every error is a *Problem naming path and, where known, the line.
 func ParseDocument(path string, data []byte) (*Document, error) {
 	d, err := splitDocument(path, data)
 	if err != nil {
 		return nil, err
+	}
+	if fields, ok := decodeFast(d.front, d.metaLine); ok {
+		d.Fields = fields
+		return d, nil
 	}
 	node, err := d.Node()
 	if err != nil {
@@ -123,8 +127,8 @@ func ParseDocument(path string, data []byte) (*Document, error) {
 
 // duplicateKey reports a key given twice, with both lines. YAML forbids
 // it and readers disagree on which value wins, so lead reads neither: the
-// file is reported until one is removed. (yaml.v3 accepts a duplicate
-// when decoding into nodes.)
+// file is reported until one is removed. (The fast reader never accepts
+// a duplicate; yaml.v3 does when decoding into nodes.)
 func (d *Document) duplicateKey() error {
 	first := make(map[string]int, len(d.Fields))
 	for _, f := range d.Fields {

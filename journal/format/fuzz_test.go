@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/adrg/frontmatter"
 	"github.com/lead-journal/lead/journal/when"
@@ -139,6 +140,43 @@ func FuzzDates(f *testing.F) {
 			t.Fatalf("--since %q is %v but --until %q is %v", s, since, s, until)
 		}
 		when.ISOWeek(s, time.UTC)
+	})
+}
+
+// FuzzFastFrontMatter: whatever the fast reader accepts, it reads exactly
+// as yaml.v3 does.
+func FuzzFastFrontMatter(f *testing.F) {
+	for _, seed := range []string{
+		"date: 2026-11-22T14:30:00-05:00\nkind: 1on1\ntitle: 'Q3: review'\nwith: [dana-smith, lee-wong]\ntags:\n  - a\n  - b\n",
+		"title: \"plain\"\nempty:\nnull: ~\ncomment: value # note\nlist: []\n",
+		"a: b: c\n", "a: [x, 'y z', -1]\n", "- a\n", "a: 'it''s'\n", "a: -2h\n", "k: [a:b]\n",
+		"with: [\"dana-smith\", \"lee wong\"]\ntags: [\"x,y\", \"z\"]\n", "k: [\"a\"b, \"\\\"\"]\n",
+	} {
+		f.Add(seed)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		if !utf8.ValidString(text) {
+			return // ParseDocument rejects it before any decoding
+		}
+		fast, ok := decodeFast(text, 2)
+		if !ok {
+			return
+		}
+		d := &Document{path: "x.md", front: text, metaLine: 2}
+		node, err := d.Node()
+		if err != nil {
+			t.Fatalf("fast reader accepted what yaml.v3 rejects (%v):\n%s", err, text)
+		}
+		slow := fieldsOf(node, 2)
+		if len(fast) != len(slow) {
+			t.Fatalf("%d fields fast, %d by yaml.v3:\n%s", len(fast), len(slow), text)
+		}
+		for i := range fast {
+			a, b := fast[i], slow[i]
+			if a.Key != b.Key || a.Line != b.Line || a.Kind != b.Kind || a.Value != b.Value || strings.Join(a.List, "\x00") != strings.Join(b.List, "\x00") {
+				t.Fatalf("fast %+v, yaml.v3 %+v, from:\n%s", a, b, text)
+			}
+		}
 	})
 }
 
