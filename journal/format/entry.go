@@ -36,8 +36,7 @@ type Entry struct {
 var entryKeys = []string{"date", "kind", "title", "with", "project", "tags", "practices"}
 
 // ParseEntry reads an entry file. rel is its slash path in the journal,
-// display the path used in problems. The entry's strings may point into
-// data, which must not change while the entry is in use.
+// display the path used in problems.
 func ParseEntry(rel, display string, data []byte, clock when.Clock) (*Entry, error) {
 	d, err := ParseDocument(display, data)
 	if err != nil {
