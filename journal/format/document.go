@@ -100,46 +100,17 @@ type Document struct {
 	metaLine int    // file line of the first front matter line
 	Body     []byte // everything after the closing delimiter, byte for byte
 	BodyLine int    // file line of the body's first line
-	sc       *Scratch
-}
-
-// Scratch is the memory of parsing files, reused from one file to the
-// next where many are read: what a parse returns points into it, and
-// stays valid until the next parse with the same Scratch.
-type Scratch struct {
-	doc    Document
-	fields []Field
-	lines  []string
-	strs   []string // the lists read from the front matter and the body
-	items  []Item
-	entry  Entry
-	ids    itemIDs
-}
-
-// list cuts a list from the Scratch's strings: add appends to them.
-func (sc *Scratch) list(add func(list []string) []string) []string {
-	start := len(sc.strs)
-	sc.strs = add(sc.strs)
-	if len(sc.strs) == start {
-		return nil
-	}
-	return sc.strs[start:len(sc.strs):len(sc.strs)]
 }
 
 // ParseDocument splits data into front matter and body and decodes the
 // front matter: the forms lead writes by a fast reader, anything else by
 // yaml.v3. Every error is a *Problem naming path and, where known, the line.
 func ParseDocument(path string, data []byte) (*Document, error) {
-	return new(Scratch).ParseDocument(path, data)
-}
-
-func (sc *Scratch) ParseDocument(path string, data []byte) (*Document, error) {
-	sc.strs, sc.items = sc.strs[:0], sc.items[:0]
-	d, err := sc.splitDocument(path, data)
+	d, err := splitDocument(path, data)
 	if err != nil {
 		return nil, err
 	}
-	if fields, ok := sc.decodeFast(d.front, d.metaLine); ok {
+	if fields, ok := decodeFast(d.front, d.metaLine); ok {
 		d.Fields = fields
 		return d, nil
 	}
@@ -171,7 +142,7 @@ func (d *Document) duplicateKey() error {
 
 // splitDocument checks data and splits it into front matter and body,
 // without decoding the front matter.
-func (sc *Scratch) splitDocument(path string, data []byte) (*Document, error) {
+func splitDocument(path string, data []byte) (*Document, error) {
 	if len(data) > MaxFileSize {
 		return nil, &Problem{path, 0, fmt.Sprintf("file is %d bytes, larger than the %d lead reads", len(data), MaxFileSize)}
 	}
@@ -194,15 +165,14 @@ func (sc *Scratch) splitDocument(path string, data []byte) (*Document, error) {
 		return nil, &Problem{path, open, "front matter is not closed: add a line of three dashes (---) after it"}
 	}
 	head := len(text) - len(rest)
-	sc.doc = Document{path: path, front: string(front), metaLine: open + 1, Body: rest,
-		BodyLine: bytes.Count(text[:head], []byte("\n")) + 1, sc: sc}
-	return &sc.doc, nil
+	return &Document{path: path, front: string(front), metaLine: open + 1, Body: rest,
+		BodyLine: bytes.Count(text[:head], []byte("\n")) + 1}, nil
 }
 
-// body returns the body of the file path, read as data; it points into
-// data.
-func (sc *Scratch) Body(path string, data []byte) (string, error) {
-	d, err := sc.splitDocument(path, data)
+// Body returns the body of the file path, read as data, as a string of
+// its own.
+func Body(path string, data []byte) (string, error) {
+	d, err := splitDocument(path, data)
 	if err != nil {
 		return "", err
 	}
@@ -364,14 +334,13 @@ func (d *Document) List(key string) ([]string, error) {
 	default:
 		return nil, &Problem{d.path, f.Line, fmt.Sprintf("%s: want a list of values", key)}
 	}
-	return d.sc.list(func(out []string) []string {
-		for _, s := range values {
-			if s = strings.TrimSpace(s); s != "" {
-				out = append(out, s)
-			}
+	var out []string
+	for _, s := range values {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
 		}
-		return out
-	}), nil
+	}
+	return out, nil
 }
 
 // extras returns the fields whose keys lead does not know.

@@ -36,25 +36,18 @@ type Entry struct {
 var entryKeys = []string{"date", "kind", "title", "with", "project", "tags", "practices"}
 
 // ParseEntry reads an entry file. rel is its slash path in the journal,
-// display the path used in problems. The entry's strings may point into
-// data, which must not change while the entry is in use.
+// display the path used in problems.
 func ParseEntry(rel, display string, data []byte, clock when.Clock) (*Entry, error) {
-	return new(Scratch).ParseEntry(rel, display, data, clock)
-}
-
-// ParseEntry reads an entry file into the Scratch's memory.
-func (sc *Scratch) ParseEntry(rel, display string, data []byte, clock when.Clock) (*Entry, error) {
-	d, err := sc.ParseDocument(display, data)
+	d, err := ParseDocument(display, data)
 	if err != nil {
 		return nil, err
 	}
 	return EntryOf(d, rel, clock)
 }
 
-// EntryOf reads the entry a Document holds, in the Document's Scratch.
+// EntryOf reads the entry a Document holds.
 func EntryOf(d *Document, rel string, clock when.Clock) (*Entry, error) {
-	e := &d.sc.entry
-	*e = Entry{ID: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Extra: d.extras(entryKeys)}
+	e := &Entry{ID: strings.TrimSuffix(path.Base(rel), ".md"), Path: rel, Extra: d.extras(entryKeys)}
 	var err error
 	if e.Kind, err = d.Text("kind"); err != nil {
 		return nil, err
@@ -83,7 +76,7 @@ func EntryOf(d *Document, rel string, clock when.Clock) (*Entry, error) {
 	if e.Date, err = entryDate(d, e.ID, clock); err != nil {
 		return nil, err
 	}
-	b := d.sc.parseBody(rel, string(d.Body), d.BodyLine, "Next time")
+	b := parseBody(rel, string(d.Body), d.BodyLine, "Next time")
 	e.Items, e.Wins, e.Feedback, e.Summary = b.items, b.wins, b.feedback, b.summary
 	for i := range e.Items {
 		e.Items[i].Date, e.Items[i].With = e.Date, e.With

@@ -35,7 +35,7 @@ type Field struct {
 // comments. It returns ok false for anything else, which the caller hands
 // to yaml.v3; on what it accepts it agrees with yaml.v3 (see
 // FuzzFastFrontMatter). firstLine is the file line of text's first line.
-func (sc *Scratch) decodeFast(text string, firstLine int) ([]Field, bool) {
+func decodeFast(text string, firstLine int) ([]Field, bool) {
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
@@ -55,14 +55,8 @@ func (sc *Scratch) decodeFast(text string, firstLine int) ([]Field, bool) {
 		}
 		i += size - 1
 	}
-	lines := sc.lines[:0]
-	for rest, more := text, true; more; {
-		var line string
-		line, rest, more = strings.Cut(rest, "\n")
-		lines = append(lines, line)
-	}
-	sc.lines = lines
-	out := sc.fields[:0]
+	lines := strings.Split(text, "\n")
+	var out []Field
 	for i := 0; i < len(lines); i++ {
 		line := strings.TrimSuffix(lines[i], "\r")
 		trimmed := trimSpaces(line)
@@ -91,7 +85,6 @@ func (sc *Scratch) decodeFast(text string, firstLine int) ([]Field, bool) {
 		case rest == "":
 			// Null, or a block list on the following lines.
 			f.Kind = valueNull
-			start := len(sc.strs)
 			for i+1 < len(lines) {
 				next := strings.TrimSuffix(lines[i+1], "\r")
 				nt := trimSpaces(next)
@@ -110,11 +103,10 @@ func (sc *Scratch) decodeFast(text string, firstLine int) ([]Field, bool) {
 					return nil, false
 				}
 				f.Kind = valueList
-				sc.strs = append(sc.strs, v)
+				f.List = append(f.List, v)
 				i++
 			}
 			if f.Kind == valueList {
-				f.List = sc.strs[start:len(sc.strs):len(sc.strs)]
 				// Items indented differently from one another confuse the simple
 				// reading; leave those to yaml.v3.
 				for k := i - len(f.List) + 1; k <= i; k++ {
@@ -124,7 +116,7 @@ func (sc *Scratch) decodeFast(text string, firstLine int) ([]Field, bool) {
 				}
 			}
 		case rest[0] == '[':
-			items, ok := sc.flowList(rest)
+			items, ok := flowList(rest)
 			if !ok {
 				return nil, false
 			}
@@ -145,7 +137,6 @@ func (sc *Scratch) decodeFast(text string, firstLine int) ([]Field, bool) {
 		}
 		out = append(out, f)
 	}
-	sc.fields = out
 	return out, true
 }
 
@@ -222,7 +213,7 @@ func scalar(s string) (string, bool) {
 }
 
 // flowList reads "[a, b, 'c', "d"]" with scalar items only.
-func (sc *Scratch) flowList(s string) ([]string, bool) {
+func flowList(s string) ([]string, bool) {
 	if !strings.HasSuffix(s, "]") {
 		return nil, false
 	}
@@ -233,27 +224,24 @@ func (sc *Scratch) flowList(s string) ([]string, bool) {
 	if strings.ContainsAny(inner, "[]{}#") {
 		return nil, false
 	}
-	ok := true
-	list := sc.list(func(out []string) []string {
-		for rest, more := inner, true; more && ok; {
-			var part string
-			part, rest, more = strings.Cut(rest, ",")
-			part = trimSpaces(part)
-			v := part
-			switch {
-			case part == "":
-				ok = false
-			case part[0] == '\'' || part[0] == '"':
-				v, ok = scalar(part)
-			default:
-				ok = flowSafe(part)
-			}
-			out = append(out, v)
+	var list []string
+	for rest, more := inner, true; more; {
+		var part string
+		part, rest, more = strings.Cut(rest, ",")
+		part = trimSpaces(part)
+		v, ok := part, true
+		switch {
+		case part == "":
+			ok = false
+		case part[0] == '\'' || part[0] == '"':
+			v, ok = scalar(part)
+		default:
+			ok = flowSafe(part)
 		}
-		return out
-	})
-	if !ok {
-		return nil, false
+		if !ok {
+			return nil, false
+		}
+		list = append(list, v)
 	}
 	return list, true
 }

@@ -2,8 +2,6 @@ package format
 
 import (
 	"bytes"
-	"fmt"
-	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -160,7 +158,7 @@ func FuzzFastFrontMatter(f *testing.F) {
 		if !utf8.ValidString(text) {
 			return // ParseDocument rejects it before any decoding
 		}
-		fast, ok := new(Scratch).decodeFast(text, 2)
+		fast, ok := decodeFast(text, 2)
 		if !ok {
 			return
 		}
@@ -205,35 +203,6 @@ func FuzzSplitFrontMatter(f *testing.F) {
 	})
 }
 
-// TestScratchParsesLikeAFreshOne: files parsed one after another in the
-// same memory read as each parsed on its own, whatever came before.
-func TestScratchParsesLikeAFreshOne(t *testing.T) {
-	files := []string{
-		"---\ndate: 2026-11-20T10:00:00-05:00\nkind: 1on1\nwith: [Dana-Smith, lee]\ntags: [a, b, c]\npractices:\n  - previewed\n  - thanked\nmood: good\nlinks: [x, 'y']\n---\n## Notes\nFirst line.\n- [ ] one due:2026-11-25\n- [x] @lee two\n- [ ] one\n## Wins\n- shipped\n## Feedback\n- Lee: good\n## Next time\n- [ ] ask\n",
-		"---\ndate: 2026-11-21\ntitle: \"Quoted: title\"\nwith: dana, kim\n---\nno notes heading\n",
-		"---\r\ndate: 2026-11-22T09:00:00Z\r\nwith:\r\n- kim\r\nextra: {a: 1}\r\n---\r\n- [ ] crlf item\r\n",
-		"---\ndate: 2026-11-23T09:00:00Z\ntags: []\n---\n",
-		"---\ndate: 2026-11-24T09:00:00Z\nwith: [lee]\n---\n" + strings.Repeat("- [ ] same\n", 20),
-	}
-	var sc Scratch
-	for round := range 2 {
-		for i, text := range files {
-			rel := fmt.Sprintf("entries/2026/11/%d.md", i)
-			want, err := ParseEntry(rel, rel, []byte(text), when.Clock{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			got, err := sc.ParseEntry(rel, rel, []byte(text), when.Clock{})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !reflect.DeepEqual(got, want) {
-				t.Errorf("round %d, file %d:\n got %+v\nwant %+v", round, i, got, want)
-			}
-		}
-	}
-}
-
 // FuzzBulletSection holds bulletSection to the lower-casing it stands for.
 func FuzzBulletSection(f *testing.F) {
 	for _, seed := range []string{"Notes", "WINS", "feedback", "Feedbac\u212a", "Wİns", "Notes ", "Win", "ſ"} {
@@ -272,7 +241,7 @@ func FuzzShorten(f *testing.F) {
 				count++
 			}
 		}
-		if got := new(Scratch).shorten(s, n); got != want {
+		if got := shorten(s, n); got != want {
 			t.Fatalf("shorten(%q, %d) = %q, want %q", s, n, got, want)
 		}
 	})

@@ -139,16 +139,9 @@ type body struct {
 // "Agenda"). Fenced code is skipped. It scans each line once, and reads
 // task items, @mentions and due: tokens by hand.
 func parseBody(path, text string, firstLine int, agendaSection string) body {
-	return new(Scratch).parseBody(path, text, firstLine, agendaSection)
-}
-
-// parseBody reads a body with its items in the Scratch's memory.
-func (sc *Scratch) parseBody(path, text string, firstLine int, agendaSection string) body {
 	var b body
 	section, bullets, fence := "", "", ""
-	ids := &sc.ids
-	ids.seen = nil
-	first := len(sc.items) // this body's first item
+	var ids itemIDs
 	firstText := ""
 	for i := 0; len(text) > 0; i++ {
 		line, rest, _ := strings.Cut(text, "\n")
@@ -201,8 +194,8 @@ func (sc *Scratch) parseBody(path, text string, firstLine int, agendaSection str
 			if it.Done {
 				it.DoneOn = DoneDay(it.Text)
 			}
-			it.ID = ids.next(path, IDText(it.Text), sc.items[first:])
-			sc.items = append(sc.items, it)
+			it.ID = ids.next(path, IDText(it.Text), b.items)
+			b.items = append(b.items, it)
 			continue
 		}
 		switch bullets {
@@ -212,13 +205,10 @@ func (sc *Scratch) parseBody(path, text string, firstLine int, agendaSection str
 			b.feedback = append(b.feedback, strings.TrimSpace(trimmed[2:]))
 		}
 	}
-	if len(sc.items) > first {
-		b.items = sc.items[first:len(sc.items):len(sc.items)]
-	}
 	if b.summary == "" {
 		b.summary = firstText
 	}
-	b.summary = sc.shorten(b.summary, maxSummary)
+	b.summary = shorten(b.summary, maxSummary)
 	return b
 }
 
@@ -239,8 +229,8 @@ func bulletSection(name string) string {
 }
 
 // shorten cuts s to at most n characters, marking a cut with an
-// ellipsis, in the Scratch's memory.
-func (sc *Scratch) shorten(s string, n int) string {
+// ellipsis.
+func shorten(s string, n int) string {
 	if len(s) <= n {
 		return s
 	}

@@ -23,8 +23,6 @@ func (j *Reader) Bodies(entries []*format.Entry, f func(i int, e *format.Entry, 
 	}
 	runs = append(runs, len(entries))
 	store.Parallel(len(runs)-1, func(r int) {
-		w := workers.Get().(*worker)
-		defer workers.Put(w)
 		store.InDir(j.abs(path.Dir(entries[runs[r]].Path)), func(l *store.Lister, dirErr error) {
 			for i := runs[r]; i < runs[r+1]; i++ {
 				e := entries[i]
@@ -33,7 +31,7 @@ func (j *Reader) Bodies(entries []*format.Entry, f func(i int, e *format.Entry, 
 				if err == nil {
 					var data []byte
 					if data, _, err = l.ReadFile(name); err == nil {
-						body, err = w.scratch.Body(l.Path(name), data)
+						body, err = format.Body(l.Path(name), data)
 					}
 				}
 				f(i, e, body, err)

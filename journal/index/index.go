@@ -317,7 +317,7 @@ func (j *Reader) refresh(rel, key string, l *store.Lister, w *worker, old *block
 		var e *format.Entry
 		if err == nil {
 			path, shown := l.FilePaths(rel, f.Name)
-			e, err = w.scratch.ParseEntry(path, shown, data, clock)
+			e, err = format.ParseEntry(path, shown, data, clock)
 		}
 		if err != nil {
 			shown := l.Path(f.Name) // in fresh memory: the next file reuses FilePaths'
@@ -327,7 +327,7 @@ func (j *Reader) refresh(rel, key string, l *store.Lister, w *worker, old *block
 			records[i] = -1
 			continue
 		}
-		enc.add(e, id) // e is in memory the next file reuses
+		enc.add(e, id)
 	}
 	if len(enc.starts) == 0 {
 		return nil, records, old != nil, problems

@@ -127,11 +127,10 @@ func (j *Reader) scan(idx *index, o *Options) ([]*format.Entry, []*format.Proble
 	return mergeNewestFirst(runs, format.CompareNewestFirst), store.SortProblems(append(listed, problems...)), blocks
 }
 
-// worker is the memory a goroutine parses files and encodes blocks in,
-// reused from one directory to the next.
+// worker is the memory a goroutine encodes blocks in, reused from one
+// directory to the next.
 type worker struct {
-	scratch format.Scratch
-	enc     *blockEncoder
+	enc *blockEncoder
 }
 
 var workers = sync.Pool{New: func() any { return new(worker) }}
