@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -116,28 +117,28 @@ func (a *app) runList(o listOptions) error {
 // itself: the DATE column is left out unless an entry's id was named for
 // another time than its date.
 func (a *app) entryTable(s *journal.Snapshot, entries []*journal.Entry) *table {
-	if !a.env.StdoutTTY {
-		t := a.newTable("ID", "DATE", "KIND", "WITH", "TITLE", "PROJECT")
-		for _, e := range entries {
-			t.add(e.ID, a.stamp(e.Date), e.Kind, a.names(s, e.With), e.Label(), e.Project)
-		}
-		return t
-	}
-	refs := s.Journal.StampRefs(entries)
-	dated := true // every ref says its entry's date and time
+	header := []string{"ID", "DATE", "KIND", "WITH", "TITLE", "PROJECT"}
+	refs := make([]string, len(entries))
 	for i, e := range entries {
-		dated = dated && strings.HasPrefix(refs[i], e.Date.Format("2006-01-02-1504"))
+		refs[i] = e.ID
+	}
+	dated := false // every ref says its entry's date and time
+	if a.env.StdoutTTY {
+		refs, dated = s.Journal.StampRefs(entries), true
+		for i, e := range entries {
+			dated = dated && strings.HasPrefix(refs[i], e.Date.Format("2006-01-02-1504"))
+		}
 	}
 	if dated {
-		t := a.newTable("ID", "KIND", "WITH", "TITLE", "PROJECT").freeText("PROJECT", "WITH", "TITLE")
-		for i, e := range entries {
-			t.add(a.paint("id", refs[i]), e.Kind, a.names(s, e.With), e.Label(), e.Project)
-		}
-		return t
+		header = slices.Delete(header, 1, 2)
 	}
-	t := a.newTable("ID", "DATE", "KIND", "WITH", "TITLE", "PROJECT").freeText("PROJECT", "WITH", "TITLE")
+	t := a.newTable(header...).freeText("PROJECT", "WITH", "TITLE")
 	for i, e := range entries {
-		t.add(a.paint("id", refs[i]), a.stamp(e.Date), e.Kind, a.names(s, e.With), e.Label(), e.Project)
+		row := []string{a.paint("id", refs[i]), a.stamp(e.Date), e.Kind, a.names(s, e.With), e.Label(), e.Project}
+		if dated {
+			row = slices.Delete(row, 1, 2)
+		}
+		t.add(row...)
 	}
 	return t
 }

@@ -15,33 +15,27 @@ const defaultWidth = 80
 
 // width is how many display cells a line on standard output may take:
 // the terminal's own width, else $COLUMNS, else 80.
-func (a *app) width() int {
-	if a.env.Width != nil {
-		if w := a.env.Width(); w > 0 {
-			return w
-		}
-	}
-	if w, err := strconv.Atoi(a.env.Getenv("COLUMNS")); err == nil && w > 0 {
-		return w
-	}
-	return defaultWidth
-}
+func (a *app) width() int { return a.terminalSize(a.env.Width, "COLUMNS", defaultWidth) }
 
 // defaultHeight is the height of a terminal whose size is unknown.
 const defaultHeight = 24
 
 // height is how many lines the terminal shows: its own height, else
 // $LINES, else 24.
-func (a *app) height() int {
-	if a.env.Height != nil {
-		if h := a.env.Height(); h > 0 {
-			return h
+func (a *app) height() int { return a.terminalSize(a.env.Height, "LINES", defaultHeight) }
+
+// terminalSize is what measure says, else the number in the variable
+// named, else unknown.
+func (a *app) terminalSize(measure func() int, variable string, unknown int) int {
+	if measure != nil {
+		if n := measure(); n > 0 {
+			return n
 		}
 	}
-	if h, err := strconv.Atoi(a.env.Getenv("LINES")); err == nil && h > 0 {
-		return h
+	if n, err := strconv.Atoi(a.env.Getenv(variable)); err == nil && n > 0 {
+		return n
 	}
-	return defaultHeight
+	return unknown
 }
 
 // fits reports whether output should be laid out to fit the terminal:
