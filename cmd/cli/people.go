@@ -45,7 +45,11 @@ func toPersonJSON(c journal.Contact, now time.Time) personJSON {
 }
 
 // status says where a relationship stands in a word or two.
-func (a *app) status(c journal.Contact, now time.Time) string {
+func (a *app) status(c journal.Contact, now time.Time) string { return a.contactStatus(c, now, false) }
+
+// contactStatus is status, with short the due dates of a relationship that
+// is due in fewer words: the one after which it is overdue.
+func (a *app) contactStatus(c journal.Contact, now time.Time, short bool) string {
 	switch {
 	case c.Snoozed:
 		return "snoozed until " + journal.Day(c.Person.SnoozeUntil)
@@ -57,6 +61,8 @@ func (a *app) status(c journal.Contact, now time.Time) string {
 		return a.paint("overdue", fmt.Sprintf("lapsed, overdue %dd", int(now.Sub(c.Late).Hours()/24)))
 	case c.Overdue:
 		return a.paint("overdue", fmt.Sprintf("overdue %dd", int(now.Sub(c.Late).Hours()/24)))
+	case c.Grade(now) == journal.GradeDue && short:
+		return a.paint("soon", "due now, by "+journal.Day(c.Late))
 	case c.Grade(now) == journal.GradeDue:
 		return a.paint("soon", fmt.Sprintf("due since %s, overdue after %s", journal.Day(c.Due), journal.Day(c.Late)))
 	}
@@ -154,11 +160,7 @@ func (a *app) contactTable(contacts []journal.Contact, now time.Time) *table {
 		if c.Last != nil {
 			last = ago(c.DaysSince(now))
 		}
-		status := a.status(c, now)
-		if c.Grade(now) == journal.GradeDue && !c.Snoozed && !c.Overdue {
-			status = a.paint("soon", "due now, by "+journal.Day(c.Late)) // short enough to keep whole
-		}
-		t.add(c.Person.Name, c.Person.Relation, a.paint(c.Direction, c.Direction), last, c.Cadence.String(), status)
+		t.add(c.Person.Name, c.Person.Relation, a.paint(c.Direction, c.Direction), last, c.Cadence.String(), a.contactStatus(c, now, true))
 	}
 	return t
 }
