@@ -7,7 +7,6 @@ import (
 	"hash/crc32"
 	"io"
 	"io/fs"
-	"math/bits"
 	"os"
 	"path/filepath"
 	"slices"
@@ -292,11 +291,11 @@ func (j *Reader) refresh(rel, key string, l *store.Lister, w *worker, old *block
 		data, id, err := l.ReadFile(f.Name)
 		var e *format.Entry
 		if err == nil {
-			path, shown := l.FilePaths(rel, f.Name)
+			path, shown := rel+"/"+f.Name, l.Path(f.Name)
 			e, err = w.scratch.ParseEntry(path, shown, data, clock)
 		}
 		if err != nil {
-			shown := l.Path(f.Name) // in fresh memory: the next file reuses FilePaths'
+			shown := l.Path(f.Name)
 			p := format.AsProblem(shown, err)
 			p.Path = shown
 			problems = append(problems, p)
@@ -390,11 +389,10 @@ type blockEncoder struct {
 	dates                         []recordDate // of each record
 }
 
-// recordDate is the date of a record's entry, and where its id is in the
-// records.
+// recordDate is the date and id of a record's entry.
 type recordDate struct {
-	date       time.Time
-	id, idSize int32
+	date time.Time
+	id   string
 }
 
 // encoder returns the worker's block encoder, emptied: its memory is
@@ -428,11 +426,7 @@ func (e *blockEncoder) add(en *format.Entry, key store.FileKey) {
 	e.rec.record(en, key, &e.body)
 	e.starts = append(e.starts, len(e.records.b))
 	e.records.uvarint(uint64(len(e.rec.b)))
-	// The record starts with the path's length and the path, which ends
-	// with the id and ".md".
-	path := len(e.records.b) + (bits.Len(uint(len(en.Path))|1)+6)/7 // after its length, a uvarint
-	id := path + strings.LastIndexByte(en.Path, '/') + 1
-	e.dates = append(e.dates, recordDate{en.Date, int32(id), int32(len(en.ID))})
+	e.dates = append(e.dates, recordDate{en.Date, en.ID})
 	e.records.b = append(e.records.b, e.rec.b...)
 }
 
@@ -450,10 +444,9 @@ func (e *blockEncoder) block() []byte {
 	for n := range order {
 		order[n] = int32(n)
 	}
-	id := func(d recordDate) string { return unsafe.String(&e.records.b[d.id], d.idSize) }
 	slices.SortFunc(order, func(a, b int32) int { // as format.CompareNewestFirst: a block's paths differ by their ids
 		x, y := e.dates[a], e.dates[b]
-		return format.NewestFirst(x.date, id(x), y.date, id(y))
+		return format.NewestFirst(x.date, x.id, y.date, y.id)
 	})
 	for _, n := range order {
 		head.uvarint(uint64(n))

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/lead-journal/lead/journal/format"
 )
@@ -33,25 +32,12 @@ type Lister struct {
 	list    []Dirent
 	pending []int  // the names of list to look at
 	text    []byte // the last file read
-	paths   []byte // its paths, see FilePaths
 }
 
 var listers = sync.Pool{New: func() any { return new(Lister) }}
 
 // Path is the path of the file name of the directory open last.
 func (l *Lister) Path(name string) string { return l.dir + string(filepath.Separator) + name }
-
-// FilePaths returns the slash path in the journal of the file name of
-// the directory at rel, open last, and its path as shown, in memory the
-// next call reuses: what is parsed from a file with no index is encoded
-// into the index at once, and its paths are not kept.
-func (l *Lister) FilePaths(rel, name string) (string, string) {
-	l.paths = append(append(append(l.paths[:0], rel...), '/'), name...)
-	n := len(l.paths)
-	l.paths = append(append(append(l.paths, l.dir...), filepath.Separator), name...)
-	both := unsafe.String(unsafe.SliceData(l.paths), len(l.paths))
-	return both[:n], both[n:]
-}
 
 // Shared passes f a Lister of the pool that reads the files of the
 // directory l has open, without closing it: l keeps it open while f runs.
