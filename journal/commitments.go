@@ -56,13 +56,15 @@ type TodoFilter struct {
 	Done         bool      // include ticked items
 	AsOf         time.Time // when set, only items written by then
 	OpenAt       time.Time // when set, items ticked on its day or later count as open: a past window's end
+	IDPrefix     string    // when set, only items whose id starts with it
+	Limit        int       // when set, only the first this many
 }
 
 // Commitments returns the commitments (not agenda) that pass f: overdue
 // first, then by due date, then oldest first. The items are the
 // snapshot's own, not copies.
 func (s *Snapshot) Commitments(f TodoFilter, now time.Time) []*Item {
-	return inOrder(s.commitments(f, now), 0, true)
+	return inOrder(s.commitments(f, now), f.Limit, true)
 }
 
 // commitments returns the commitments that pass f in the order of Items.
@@ -73,7 +75,8 @@ func (s *Snapshot) commitments(f TodoFilter, now time.Time) []*Item {
 			(!f.Theirs || f.Mine || !it.Mine()) &&
 			f.withMatches(it) &&
 			(!f.Overdue || it.Overdue(now)) &&
-			(f.AsOf.IsZero() || !it.Date.After(f.AsOf))
+			(f.AsOf.IsZero() || !it.Date.After(f.AsOf)) &&
+			strings.HasPrefix(it.ID, f.IDPrefix)
 	})
 }
 
@@ -249,13 +252,12 @@ func (s *Snapshot) FindItem(ref string) (Item, error) {
 	return Item{}, &AmbiguousError{"item", ref, ids}
 }
 
-// SetDone ticks (done) or unticks an item's box in place, and records the
-// day it was ticked, on, at the end of the line (DoneKey); unticking
-// removes that record. Only the item's line changes. The tick and its day
-// are written into the file itself, so that a program appending to it
-// meanwhile loses nothing. The file is read again first, under the
-// journal's write lock; if the item is no longer there, nothing is
-// written.
+// SetDone ticks (done) or unticks an item's box, and records the day it
+// was ticked, on, at the end of the line (DoneKey); unticking removes that
+// record. Only the item's line changes, and the file is replaced
+// atomically (store.ReplaceFile: lines a program appended to it meanwhile
+// are kept). The file is read again first, under the journal's write
+// lock; if the item is no longer there, nothing is written.
 func (j *Journal) SetDone(it Item, done bool, on time.Time) error {
 	return j.editItem(it, func(l itemLine) error {
 		box, _, end, ok := format.TaskItem(string(l.text))
@@ -269,20 +271,11 @@ func (j *Journal) SetDone(it Item, done bool, on time.Time) error {
 		if l.data[l.start+box] == mark || (done && l.data[l.start+box] == 'X') {
 			return nil
 		}
-		if done { // the tick, then the day at the end of the line, both in place
-			if err := store.SetByte(l.path, l.data, l.start+box, mark); err != nil {
-				return err
-			}
-			ticked := slices.Clone(l.data)
-			ticked[l.start+box] = mark
-			if err := store.InsertAt(l.path, ticked, l.start+end, []byte(" "+format.DoneKey+on.Format("2006-01-02"))); err != nil {
-				return fmt.Errorf("ticked, but the day it was done is not recorded: %w", err)
-			}
-			return nil
-		}
 		edited := slices.Clone(l.text)
 		edited[box] = mark
-		if from, to, _, ok := format.DoneToken(string(l.text[:end])); ok {
+		if done {
+			edited = slices.Insert(edited, end, []byte(" "+format.DoneKey+on.Format("2006-01-02"))...)
+		} else if from, to, _, ok := format.DoneToken(string(l.text[:end])); ok {
 			edited = slices.Delete(edited, from, to)
 		}
 		return store.ReplaceFile(l.path, l.data, slices.Concat(l.data[:l.start], edited, l.data[l.start+len(l.text):]))

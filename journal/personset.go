@@ -18,8 +18,10 @@ type PersonChange struct {
 }
 
 // SetPerson changes the keys of a person's file that changes name and
-// nothing else: a key already there has its lines replaced, a new key is
-// added as the last line of the front matter, and comments, other keys
+// nothing else: a key already there has its lines replaced (a comment at
+// the end of the key's line stays at the end of its new line, when it is
+// one), a new key
+// is added as the last line of the front matter, and comments, other keys
 // and the body keep their bytes. The file is read again first and written
 // only if it still reads as a person afterwards.
 func (j *Journal) SetPerson(p *Person, changes []PersonChange) (*Person, error) {
@@ -82,6 +84,9 @@ func setKeys(data []byte, d *format.Document, changes []PersonChange) []byte {
 		}
 		var with []string
 		if text != "" {
+			if comment := format.LineComment(lines[start]); comment != "" && strings.Count(text, "\n") == 1 {
+				text = strings.TrimSuffix(text, newline) + " " + comment + newline // the person's note on the line stays
+			}
 			with = []string{text}
 		}
 		lines = slices.Replace(lines, start, end, with...)

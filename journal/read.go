@@ -25,6 +25,9 @@ const (
 	OpenItems
 	// Everything reads every item too.
 	Everything
+	// Tallies reads no entry, only how many carry each tag and project
+	// (Snapshot.Tags and Snapshot.Projects), as the index keeps them.
+	Tallies
 )
 
 // ReadOptions says what Journal.Read reads.
@@ -48,7 +51,13 @@ type ReadOptions struct {
 // out; nothing else is lost. The error is the filter's.
 func (j *Journal) Read(o ReadOptions) (*Snapshot, error) {
 	s := j.readPeople()
-	if o.Entries == NoEntries {
+	switch o.Entries {
+	case NoEntries:
+		return s, nil
+	case Tallies:
+		t, problems := j.reader().Tally(o.Indexed)
+		s.Tags, s.Projects = t.Tags, t.Projects
+		s.Problems = append(s.Problems, problems...)
 		return s, nil
 	}
 	read := index.Options{Detail: map[Entries]index.Detail{Headers: index.Headers, OpenItems: index.OpenItems, Everything: index.Everything}[o.Entries],

@@ -177,26 +177,25 @@ func commonPrefix(a, b string) int {
 
 // ItemRefs returns, for each item of shown, the shortest prefix of its id
 // that FindItem resolves to it among the snapshot's items, and never
-// shorter than ShortID.
+// shorter than ShortID. Only ids that share the first ShortIDLength
+// characters can make a reference longer, so each item's id is looked up
+// once among those of shown: one pass, however many items there are.
 func (s *Snapshot) ItemRefs(shown []*Item) []string {
-	all := s.Items()
+	byStart := map[string][]int{} // the items of shown by the start of their ids
+	for i, it := range shown {
+		if len(it.ID) >= ShortIDLength {
+			byStart[it.ID[:ShortIDLength]] = append(byStart[it.ID[:ShortIDLength]], i)
+		}
+	}
 	longest := make([]int, len(shown)) // the longest prefix each shares with another item's id
-	if len(shown) <= fewRefs {
-		for i, it := range shown {
-			for _, other := range all {
-				if other != it {
-					longest[i] = max(longest[i], commonPrefix(other.ID, it.ID))
-				}
+	for _, other := range s.Items() {
+		if len(other.ID) < ShortIDLength {
+			continue
+		}
+		for _, i := range byStart[other.ID[:ShortIDLength]] {
+			if other != shown[i] {
+				longest[i] = max(longest[i], commonPrefix(other.ID, shown[i].ID))
 			}
-		}
-	} else {
-		ids := make([]string, len(all))
-		for i, it := range all {
-			ids[i] = it.ID
-		}
-		slices.Sort(ids)
-		for i, it := range shown {
-			longest[i] = shared(ids, it.ID, true)
 		}
 	}
 	refs := make([]string, len(shown))
@@ -205,8 +204,3 @@ func (s *Snapshot) ItemRefs(shown []*Item) []string {
 	}
 	return refs
 }
-
-// fewRefs is how many references are found by comparing each with every
-// id rather than by sorting them all: completion shows a few dozen of a
-// hundred thousand.
-const fewRefs = 64

@@ -53,5 +53,10 @@ func TestItemRefsResolve(t *testing.T) {
 		if err != nil || got.ID != it.ID || len(refs[i]) < ShortIDLength {
 			t.Errorf("%s is shown as %q, which finds %v (%v)", it.ID, refs[i], got.ID, err)
 		}
+		if shorter := refs[i][:len(refs[i])-1]; len(shorter) >= ShortIDLength {
+			if _, err := s.FindItem(shorter); err == nil {
+				t.Errorf("%s is shown as %q, though %q finds it", it.ID, refs[i], shorter)
+			}
+		}
 	}
 }

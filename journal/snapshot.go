@@ -21,6 +21,9 @@ type Snapshot struct {
 	Entries  []*Entry  // newest first
 	People   []*Person // by slug
 	Problems []*Problem
+	// Tags and Projects are, read with Tallies, how many entries carry
+	// each tag and project.
+	Tags, Projects map[string]int
 
 	people map[string]*Person
 	items  []*Item             // all items, gathered on first use

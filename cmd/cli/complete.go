@@ -126,23 +126,21 @@ func (a *app) completeFirstPerson(cmd *cobra.Command, args []string, prefix stri
 	return a.completePeople(cmd, args, prefix)
 }
 
-// completeValues offers the distinct values an entry field takes in the
-// journal, most used first; it reads only the entries' front matter.
-func (a *app) completeValues(values func(*journal.Entry) []string) completer {
+// completeTally offers the tags or projects of the journal, those carried
+// by most entries first; it reads only the index's tallies of them.
+func (a *app) completeTally(counts func(*journal.Snapshot) map[string]int) completer {
 	return func(_ *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
-		s := a.quietLoad(journal.Headers)
+		s := a.quietLoad(journal.Tallies)
 		if s == nil {
 			return nil, noFiles
 		}
-		counts := map[string]int{}
-		for _, e := range s.Entries {
-			for _, v := range values(e) {
-				if v != "" && hasPrefixFold(v, prefix) {
-					counts[v]++
-				}
+		matching := map[string]int{}
+		for v, n := range counts(s) {
+			if v != "" && hasPrefixFold(v, prefix) {
+				matching[v] = n
 			}
 		}
-		return rankByCount(counts), noFiles
+		return rankByCount(matching), noFiles
 	}
 }
 
@@ -238,25 +236,24 @@ func (a *app) completeEntries(_ *cobra.Command, args []string, prefix string) ([
 // described by their text and due date.
 func (a *app) completeItems(cmd *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
 	undo, _ := cmd.Flags().GetBool("undo")
-	read, f := journal.OpenItems, journal.TodoFilter{}
+	read, f := journal.OpenItems, journal.TodoFilter{IDPrefix: strings.ToLower(prefix), Limit: completionLimit}
 	if undo {
-		read, f.Done = journal.Everything, true
+		read, f.Done, f.Limit = journal.Everything, true, 0 // the ticked among them all
 	}
 	s := a.quietLoad(read)
 	if s == nil {
 		return nil, noFiles
 	}
-	prefix = strings.ToLower(prefix)
 	now := a.env.Now()
 	candidates := s.Commitments(f, now)
 	for _, it := range s.Items() {
-		if it.Agenda {
+		if it.Agenda && strings.HasPrefix(it.ID, f.IDPrefix) {
 			candidates = append(candidates, it)
 		}
 	}
 	var items []*journal.Item
 	for _, it := range candidates {
-		if it.Done == undo && strings.HasPrefix(it.ID, prefix) {
+		if it.Done == undo {
 			if items = append(items, it); len(items) == completionLimit {
 				break
 			}
@@ -315,8 +312,8 @@ func (a *app) registerCompletions(cmd *cobra.Command) {
 		"practice":  a.completeConfig(practiceNames),
 		"relation":  a.completeConfig(journal.Config.RelationNames),
 		"direction": completeFrom(journal.Directions...),
-		"tag":       a.completeValues(func(e *journal.Entry) []string { return e.Tags }),
-		"project":   a.completeValues(func(e *journal.Entry) []string { return []string{e.Project} }),
+		"tag":       a.completeTally(func(s *journal.Snapshot) map[string]int { return s.Tags }),
+		"project":   a.completeTally(func(s *journal.Snapshot) map[string]int { return s.Projects }),
 		"stance":    completeFrom(stances...),
 		"influence": completeFrom(levels...),
 		"interest":  completeFrom(levels...),

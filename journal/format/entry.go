@@ -271,3 +271,17 @@ func (m *Mapping) Render() []byte {
 	b.WriteString("---\n")
 	return []byte(b.String())
 }
+
+// LineComment returns the comment ("# ...") at the end of a one-line
+// "key: value" front matter line, as YAML reads it, or "" when it has none.
+func LineComment(line string) string {
+	var n yaml.Node
+	if yaml.Unmarshal([]byte(line), &n) != nil || len(n.Content) != 1 || len(n.Content[0].Content) != 2 {
+		return ""
+	}
+	key, value := n.Content[0].Content[0], n.Content[0].Content[1]
+	if value.LineComment != "" {
+		return value.LineComment
+	}
+	return key.LineComment
+}

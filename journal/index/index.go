@@ -25,7 +25,7 @@ const File = format.CacheDir + "/cache/entries.idx"
 
 // cacheVersion changes whenever what the index holds, or how entries are
 // read, changes; an index of another version is ignored.
-const cacheVersion = "lead-entries-index 10\n"
+const cacheVersion = "lead-entries-index 11\n"
 
 // The index is, after a version line and before a CRC-32 of all the rest,
 // the number of blocks and, for each, its key and its bytes: a block per
@@ -38,6 +38,7 @@ const cacheVersion = "lead-entries-index 10\n"
 //	how many entries, header lists, body lists, items and open items it holds
 //	a table of the strings that repeat (kinds, slugs, tags, sections...)
 //	the order of its records by the entries' dates, newest first
+//	how many entries carry each tag, and each project, as table references
 //	its records
 //
 // A record is its length, the file's path and identity, then the front
@@ -72,8 +73,12 @@ type block struct {
 	entries, lists, bodyLists, items, openItems int // for the arenas entries are cut from
 	table                                       []string
 	order                                       []int32 // the records' numbers, newest entry first
-	start                                       int     // where the records start
+	tags, projects                              []tallied
+	start                                       int // where the records start
 }
+
+// tallied is how many of a block's entries carry a string of its table.
+type tallied struct{ ref, entries int }
 
 // openIndex reads the index; any problem with it gives nil.
 func (j *Reader) openIndex() *index {
@@ -137,8 +142,27 @@ func (b *block) open() error {
 		}
 		b.order[i], seen[r] = int32(r), true
 	}
+	b.tags, b.projects = d.tally(len(b.table)), d.tally(len(b.table))
 	b.start = d.off
 	return d.err
+}
+
+// tally reads a list of table references, each with how many entries
+// carry it.
+func (d *decoder) tally(tableSize int) []tallied {
+	n := d.count()
+	if d.err != nil || n == 0 {
+		return nil
+	}
+	out := make([]tallied, n)
+	for i := range out {
+		out[i] = tallied{int(d.uvarint()), d.count()}
+		if out[i].ref >= tableSize {
+			d.err = errCorrupt
+			return nil
+		}
+	}
+	return out
 }
 
 // newestFirst returns where the records at offsets (-1 for none) start,
@@ -387,6 +411,7 @@ type blockEncoder struct {
 	starts                        []int // where each record starts in records
 	lists, bodyLists, items, open int
 	dates                         []recordDate // of each record
+	tags, projects                []int        // how many entries carry each string of the table
 }
 
 // recordDate is the date and id of a record's entry.
@@ -405,6 +430,7 @@ func (w *worker) encoder() *blockEncoder {
 	e := w.enc
 	clear(e.table.positions)
 	e.table.strings, e.records.b, e.starts, e.dates = e.table.strings[:0], e.records.b[:0], e.starts[:0], e.dates[:0]
+	e.tags, e.projects = e.tags[:0], e.projects[:0]
 	e.lists, e.bodyLists, e.items, e.open = 0, 0, 0, 0
 	return e
 }
@@ -428,6 +454,21 @@ func (e *blockEncoder) add(en *format.Entry, key store.FileKey) {
 	e.records.uvarint(uint64(len(e.rec.b)))
 	e.dates = append(e.dates, recordDate{en.Date, en.ID})
 	e.records.b = append(e.records.b, e.rec.b...)
+	for _, tag := range en.Tags {
+		e.tags = count(e.tags, e.table.position(tag))
+	}
+	if en.Project != "" {
+		e.projects = count(e.projects, e.table.position(en.Project))
+	}
+}
+
+// count adds one to counts[at], growing counts as needed.
+func count(counts []int, at uint64) []int {
+	for uint64(len(counts)) <= at {
+		counts = append(counts, 0)
+	}
+	counts[at]++
+	return counts
 }
 
 // block returns the bytes of the block: its counts, its table of the
@@ -451,7 +492,29 @@ func (e *blockEncoder) block() []byte {
 	for _, n := range order {
 		head.uvarint(uint64(n))
 	}
+	for _, counts := range [][]int{e.tags, e.projects} {
+		head.tally(counts)
+	}
 	return append(append(make([]byte, 0, len(head.b)+len(e.records.b)), head.b...), e.records.b...)
+}
+
+// tally writes, for each string of the table that entries carry, its
+// position and how many carry it (counts[position]), as decoder.tally
+// reads them.
+func (e *encoder) tally(counts []int) {
+	n := 0
+	for _, c := range counts {
+		if c > 0 {
+			n++
+		}
+	}
+	e.uvarint(uint64(n))
+	for at, c := range counts {
+		if c > 0 {
+			e.uvarint(uint64(at))
+			e.uvarint(uint64(c))
+		}
+	}
 }
 
 func (e *encoder) uvarint(v uint64) { e.b = binary.AppendUvarint(e.b, v) }

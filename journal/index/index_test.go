@@ -348,8 +348,12 @@ func TestIndexAgreesWithTheFiles(t *testing.T) {
 	dirs := []string{"entries/2026/09", "entries/2026/10", "entries/2026/11"}
 	var paths []string
 	entry := func(n int, done byte) string {
-		return fmt.Sprintf("---\ndate: 2026-%02d-%02dT10:00:00-04:00\ntitle: T%03d\nwith: [p%d]\n---\n- [%c] item %d\n",
-			9+n%3, 1+n%28, n, n%5, done, n)
+		project := ""
+		if n%3 > 0 {
+			project = fmt.Sprintf("project: pr%d\n", n%3)
+		}
+		return fmt.Sprintf("---\ndate: 2026-%02d-%02dT10:00:00-04:00\ntitle: T%03d\nwith: [p%d]\ntags: [t%d, t%d]\n%s---\n- [%c] item %d\n",
+			9+n%3, 1+n%28, n, n%5, n%4, n%7, project, done, n)
 	}
 	state := func(s *snapshot) string {
 		var out []string
@@ -401,13 +405,32 @@ func TestIndexAgreesWithTheFiles(t *testing.T) {
 			j.read(Options{Grep: func(text []byte) bool { return bytes.Contains(text, []byte("item 1")) }})
 			j.LoadOpen()
 		}
+		tally, _ := j.Tally(false)
 		cached := state(j.Load())
 		os.Remove(j.Abs(File))
+		headers := j.LoadHeaders()
 		fresh := state(j.Load())
 		if cached != fresh {
 			t.Fatalf("step %d: through the index:\n%s\nfrom the files:\n%s", step, cached, fresh)
 		}
+		if want := tallyOf(headers.Entries); fmt.Sprint(tally) != fmt.Sprint(want) {
+			t.Fatalf("step %d: the index tallies %v, the entries carry %v", step, tally, want)
+		}
 	}
+}
+
+// tallyOf counts the entries that carry each tag and project.
+func tallyOf(entries []*format.Entry) Tally {
+	t := Tally{Tags: map[string]int{}, Projects: map[string]int{}}
+	for _, e := range entries {
+		for _, tag := range e.Tags {
+			t.Tags[tag]++
+		}
+		if e.Project != "" {
+			t.Projects[e.Project]++
+		}
+	}
+	return t
 }
 
 // TestIndexForgetsDeletedFiles: a deleted file's record leaves the index

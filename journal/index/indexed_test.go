@@ -20,7 +20,7 @@ func TestIndexedRead(t *testing.T) {
 	}
 	write := func(name, title string) {
 		t.Helper()
-		text := "---\ndate: 2026-11-20T10:00:00Z\ntitle: " + title + "\n---\n- [ ] do it\n"
+		text := "---\ndate: 2026-11-20T10:00:00Z\ntitle: " + title + "\ntags: [" + title + "]\n---\n- [ ] do it\n"
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
 			t.Fatal(err)
 		}
@@ -41,7 +41,13 @@ func TestIndexedRead(t *testing.T) {
 	if stale, _ := r.Read(Options{Detail: OpenItems, Indexed: true}); len(stale) != 1 || stale[0].Title != "One" {
 		t.Errorf("the indexed read checked the file: %v", stale)
 	}
+	if tally, _ := r.Tally(true); tally.Tags["One"] != 1 || len(tally.Tags) != 1 {
+		t.Errorf("the indexed tally checked the file: %v", tally.Tags)
+	}
 	write("2026-11-21-1000-two.md", "Two") // the directory is newer than the index now
+	if tally, _ := r.Tally(true); tally.Tags["Changed in place"] != 1 || tally.Tags["Two"] != 1 || len(tally.Tags) != 2 {
+		t.Errorf("after a new file the indexed tally gives %v", tally.Tags)
+	}
 	if again, _ := r.Read(Options{Detail: OpenItems, Indexed: true}); len(again) != 2 {
 		t.Errorf("after a new file the indexed read gives %d entries", len(again))
 	}

@@ -62,6 +62,14 @@ func (j *Reader) Read(o Options) ([]*format.Entry, []*format.Problem) {
 		}
 		defer j.checked() // what follows checks every file
 	}
+	entries, problems, _ := j.scan(idx, &o)
+	return entries, problems
+}
+
+// scan reads the entries o keeps, checking every file against idx (nil
+// for none), and returns them with the problems met and the blocks of the
+// index as it now is, written again when any changed.
+func (j *Reader) scan(idx *index, o *Options) ([]*format.Entry, []*format.Problem, []*block) {
 	var (
 		mu       sync.Mutex
 		blocks   []*block
@@ -76,10 +84,10 @@ func (j *Reader) Read(o Options) ([]*format.Entry, []*format.Problem) {
 		defer workers.Put(w)
 		old := idx.block(key)
 		b, offsets, rebuilt, probs := j.refresh(relDir, key, l, w, old, files)
-		list, err := b.decode(b.newestFirst(offsets), &o)
+		list, err := b.decode(b.newestFirst(offsets), o)
 		if err != nil { // damaged, though its checksum held: read the files
 			b, offsets, rebuilt, probs = j.refresh(relDir, key, l, w, nil, files)
-			list, _ = b.decode(b.newestFirst(offsets), &o)
+			list, _ = b.decode(b.newestFirst(offsets), o)
 		}
 		if o.Grep != nil {
 			list = grep(l, list, o.Grep, &probs)
@@ -115,7 +123,7 @@ func (j *Reader) Read(o Options) ([]*format.Entry, []*format.Problem) {
 	if changed || idx != nil && found != len(idx.blocks) {
 		_ = j.saveCache(blocks) // a cache that cannot be written is rebuilt next time
 	}
-	return mergeNewestFirst(runs, format.CompareNewestFirst), store.SortProblems(append(listed, problems...))
+	return mergeNewestFirst(runs, format.CompareNewestFirst), store.SortProblems(append(listed, problems...)), blocks
 }
 
 // worker is the memory a goroutine parses files and encodes blocks in,

@@ -8,7 +8,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 )
@@ -257,70 +256,6 @@ func appendTo(path string, data []byte) error {
 	return errors.Join(f.Sync(), f.Close())
 }
 
-// openInPlace opens the file at path to be changed in place, and reads
-// it: a regular file only, never through a link, never waited on.
-func openInPlace(path string) (*os.File, fs.FileInfo, []byte, error) {
-	f, err := os.OpenFile(path, os.O_RDWR|nonBlocking|noFollow, 0)
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	info, err := f.Stat()
-	if err == nil && !info.Mode().IsRegular() {
-		err = fmt.Errorf("%s: not a regular file; lead does not rewrite links or devices", path)
-	}
-	var current []byte
-	if err == nil {
-		current, err = io.ReadAll(io.LimitReader(f, info.Size()+1))
-	}
-	if err != nil {
-		f.Close()
-		return nil, nil, nil, err
-	}
-	return f, info, current, nil
-}
-
-// SetByte changes the byte at offset of the file at path to b, in place,
-// provided the file still begins with old (what lead read: lines appended
-// since are kept). One byte cannot be half written, and a program
-// appending to the file meanwhile loses nothing, as it would when the
-// file is replaced by a rename. It returns ErrChanged when the file no
-// longer begins with old (writing nothing), or when it was replaced while
-// lead wrote (the byte then went to the file that was replaced), or
-// rewritten over the byte. A link or anything but a regular file is
-// refused.
-func SetByte(path string, old []byte, offset int, b byte) error {
-	f, info, current, err := openInPlace(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if offset >= len(old) || !bytes.HasPrefix(current, old) {
-		return fmt.Errorf("%s: %w", path, ErrChanged)
-	}
-	if err := fault("write"); err != nil {
-		return err
-	}
-	if _, err := f.WriteAt([]byte{b}, int64(offset)); err != nil {
-		return err
-	}
-	if err := fault("sync"); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	// Another writer may have rewritten the file, or put another in its
-	// place, over the byte: then the change is theirs, and lead's not made.
-	written := make([]byte, 1)
-	if _, err := f.ReadAt(written, int64(offset)); err != nil || written[0] != b {
-		return fmt.Errorf("%s: %w", path, ErrChanged)
-	}
-	if now, err := os.Stat(path); err != nil || !os.SameFile(now, info) {
-		return fmt.Errorf("%s: %w", path, ErrChanged)
-	}
-	return nil
-}
-
 // WriteReplacing atomically puts what write writes at path, replacing
 // whatever is there: for lead's own disposable files, never the journal's.
 // It does not wait for the disk: after a crash such a file may be damaged,
@@ -399,57 +334,4 @@ func Inside(root, path string) (string, error) {
 
 func escapes(rel string) bool {
 	return rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator))
-}
-
-// InsertAt inserts bytes at offset in the file at path, in place, so that
-// a program appending to the file meanwhile (a shell's >>) loses nothing:
-// the file is first made longer by an append of as many bytes, which
-// lands after whatever others appended, then everything from offset up to
-// there is written again, moved along. It fails with ErrChanged, writing
-// nothing, when the file no longer begins with old. A link or anything but
-// a regular file is refused.
-func InsertAt(path string, old []byte, offset int, insert []byte) error {
-	f, info, current, err := openInPlace(path)
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	if offset > len(old) || !bytes.HasPrefix(current, old) {
-		return fmt.Errorf("%s: %w", path, ErrChanged)
-	}
-	if err := fault("write"); err != nil {
-		return err
-	}
-	appender, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|nonBlocking|noFollow, 0)
-	if err != nil {
-		return err
-	}
-	defer appender.Close()
-	if same, err := appender.Stat(); err != nil || !os.SameFile(same, info) {
-		return fmt.Errorf("%s: %w", path, ErrChanged)
-	}
-	if _, err := appender.Write(bytes.Repeat([]byte(" "), len(insert))); err != nil {
-		return err
-	}
-	end, err := appender.Seek(0, io.SeekCurrent) // just after the bytes appended
-	if err != nil {
-		return err
-	}
-	moved := make([]byte, int(end)-len(insert)-offset)
-	if _, err := f.ReadAt(moved, int64(offset)); err != nil {
-		return err
-	}
-	if _, err := f.WriteAt(append(slices.Clone(insert), moved...), int64(offset)); err != nil {
-		return err
-	}
-	if err := fault("sync"); err != nil {
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		return err
-	}
-	if now, err := os.Stat(path); err != nil || !os.SameFile(now, info) {
-		return fmt.Errorf("%s: %w", path, ErrChanged)
-	}
-	return nil
 }

@@ -10,5 +10,5 @@ const nonBlocking = 0
 // that changed.
 func Lock(path string) (unlock func(), err error) { return func() {}, nil }
 
-// noFollow is 0 where opens cannot refuse links: SetByte's callers check.
+// noFollow is 0 where opens cannot refuse links.
 const noFollow = 0
