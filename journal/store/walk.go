@@ -30,8 +30,8 @@ type Lister struct {
 	open    bool
 	buf     []byte
 	list    []Dirent
-	pending []int  // the names of list to look at
-	text    []byte // the last file read
+	pending [][2]int // the names of list to look at: where each is in list and in buf
+	text    []byte   // the last file read
 }
 
 var listers = sync.Pool{New: func() any { return new(Lister) }}
@@ -62,8 +62,8 @@ func InDir(dir string, f func(l *Lister, err error)) {
 // every directory under it, one directory per goroutine at a time, and
 // passes the Markdown files of each to visit, with the Lister that listed
 // them (it reads those files while visit runs). visit may be called from
-// several goroutines at once and must copy the names it keeps. With stat,
-// each file comes with its identity.
+// several goroutines at once; the list it gets is reused once it returns.
+// With stat, each file comes with its identity.
 // Hidden files and directories are skipped (lead's own old temporary
 // files removed); other files are reported as misplaced.
 func Walk(root, dir string, recursive, stat bool, visit func(relDir string, l *Lister, files []Dirent)) []*format.Problem {
