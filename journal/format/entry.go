@@ -1,7 +1,6 @@
 package format
 
 import (
-	"cmp"
 	"fmt"
 	"path"
 	"slices"
@@ -125,14 +124,20 @@ func SortNewestFirst(entries []*Entry) { slices.SortFunc(entries, CompareNewestF
 
 // CompareNewestFirst is the order of SortNewestFirst.
 func CompareNewestFirst(a, b *Entry) int {
-	return cmp.Or(NewestFirst(a.Date, a.ID, b.Date, b.ID), strings.Compare(b.Path, a.Path))
+	if c := NewestFirst(a.Date, a.ID, b.Date, b.ID); c != 0 {
+		return c
+	}
+	return strings.Compare(b.Path, a.Path) // compared only on a tie: sorting compares often
 }
 
 // NewestFirst orders what two entries' dates and ids say, newest first:
 // the order of SortNewestFirst for entries in one directory, whose paths
 // differ by their ids.
 func NewestFirst(aDate time.Time, aID string, bDate time.Time, bID string) int {
-	return cmp.Or(bDate.Compare(aDate), strings.Compare(bID, aID))
+	if c := bDate.Compare(aDate); c != 0 {
+		return c
+	}
+	return strings.Compare(bID, aID)
 }
 
 // Field returns the values of any front matter key, as strings. Keys lead
