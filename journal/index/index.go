@@ -90,6 +90,10 @@ func (j *Reader) openIndex() *index {
 	if crc32.ChecksumIEEE(body) != sum {
 		return nil
 	}
+	// What is decoded points into the mapped index through this alias:
+	// with a copy of each block as a string instead, completing a tag at
+	// 100,000 entries took 55 ms rather than 19, and a warm list --with
+	// 11-15 % longer (docs/performance.md).
 	d := &decoder{data: body, text: unsafe.String(unsafe.SliceData(body), len(body))}
 	if d.raw() != j.cacheStamp() {
 		return nil
@@ -119,9 +123,11 @@ func (idx *index) block(key string) *block {
 	return idx.blocks[key]
 }
 
-// newBlock wraps the bytes of a block.
+// newBlock wraps the bytes of a block just written, with a copy of them
+// as a string for what is decoded from it to point into: a block is
+// written only when a file of it changed.
 func newBlock(key string, data []byte) *block {
-	return &block{key: key, data: data, text: unsafe.String(unsafe.SliceData(data), len(data))}
+	return &block{key: key, data: data, text: string(data)}
 }
 
 // open reads a block's counts and table.
