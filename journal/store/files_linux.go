@@ -54,9 +54,9 @@ const statxMask = unix.STATX_TYPE | unix.STATX_MODE | unix.STATX_SIZE | unix.STA
 // stat, one statx call per name, made on the name in the getdents buffer;
 // the names of a large directory are looked at from several goroutines.
 // This pays for itself, barely: with os.File.Readdirnames and
-// unix.Statx, which copies each name again, a warm list --with at 100,000
-// entries took 319 ms instead of 286, and review, todo and people at
-// 10,000 9-11 % longer (side by side, docs/performance.md).
+// unix.Statx, which copies each name again, a warm list --with took
+// 12-27 % longer at 100,000 entries and at 10,000 (processor time 5-9 %;
+// side by side, docs/performance.md).
 func (l *Lister) listDir(dir string, stat bool) ([]Dirent, error) {
 	if err := l.openDir(dir); err != nil {
 		return nil, err
