@@ -53,6 +53,9 @@ func TestItemRefsResolve(t *testing.T) {
 		if err != nil || got.ID != it.ID || len(refs[i]) < ShortIDLength {
 			t.Errorf("%s is shown as %q, which finds %v (%v)", it.ID, refs[i], got.ID, err)
 		}
+		if one := s.ItemRef(*it); one != refs[i] {
+			t.Errorf("%s alone is shown as %q, among all as %q", it.ID, one, refs[i])
+		}
 		if shorter := refs[i][:len(refs[i])-1]; len(shorter) >= ShortIDLength {
 			if _, err := s.FindItem(shorter); err == nil {
 				t.Errorf("%s is shown as %q, though %q finds it", it.ID, refs[i], shorter)

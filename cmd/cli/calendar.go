@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -224,15 +225,16 @@ func (a *app) printMeeting(w io.Writer, s *journal.Snapshot, m journal.Meeting, 
 			continue
 		}
 		b := s.Brief(p, now)
-		for _, it := range b.Overdue {
+		refs := s.ItemRefs(slices.Concat(b.Overdue, b.Agenda))
+		for i, it := range b.Overdue {
 			who := "you owe"
 			if !it.Mine() {
 				who = "owed to you"
 			}
-			fmt.Fprintf(w, "      %s %s: %s  %s\n", a.paint("overdue", "overdue"), who, it.Text, a.paint("dim", it.ShortID()))
+			fmt.Fprintf(w, "      %s %s: %s  %s\n", a.paint("overdue", "overdue"), who, it.Text, a.paint("dim", refs[i]))
 		}
-		for _, it := range b.Agenda {
-			fmt.Fprintf(w, "      agenda: %s  %s\n", it.Text, a.paint("dim", it.ShortID()))
+		for i, it := range b.Agenda {
+			fmt.Fprintf(w, "      agenda: %s  %s\n", it.Text, a.paint("dim", refs[len(b.Overdue)+i]))
 		}
 	}
 	for _, u := range m.Unknown {

@@ -142,11 +142,8 @@ func TestJSONListIsLaidOutAsOneValue(t *testing.T) {
 func runInProcess(tb testing.TB, dir string, args ...string) string {
 	tb.Helper()
 	var out, errb bytes.Buffer
-	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
-		if k == "HOME" {
-			return dir
-		}
-		return ""
+	env := &Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, LookupEnv: func(k string) (string, bool) {
+		return dir, k == "HOME"
 	}, Now: func() time.Time { return time.Date(2026, 11, 22, 18, 0, 0, 0, time.Local) }}
 	if code := Run(append([]string{"--dir", dir}, args...), env); code != 0 {
 		tb.Fatalf("lead %v: exit %d: %s", args, code, errb.String())

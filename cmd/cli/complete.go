@@ -9,13 +9,16 @@ import (
 
 	"github.com/lead-journal/lead/journal"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 )
 
 // completer is a dynamic completion function.
 type completer = func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective)
 
-// noFiles is the directive of every completion of lead's own values.
-const noFiles = cobra.ShellCompDirectiveNoFileComp
+// noFiles is the directive of every completion of lead's own values:
+// no file names, and the values in the order given (most urgent, most
+// used or newest first), not sorted by the shell.
+const noFiles = cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKeepOrder
 
 // completionLimit is how many entries or items a completion offers: the
 // newest or most urgent, as many as a shell can show usefully.
@@ -74,7 +77,10 @@ func completeFrom(values ...string) completer {
 
 // commaList completes the last value of a comma-separated list, leaving
 // out the values already given: "--with dana-smith,l" offers
-// "dana-smith,lee-wong".
+// "dana-smith,lee-wong". Values after a comma go without their
+// descriptions: bash's completion script escapes the comma of a value
+// that has one (dana-smith\,lee-wong) and then finds it no longer starts
+// with what was typed.
 func commaList(complete completer) completer {
 	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
 		i := strings.LastIndexByte(prefix, ',')
@@ -88,7 +94,7 @@ func commaList(complete completer) completer {
 		for _, v := range values {
 			value, _, _ := strings.Cut(v, "\t")
 			if !slices.Contains(given, value) {
-				out = append(out, head+v)
+				out = append(out, head+value)
 			}
 		}
 		return out, directive
@@ -322,6 +328,7 @@ func (a *app) registerCompletions(cmd *cobra.Command) {
 		"week":      a.completeWeeks,
 		"date":      completeFrom(days...),
 		"until":     completeFrom(days...),
+		"day":       completeFrom(slices.Insert(slices.Clone(days), 1, "tomorrow")...),
 	}
 	formats := map[string][]string{
 		"export": {"json", "csv", "markdown", "ics"},
@@ -340,6 +347,14 @@ func (a *app) registerCompletions(cmd *cobra.Command) {
 		}
 		_ = cmd.RegisterFlagCompletionFunc(name, visibleCompletions(f)) // each flag is registered once
 	}
+	// A number, a title or a message has no values to offer, and is no
+	// file name either: only --dir and --ics take paths.
+	cmd.Flags().VisitAll(func(flag *pflag.Flag) {
+		if _, done := cmd.GetFlagCompletionFunc(flag.Name); done || flag.Value.Type() == "bool" || flag.Name == "dir" || flag.Name == "ics" {
+			return
+		}
+		_ = cmd.RegisterFlagCompletionFunc(flag.Name, completeFrom())
+	})
 	if cmd.ValidArgsFunction != nil {
 		cmd.ValidArgsFunction = visibleCompletions(cmd.ValidArgsFunction)
 	}

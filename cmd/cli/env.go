@@ -16,8 +16,9 @@ import (
 type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
-	Getenv         func(string) string
-	Now            func() time.Time
+	// LookupEnv looks up an environment variable, as os.LookupEnv does.
+	LookupEnv func(string) (string, bool)
+	Now       func() time.Time
 	// StdinTTY and StdoutTTY report whether the streams are terminals.
 	StdinTTY, StdoutTTY bool
 	// Width is the width of the terminal standard output is, in cells; 0
@@ -30,13 +31,20 @@ type Env struct {
 	pager *pager
 }
 
+// Getenv is the value of the environment variable key, "" when it is
+// unset.
+func (e *Env) Getenv(key string) string {
+	v, _ := e.LookupEnv(key)
+	return v
+}
+
 // System is the Env of a real process.
 func System() *Env {
 	return &Env{
 		Stdin:     os.Stdin,
 		Stdout:    os.Stdout,
 		Stderr:    os.Stderr,
-		Getenv:    os.Getenv,
+		LookupEnv: os.LookupEnv,
 		Now:       time.Now,
 		StdinTTY:  isTerminal(os.Stdin),
 		StdoutTTY: isTerminal(os.Stdout),

@@ -115,7 +115,11 @@ func (a *app) runSync(syncOptions) error {
 	if len(res.PulledIn) > 0 {
 		pulled = countFiles(res.PulledIn) + " pulled"
 	}
-	a.infof("%s, %s, pushed to %s", committed, pulled, res.Remote)
+	pushed := "nothing to push to " + res.Remote
+	if res.Pushed {
+		pushed = "pushed to " + res.Remote
+	}
+	a.infof("%s, %s, %s", committed, pulled, pushed)
 	return nil
 }
 

@@ -49,7 +49,7 @@ func (a *app) runNudge(o nudgeOptions) error {
 		}
 		who := s.Names([]string{it.Owner})
 		a.autocommit(fmt.Sprintf("nudge: %s: %s", who, it.Text), it.Path)
-		a.infof("nudged %s %s after %d days: %s (%s:%d)", who, it.ShortID(), it.WaitingDays(now), it.Text, a.abs(it.Path), it.Line)
+		a.infof("nudged %s %s after %d days: %s (%s:%d)", who, s.ItemRef(it), it.WaitingDays(now), it.Text, a.abs(it.Path), it.Line)
 	}
 	return nil
 }

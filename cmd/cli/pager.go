@@ -38,11 +38,11 @@ func (a *app) pageOutput(root *cobra.Command) {
 }
 
 // pagerCommand is $LEAD_PAGER, then $PAGER, then less -FRX when less is
-// installed; "" when output is not to be paged (the value "cat" says so
-// too).
+// installed; "" when output is not to be paged, which either variable set
+// to "" or "cat" says, as for git.
 func (a *app) pagerCommand() string {
 	for _, v := range []string{"LEAD_PAGER", "PAGER"} {
-		if p := a.env.Getenv(v); p != "" {
+		if p, set := a.env.LookupEnv(v); set {
 			if p == "cat" {
 				return ""
 			}

@@ -157,7 +157,8 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 		return n > 0
 	}
 	items := func(list []*journal.Item) {
-		for _, it := range list {
+		refs := s.ItemRefs(list)
+		for i, it := range list {
 			due := "" // the text already says when it is due
 			if it.Overdue(now) {
 				due = a.paint("overdue", " (overdue)")
@@ -165,7 +166,7 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 			if !it.Mine() && !it.Agenda {
 				due += fmt.Sprintf(" (waiting %dd)", it.WaitingDays(now))
 			}
-			fmt.Fprintf(w, "  - %s%s  %s\n", it.Text, due, a.paint("dim", it.ShortID()))
+			fmt.Fprintf(w, "  - %s%s  %s\n", it.Text, due, a.paint("dim", refs[i]))
 		}
 	}
 	name := pr.Contact.Person.Name

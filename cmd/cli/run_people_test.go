@@ -234,11 +234,8 @@ func TestRunTodayInbox(t *testing.T) {
 		"people/dana-smith.md": "---\nname: Dana Smith\nrelation: boss\nemail: dana@example.com\n---\n",
 	})
 	home := t.TempDir() // with no config.yaml in it
-	a.env.Getenv = func(key string) string {
-		if key == "HOME" {
-			return home
-		}
-		return ""
+	a.env.LookupEnv = func(key string) (string, bool) {
+		return home, key == "HOME"
 	}
 	ics := filepath.Join(home, "calendar.ics")
 	if err := os.WriteFile(ics, []byte(calendarICS), 0o600); err != nil {

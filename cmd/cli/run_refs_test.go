@@ -39,11 +39,8 @@ func TestRunEdit(t *testing.T) {
 	})
 	path := filepath.Join(a.dir, "entries/2026/11/2026-11-20-1430-q3.md")
 	editor := "printf '%s' \"---\ndate: [\n---\n\" >"
-	a.env.Getenv = func(k string) string {
-		if k == "LEAD_EDITOR" {
-			return editor
-		}
-		return ""
+	a.env.LookupEnv = func(k string) (string, bool) {
+		return editor, k == "LEAD_EDITOR"
 	}
 	if err := a.runEdit(editOptions{ref: "q3"}); err == nil {
 		t.Error("an entry left unreadable does not fail")

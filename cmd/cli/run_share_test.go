@@ -132,8 +132,9 @@ func TestRunMap(t *testing.T) {
 func TestRunConfig(t *testing.T) {
 	a, stdout, stderr := testApp(t, shareNow, map[string]string{"lead.yaml": "default_time: \"09:30\"\n"})
 	xdg := t.TempDir()
-	a.env.Getenv = func(key string) string {
-		return map[string]string{"XDG_CONFIG_HOME": xdg, "EDITOR": "nano"}[key]
+	a.env.LookupEnv = func(key string) (string, bool) {
+		v, ok := map[string]string{"XDG_CONFIG_HOME": xdg, "EDITOR": "nano"}[key]
+		return v, ok
 	}
 	if err := a.runConfig(configOptions{}); err != nil {
 		t.Fatal(err)

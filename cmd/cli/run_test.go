@@ -28,7 +28,7 @@ func testApp(t *testing.T, now time.Time, files map[string]string) (a *app, stdo
 	}
 	stdout, stderr = new(bytes.Buffer), new(bytes.Buffer)
 	env := &Env{Stdin: strings.NewReader(""), Stdout: stdout, Stderr: stderr, Now: func() time.Time { return now },
-		Getenv: func(string) string { return "" }}
+		LookupEnv: func(string) (string, bool) { return "", false }}
 	return &app{env: env, dir: dir}, stdout, stderr
 }
 

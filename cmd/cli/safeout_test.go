@@ -10,7 +10,7 @@ import (
 // time or whole reaches the terminal the same: its controls visible,
 // lead's own colours as escape sequences.
 func TestTerminalWriterShowsControlsAndKeepsStyles(t *testing.T) {
-	a := &app{env: &Env{StdoutTTY: true, Getenv: func(string) string { return "" }}}
+	a := &app{env: &Env{StdoutTTY: true, LookupEnv: func(string) (string, bool) { return "", false }}}
 	in := a.paint("red", "overdue") + " \x1b]0;PWNED\x07 é\u202e\u009b\r\x7f\tend\n" + string([]byte{0xff})
 	want := "\x1b[31moverdue\x1b[0m ^[]0;PWNED^G é<U+202E><U+009B>^M^?\tend\n<0xFF>"
 	for _, step := range []int{len(in), 1, 2, 3} {

@@ -185,7 +185,8 @@ func isTable(args []string, tables [][]string) bool {
 }
 
 // TestPager: on a terminal long output goes through $LEAD_PAGER, then
-// $PAGER; --no-pager, PAGER=cat and a pipe write it directly.
+// $PAGER; --no-pager, PAGER=cat, LEAD_PAGER set empty and a pipe write it
+// directly.
 func TestPager(t *testing.T) {
 	dir := t.TempDir()
 	runInProcess(t, dir, "log", "-w", "Dana Smith", "-t", "One", "-m", "first")
@@ -224,6 +225,9 @@ func TestPager(t *testing.T) {
 	}
 	if out := run([]string{"PAGER=cat"}, "list"); paged(out) || !strings.Contains(out, "One") {
 		t.Errorf("PAGER=cat:\n%s", out)
+	}
+	if out := run([]string{"LEAD_PAGER=", "PAGER=" + sed}, "list"); paged(out) || !strings.Contains(out, "One") {
+		t.Errorf("LEAD_PAGER set empty pages:\n%s", out)
 	}
 	if out := run([]string{"PAGER=" + sed}, "log", "-w", "dana", "-m", "second"); paged(out) {
 		t.Errorf("lead log pages:\n%s", out)
@@ -292,7 +296,7 @@ func TestPickerFzf(t *testing.T) {
 // TestTruncateColoured: a cut keeps to its width in cells whatever the
 // escapes, wide characters and combining marks in the text.
 func TestTruncateColoured(t *testing.T) {
-	a := &app{env: &Env{StdoutTTY: true, Getenv: func(string) string { return "" }}}
+	a := &app{env: &Env{StdoutTTY: true, LookupEnv: func(string) (string, bool) { return "", false }}}
 	for _, s := range []string{
 		a.paint("id", "abc") + "defgh",
 		a.paint("overdue", "2026-11-20") + "  me  " + a.paint("bold", "日本語の会議") + " Café de\u0301cisions",

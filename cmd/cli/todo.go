@@ -216,7 +216,7 @@ func (a *app) runDone(o doneOptions) error {
 			if o.undo {
 				state = "open"
 			}
-			a.infof("%s was already %s: %s (%s:%d)", it.ShortID(), state, it.Text, a.abs(it.Path), it.Line)
+			a.infof("%s was already %s: %s (%s:%d)", s.ItemRef(it), state, it.Text, a.abs(it.Path), it.Line)
 			continue
 		}
 		a.rewriting(it.Path)
@@ -224,7 +224,11 @@ func (a *app) runDone(o doneOptions) error {
 			return err
 		}
 		a.autocommit(verb+": "+it.Text, it.Path)
-		a.infof("%s %s: %s (%s:%d)", verb, it.ShortID(), it.Text, a.abs(it.Path), it.Line)
+		text := it.Text
+		if o.undo {
+			text = it.AsItWas().Text // without the day it was done
+		}
+		a.infof("%s %s: %s (%s:%d)", verb, s.ItemRef(it), text, a.abs(it.Path), it.Line)
 	}
 	return nil
 }

@@ -265,8 +265,9 @@ func (r Repo) detached() error {
 
 // Sync commits every pending change with the message describe gives for
 // the files staged, pulls with rebase from the upstream (or origin), and
-// pushes. The files the pull brings are made private (0600, directories
-// 0700), as lead writes its own. It does nothing while the repository is
+// pushes when there is anything to push. Every file git tracks is then
+// private (0600, directories 0700), as lead writes its own: those the pull
+// brings, and those a clone checked out. It does nothing while the repository is
 // not Ready, and never commits a file whose name matches one of the globs
 // in scratch (temporary files).
 func (r Repo) Sync(describe func(files []string) string, scratch ...string) (SyncResult, error) {
@@ -325,13 +326,26 @@ func (r Repo) Sync(describe func(files []string) string, scratch ...string) (Syn
 			return res, &ConflictError{Files: strings.Fields(files)}
 		}
 		res.Pulled, res.PulledIn = true, splitNUL(incoming)
-		r.makePrivate(res.PulledIn)
+		if ahead, err := r.run("rev-list", "--count", remote+"/"+branch+"..HEAD"); err == nil && ahead == "0" {
+			return res, r.makeTrackedPrivate() // nothing to push
+		}
 	}
 	if _, err := r.run("push", "--quiet", "--set-upstream", remote, branch); err != nil {
 		return res, err
 	}
 	res.Pushed = true
-	return res, nil
+	return res, r.makeTrackedPrivate()
+}
+
+// makeTrackedPrivate makes every file git tracks private, as lead writes
+// its own: those a pull brought, and those a clone checked out.
+func (r Repo) makeTrackedPrivate() error {
+	tracked, err := r.run("ls-files", "-z")
+	if err != nil {
+		return err
+	}
+	r.makePrivate(splitNUL(tracked))
+	return nil
 }
 
 // splitNUL splits git's -z output into its names.
@@ -343,12 +357,14 @@ func splitNUL(s string) []string {
 // directories that hold them 0700, up to the repository's top; a symbolic
 // link is left alone, so nothing outside the repository is touched.
 func (r Repo) makePrivate(files []string) {
+	seen := map[string]bool{} // directories looked at
 	for _, f := range files {
 		path := filepath.Join(r.Dir, filepath.FromSlash(f))
 		if fi, err := os.Lstat(path); err == nil && fi.Mode().IsRegular() && fi.Mode().Perm() != 0o600 {
 			os.Chmod(path, 0o600)
 		}
-		for dir := filepath.Dir(path); dir != r.Dir && strings.HasPrefix(dir, r.Dir+string(filepath.Separator)); dir = filepath.Dir(dir) {
+		for dir := filepath.Dir(path); dir != r.Dir && !seen[dir] && strings.HasPrefix(dir, r.Dir+string(filepath.Separator)); dir = filepath.Dir(dir) {
+			seen[dir] = true
 			if fi, err := os.Lstat(dir); err == nil && fi.IsDir() && fi.Mode().Perm() != 0o700 {
 				os.Chmod(dir, 0o700)
 			}
