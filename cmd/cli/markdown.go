@@ -63,6 +63,12 @@ func (a *app) renderMarkdown(md string, width int) string {
 	return b.String()
 }
 
+// renderNotes lays out Markdown that has no front matter, a person's
+// notes or an entry's summary, for a terminal of width cells.
+func (a *app) renderNotes(md string, width int) string {
+	return a.renderLines(markdownLines(md), width)
+}
+
 // markdownLines are the lines of md, made visible, without a last empty one.
 func markdownLines(md string) []string {
 	lines := strings.Split(visibleText(strings.ReplaceAll(md, "\r\n", "\n")), "\n")
@@ -152,6 +158,25 @@ func (a *app) inline(s string) string {
 		text, url, _ := strings.Cut(span[1:len(span)-1], "](")
 		return a.paint("underline", text) + " " + a.paint("dim", "<"+url+">")
 	})
+}
+
+// readable is a line of text from a file as it reads on a terminal, its
+// inline markup rendered; piped, as it is.
+func (a *app) readable(s string) string {
+	if !a.env.StdoutTTY {
+		return s
+	}
+	return a.inline(visibleText(s))
+}
+
+// paintAll paints s in style though it holds painted spans of its own,
+// each of which ends every style: the style is taken up again after each.
+func (a *app) paintAll(style, s string) string {
+	open, end, ok := strings.Cut(a.paint(style, "\x00"), "\x00")
+	if !ok || open == "" {
+		return s
+	}
+	return open + strings.ReplaceAll(s, end, end+open) + end
 }
 
 // plainInline is a line of text without its inline markup.

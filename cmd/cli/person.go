@@ -65,7 +65,12 @@ func (a *app) runPerson(o personOptions) error {
 func (a *app) printPerson(w io.Writer, s *journal.Snapshot, c journal.Contact, timeline []*journal.Entry, feedback []journal.FeedbackMonth) {
 	a.profile(w, s, c)
 	if notes := strings.TrimSpace(c.Person.Body); notes != "" {
-		fmt.Fprintf(w, "\n%s\n", notes)
+		if a.env.StdoutTTY {
+			notes = strings.TrimRight(a.renderNotes(withoutEmptySections(notes), a.width()), "\n")
+		}
+		if notes != "" {
+			fmt.Fprintf(w, "\n%s\n", notes)
+		}
 	}
 	a.printFeedbackMonths(w, feedback)
 	fmt.Fprintf(w, "\n%s\n", a.paint("bold", "Timeline"))
@@ -77,6 +82,47 @@ func (a *app) printPerson(w io.Writer, s *journal.Snapshot, c journal.Contact, t
 	for i, e := range timeline {
 		fmt.Fprintf(w, "  %s  %-10s %s  %s\n", e.Date.Format("2006-01-02"), e.Kind, e.Label(), a.paint("id", refs[i]))
 	}
+}
+
+// withoutEmptySections is Markdown without the headings that head nothing
+// (a person's "## Agenda" with nothing queued), for reading.
+func withoutEmptySections(md string) string {
+	lines := strings.Split(md, "\n")
+	keep := make([]bool, len(lines))
+	fenced := false
+	next := len(lines) // the nearest line below that is kept and not blank
+	for i := len(lines) - 1; i >= 0; i-- {
+		line := lines[i]
+		if fenceLine.MatchString(line) {
+			fenced = !fenced
+		}
+		switch m := headingLine.FindStringSubmatch(line); {
+		case strings.TrimSpace(line) == "":
+			keep[i] = true
+			continue
+		case m != nil && !fenced:
+			keep[i] = next < len(lines) && !isHeadingAtMost(lines[next], len(m[1]))
+		default:
+			keep[i] = true
+		}
+		if keep[i] {
+			next = i
+		}
+	}
+	var out []string
+	for i, l := range lines {
+		blank := strings.TrimSpace(l) == ""
+		if keep[i] && !(blank && len(out) > 0 && strings.TrimSpace(out[len(out)-1]) == "") {
+			out = append(out, l)
+		}
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// isHeadingAtMost reports whether line is a heading of level at most level.
+func isHeadingAtMost(line string, level int) bool {
+	m := headingLine.FindStringSubmatch(line)
+	return m != nil && len(m[1]) <= level
 }
 
 // profile prints a person's header and profile fields.
