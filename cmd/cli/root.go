@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 
 	"github.com/lead-journal/lead/journal"
@@ -54,12 +55,13 @@ func Run(args []string, env *Env) int {
 	return ExitError
 }
 
-// usageArgs makes every argument-count error of the tree a usage error.
+// usageArgs makes every argument-count error of the tree a usage error,
+// cobra's counts said in words with the command's usage line.
 func usageArgs(c *cobra.Command) {
 	if check := c.Args; check != nil {
 		c.Args = func(cmd *cobra.Command, args []string) error {
 			if err := check(cmd, args); err != nil {
-				return usageError{err}
+				return usageError{argCountError(cmd, args, err)}
 			}
 			return nil
 		}
@@ -67,6 +69,40 @@ func usageArgs(c *cobra.Command) {
 	for _, sub := range c.Commands() {
 		usageArgs(sub)
 	}
+}
+
+// argCountError says what is wrong with the arguments when cobra's
+// count of them ("accepts 1 arg(s), received 0") is err; other errors are
+// left as they are.
+func argCountError(cmd *cobra.Command, args []string, err error) error {
+	name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+	var want, got int
+	msg := err.Error()
+	switch {
+	case strings.HasPrefix(msg, "requires at least "):
+	case fmtScan(msg, "accepts at most %d arg(s), received %d", &want, &got), fmtScan(msg, "accepts %d arg(s), received %d", &want, &got):
+		if got > want {
+			return fmt.Errorf("%s: too many arguments (%s); usage: %s", name, quoteAll(args[want:]), cmd.UseLine())
+		}
+	default:
+		return err
+	}
+	return fmt.Errorf("%s: an argument is missing; usage: %s", name, cmd.UseLine())
+}
+
+// fmtScan reports whether s reads as format, filling args.
+func fmtScan(s, format string, args ...any) bool {
+	n, _ := fmt.Sscanf(s, format, args...)
+	return n == len(args)
+}
+
+// quoteAll quotes each of words, separated by spaces.
+func quoteAll(words []string) string {
+	quoted := make([]string, len(words))
+	for i, w := range words {
+		quoted[i] = strconv.Quote(w)
+	}
+	return strings.Join(quoted, " ")
 }
 
 // app is the state one run of lead shares between its commands.
