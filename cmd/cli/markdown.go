@@ -169,6 +169,16 @@ func (a *app) readable(s string) string {
 	return a.inline(visibleText(s))
 }
 
+// hanging is a row of a document lead lays out itself: head, then text.
+// On a terminal, a row wider than it wraps the text under itself; piped,
+// it is as it is.
+func (a *app) hanging(head, text string) string {
+	if !a.env.StdoutTTY || cells(head+text) <= a.width() {
+		return head + text
+	}
+	return strings.TrimSuffix(wrap(head, strings.Repeat(" ", cells(head)), text, a.width()), "\n")
+}
+
 // paintAll paints s in style though it holds painted spans of its own,
 // each of which ends every style: the style is taken up again after each.
 func (a *app) paintAll(style, s string) string {

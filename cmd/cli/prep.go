@@ -195,9 +195,9 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 	}
 	if section("Last interactions", len(pr.Recent), "none yet") {
 		const indent = "              " // under the kind
-		for _, e := range pr.Recent {
-			fmt.Fprintf(w, "  %s  %-10s %s\n", e.Date.Format("2006-01-02"), e.Kind, e.Label())
-			summary := e.Summary
+		for i, row := range a.entryRows(pr.Recent, nil) {
+			fmt.Fprintln(w, row)
+			summary := pr.Recent[i].Summary
 			if !a.env.StdoutTTY {
 				if notes := firstLine(summary); notes != "" {
 					fmt.Fprintf(w, "%s%s\n", indent, a.paint("dim", notes))
