@@ -32,7 +32,7 @@ func (r *Review) Markdown(chart string) string {
 		w("Everyone is within the cadence you want.\n")
 	}
 	for _, c := range r.Overdue {
-		last := "never met"
+		last := "**never met**"
 		if c.Last != nil {
 			last = fmt.Sprintf("last %s (%dd ago)", Day(c.Last.Date), c.DaysSince(r.LastDay()))
 		}
@@ -148,7 +148,7 @@ func (r *Review) Markdown(chart string) string {
 		when := "agenda queued"
 		switch {
 		case c.Contact.Overdue && c.Contact.Never():
-			when = "never met: reach out"
+			when = "**never met**: reach out"
 		case c.Contact.Overdue:
 			when = "overdue since " + Day(c.Contact.Late)
 		case !c.Contact.Due.IsZero():

@@ -148,8 +148,11 @@ func (a *app) inline(s string) string {
 			return a.paint("id", span[1:len(span)-1])
 		case strings.HasPrefix(span, "**"), strings.HasPrefix(span, "__"):
 			text := span[2 : len(span)-2]
-			if text == "overdue" { // the word means what red means everywhere
+			switch text { // the words mean what their colours mean everywhere
+			case "overdue", "lapsed":
 				return a.paint("overdue", a.paint("bold", text))
+			case "never met":
+				return a.paint("soon", a.paint("bold", text))
 			}
 			return a.paint("bold", text)
 		case strings.HasPrefix(span, "*"):

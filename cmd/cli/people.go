@@ -133,10 +133,15 @@ func (a *app) runPeople(o peopleOptions) error {
 		if c.Last != nil {
 			last = a.stamp(c.Last.Date)
 		}
-		t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, c.Direction, last, c.Cadence.String(), journal.Day(c.Due), c.Grade(now))
+		grade := c.Grade(now)
+		t.add(c.Person.Slug, c.Person.Name, c.Person.Relation, a.paint(c.Direction, c.Direction), last, c.Cadence.String(), journal.Day(c.Due),
+			a.paint(gradeColour[grade], grade))
 	}
 	return t.print()
 }
+
+// gradeColour is the colour of each grade of contact, as on a terminal.
+var gradeColour = map[string]string{journal.GradeOverdue: "overdue", journal.GradeLapsed: "overdue", journal.GradeDue: "soon", journal.GradeNever: "soon"}
 
 // contactTable is the people table on a terminal: a name is as good a
 // reference as a slug, and the status says the due date.
