@@ -44,7 +44,7 @@ func (a *app) printFeedbackMonths(w io.Writer, months []journal.FeedbackMonth) {
 		}
 		fmt.Fprintf(w, "  %s  %s\n", m.Month.Format("2006-01"), strings.Join(counts, ", "))
 		for _, f := range m.Feedback {
-			fmt.Fprintf(w, "    %s  %-10s %s\n", f.Entry.Date.Format("01-02"), f.Kind(), f.Text)
+			fmt.Fprintln(w, a.hanging(fmt.Sprintf("    %s  %-10s ", f.Entry.Date.Format("01-02"), f.Kind()), a.readable(f.Text)))
 		}
 	}
 }

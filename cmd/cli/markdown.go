@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strings"
 
+	"github.com/rivo/uniseg"
 	"github.com/spf13/cobra"
 )
 
@@ -14,7 +15,8 @@ import (
 // emphasis as emphasis, lists with bullets and boxes, quotes marked,
 // fenced blocks (the charts) shown as they are without their fences,
 // tables as aligned columns (markdowntable.go), and
-// text wrapped to the terminal's width. It is a renderer of lines, as lead's
+// text wrapped to the terminal's width, front matter values under
+// themselves, addresses whole on a line of their own. It is a renderer of lines, as lead's
 // documents are, not a full CommonMark one; glamour would be one, at the
 // cost of some twenty modules (goldmark, chroma, lipgloss, termenv ...),
 // margins and colours of its own, and widths measured its own way.
@@ -25,21 +27,31 @@ var (
 	quoteLine   = regexp.MustCompile(`^\s*>\s?(.*)$`)
 	ruleLine    = regexp.MustCompile(`^\s*([-*_])(\s*[-*_]){2,}\s*$`)
 	fenceLine   = regexp.MustCompile("^\\s*(```|~~~)")
-	inlineSpan  = regexp.MustCompile("`[^`]+`|\\*\\*[^*]+\\*\\*|__[^_]+__|\\*[^*\\s][^*]*\\*|\\[[^\\]]+\\]\\([^)\\s]+\\)")
+	// frontMatterLine is a line of YAML front matter: what goes before its
+	// value (indentation, a list's dash, a key) and the value.
+	frontMatterLine = regexp.MustCompile(`^(\s*(?:-\s+)?(?:[^\s:][^:]*:(?:\s+|$))?)(.*)$`)
+	inlineSpan      = regexp.MustCompile("`[^`]+`|\\*\\*[^*]+\\*\\*|__[^_]+__|\\*[^*\\s][^*]*\\*|\\[[^\\]]+\\]\\([^)\\s]+\\)")
 )
 
-// renderMarkdown lays out md for a terminal of width cells.
+// renderMarkdown lays out md for a terminal of width cells: an entry's
+// front matter dim, each value wrapped under itself, then the body.
 func (a *app) renderMarkdown(md string, width int) string {
 	var b strings.Builder
-	lines := strings.Split(visibleText(strings.ReplaceAll(md, "\r\n", "\n")), "\n")
-	if len(lines) > 0 && lines[len(lines)-1] == "" {
-		lines = lines[:len(lines)-1]
-	}
+	lines := markdownLines(md)
 	if len(lines) > 0 && strings.TrimSpace(lines[0]) == "---" { // an entry's front matter
 		for i := 1; i < len(lines); i++ {
 			if strings.TrimSpace(lines[i]) == "---" {
 				for _, l := range lines[1:i] {
-					b.WriteString(a.paint("dim", l) + "\n")
+					m := frontMatterLine.FindStringSubmatch(l)
+					first, rest := m[1], m[1]
+					if n := cells(first); n <= width/2 {
+						rest = strings.Repeat(" ", n)
+					}
+					for _, w := range strings.SplitAfter(wrap(first, rest, m[2], width), "\n") {
+						if w != "" {
+							b.WriteString(a.paint("dim", strings.TrimSuffix(w, "\n")) + "\n")
+						}
+					}
 				}
 				b.WriteString("\n")
 				lines = lines[i+1:]
@@ -47,12 +59,35 @@ func (a *app) renderMarkdown(md string, width int) string {
 			}
 		}
 	}
+	b.WriteString(a.renderLines(lines, width))
+	return b.String()
+}
+
+// renderNotes lays out Markdown that has no front matter, a person's
+// notes or an entry's summary, for a terminal of width cells.
+func (a *app) renderNotes(md string, width int) string {
+	return a.renderLines(markdownLines(md), width)
+}
+
+// markdownLines are the lines of md, made visible, without a last empty one.
+func markdownLines(md string) []string {
+	lines := strings.Split(visibleText(strings.ReplaceAll(md, "\r\n", "\n")), "\n")
+	if len(lines) > 0 && lines[len(lines)-1] == "" {
+		lines = lines[:len(lines)-1]
+	}
+	return lines
+}
+
+// renderLines lays out the lines of a Markdown body. Text is wrapped to
+// width; fenced blocks (the charts) and tables are cut to it instead.
+func (a *app) renderLines(lines []string, width int) string {
+	var b strings.Builder
 	fenced := false
 	var rows []string // the lines of a table being read
 	for i, line := range lines {
 		if !fenced && tableLine.MatchString(line) {
 			if rows = append(rows, line); i+1 == len(lines) || !tableLine.MatchString(lines[i+1]) {
-				b.WriteString(a.renderTable(rows, width))
+				b.WriteString(fitLines(a.renderTable(rows, width), width))
 				rows = nil
 			}
 			continue
@@ -62,16 +97,20 @@ func (a *app) renderMarkdown(md string, width int) string {
 			continue
 		}
 		if fenced {
-			b.WriteString("  " + line + "\n")
+			b.WriteString(fitLines("  "+line+"\n", width))
 			continue
 		}
 		if m := headingLine.FindStringSubmatch(line); m != nil {
-			style := "heading"
-			if len(m[1]) == 1 {
-				style = "underline"
-				m[2] = a.paint("heading", m[2])
+			for _, l := range strings.SplitAfter(wrap("", "", plainInline(m[2]), width), "\n") {
+				if l = strings.TrimSuffix(l, "\n"); l != "" {
+					if len(m[1]) == 1 {
+						l = a.paint("underline", a.paint("heading", l))
+					} else {
+						l = a.paint("heading", l)
+					}
+					b.WriteString(l + "\n")
+				}
 			}
-			b.WriteString(a.paint(style, plainInline(m[2])) + "\n")
 			continue
 		}
 		if ruleLine.MatchString(line) {
@@ -98,7 +137,7 @@ func (a *app) renderMarkdown(md string, width int) string {
 		indent := line[:len(line)-len(strings.TrimLeft(line, " \t"))]
 		b.WriteString(wrap(indent, indent, a.inline(strings.TrimSpace(line)), width))
 	}
-	return fitLines(b.String(), width)
+	return b.String()
 }
 
 // inline renders emphasis, code and links in a line of text.
@@ -124,6 +163,35 @@ func (a *app) inline(s string) string {
 	})
 }
 
+// readable is a line of text from a file as it reads on a terminal, its
+// inline markup rendered; piped, as it is.
+func (a *app) readable(s string) string {
+	if !a.env.StdoutTTY {
+		return s
+	}
+	return a.inline(visibleText(s))
+}
+
+// hanging is a row of a document lead lays out itself: head, then text.
+// On a terminal, a row wider than it wraps the text under itself; piped,
+// it is as it is.
+func (a *app) hanging(head, text string) string {
+	if !a.env.StdoutTTY || cells(head+text) <= a.width() {
+		return head + text
+	}
+	return strings.TrimSuffix(wrap(head, strings.Repeat(" ", cells(head)), text, a.width()), "\n")
+}
+
+// paintAll paints s in style though it holds painted spans of its own,
+// each of which ends every style: the style is taken up again after each.
+func (a *app) paintAll(style, s string) string {
+	open, end, ok := strings.Cut(a.paint(style, "\x00"), "\x00")
+	if !ok || open == "" {
+		return s
+	}
+	return open + strings.ReplaceAll(s, end, end+open) + end
+}
+
 // plainInline is a line of text without its inline markup.
 func plainInline(s string) string {
 	return inlineSpan.ReplaceAllStringFunc(s, func(span string) string {
@@ -140,7 +208,9 @@ func plainInline(s string) string {
 
 // wrap breaks text into lines of at most width cells at spaces: the first
 // line starts with first, the others with rest. A word wider than a line
-// is left for fitLines to cut.
+// is broken where it reaches the end of one, unless it is an address
+// (isAddress): that is left whole on a line of its own, wider than width
+// if it must be, so that it can still be copied.
 func wrap(first, rest, text string, width int) string {
 	var b strings.Builder
 	line, n := first, cells(first)
@@ -150,6 +220,15 @@ func wrap(first, rest, text string, width int) string {
 		if !empty && n+1+w > width {
 			b.WriteString(line + "\n")
 			line, n, empty = rest, cells(rest), true
+		}
+		for empty && n+w > width && width-n > 0 && !isAddress(word) {
+			head, tail := cutCells(word, width-n)
+			if head == "" {
+				break
+			}
+			b.WriteString(line + head + "\n")
+			line, n = rest, cells(rest)
+			word, w = tail, cells(tail)
 		}
 		if !empty {
 			line += " "
@@ -163,8 +242,32 @@ func wrap(first, rest, text string, width int) string {
 	return b.String()
 }
 
-// fitText wraps each line of plain text wider than width at spaces, the
-// lines after the first indented as the line is, and two more under a
+// isAddress reports whether a word is a URL or holds one, which is shown
+// whole rather than broken or cut.
+func isAddress(word string) bool {
+	return strings.Contains(word, "://") || strings.HasPrefix(word, "mailto:")
+}
+
+// cutCells splits s after as many of its characters as fill at most n
+// cells; the escapes it holds go with the part they precede.
+func cutCells(s string, n int) (head, tail string) {
+	i, state := 0, -1
+	for i < len(s) {
+		if k := escapeEnd(s[i:]); k > 0 {
+			i, state = i+k, -1
+			continue
+		}
+		cluster, _, w, next := uniseg.FirstGraphemeClusterInString(s[i:], state)
+		if w > n {
+			break
+		}
+		i, n, state = i+len(cluster), n-w, next
+	}
+	return s[:i], s[i:]
+}
+
+// fitText wraps each line of plain text wider than width as wrap does,
+// the lines after the first indented as the line is, and two more under a
 // list item: for the documents lead lays out itself (prep, person).
 func fitText(text string, width int) string {
 	var b strings.Builder
@@ -182,7 +285,7 @@ func fitText(text string, width int) string {
 		}
 		b.WriteString(wrap(indent, rest, trimmed, width))
 	}
-	return fitLines(b.String(), width)
+	return b.String()
 }
 
 // documentFormat is --format of the commands that print a document:

@@ -65,7 +65,12 @@ func (a *app) runPerson(o personOptions) error {
 func (a *app) printPerson(w io.Writer, s *journal.Snapshot, c journal.Contact, timeline []*journal.Entry, feedback []journal.FeedbackMonth) {
 	a.profile(w, s, c)
 	if notes := strings.TrimSpace(c.Person.Body); notes != "" {
-		fmt.Fprintf(w, "\n%s\n", notes)
+		if a.env.StdoutTTY {
+			notes = strings.TrimRight(a.renderNotes(withoutEmptySections(notes), a.width()), "\n")
+		}
+		if notes != "" {
+			fmt.Fprintf(w, "\n%s\n", notes)
+		}
 	}
 	a.printFeedbackMonths(w, feedback)
 	fmt.Fprintf(w, "\n%s\n", a.paint("bold", "Timeline"))
@@ -74,9 +79,119 @@ func (a *app) printPerson(w io.Writer, s *journal.Snapshot, c journal.Contact, t
 		return
 	}
 	refs := a.entryRefs(s, timeline)
-	for i, e := range timeline {
-		fmt.Fprintf(w, "  %s  %-10s %s  %s\n", e.Date.Format("2006-01-02"), e.Kind, e.Label(), a.paint("id", refs[i]))
+	for _, row := range a.entryRows(timeline, refs) {
+		fmt.Fprintln(w, row)
 	}
+}
+
+// entryRows lays out entries one to a line: the day, the kind and the
+// label, then the id if ids are given. Piped, as they always were; on a
+// terminal each keeps its columns, the ids lined up, the labels cut with …
+// to fit the width as tables are, or with --wide wrapped under their
+// column.
+func (a *app) entryRows(entries []*journal.Entry, ids []string) []string {
+	rows := make([]string, len(entries))
+	painted := func(i int) string {
+		if ids == nil {
+			return ""
+		}
+		return a.paint("id", ids[i])
+	}
+	if !a.env.StdoutTTY {
+		for i, e := range entries {
+			rows[i] = fmt.Sprintf("  %s  %-10s %s", e.Date.Format("2006-01-02"), e.Kind, e.Label())
+			if ids != nil {
+				rows[i] += "  " + painted(i)
+			}
+		}
+		return rows
+	}
+	kindWidth, labelWidth, idWidth := 10, 0, 0
+	labels := make([]string, len(entries))
+	for i, e := range entries {
+		labels[i] = visibleText(cellSpace.Replace(e.Label()))
+		kindWidth = max(kindWidth, cells(e.Kind))
+		labelWidth = max(labelWidth, cells(labels[i]))
+		if ids != nil {
+			idWidth = max(idWidth, cells(ids[i]))
+		}
+	}
+	width := a.width()
+	room := width - (2 + 10 + 2 + kindWidth + 1) // the label's, after the day and kind
+	if idWidth > 0 {
+		room -= tableGap + idWidth
+	}
+	switch {
+	case a.wide: // a longer label wraps
+		labelWidth = min(labelWidth, max(room, 0))
+	case room < labelWidth:
+		labelWidth = max(room, min(labelWidth, minFreeWidth))
+	}
+	for i, e := range entries {
+		head := "  " + e.Date.Format("2006-01-02") + "  " + pad(visibleText(e.Kind), kindWidth) + " "
+		id := painted(i)
+		if !a.wide || cells(labels[i]) <= labelWidth {
+			row := truncate(labels[i], labelWidth)
+			if id != "" {
+				row = pad(row, labelWidth) + strings.Repeat(" ", tableGap) + id
+			}
+			rows[i] = head + row
+			continue
+		}
+		hang := strings.Repeat(" ", cells(head))
+		row := strings.TrimSuffix(wrap(head, hang, labels[i], cells(head)+labelWidth), "\n")
+		if id != "" { // in the column of ids, on the label's last line if there is room
+			cut := strings.LastIndexByte(row, '\n') + 1
+			if last := row[cut:]; cells(last) <= cells(head)+labelWidth {
+				row = row[:cut] + pad(last, cells(head)+labelWidth) + strings.Repeat(" ", tableGap) + id
+			} else {
+				row += "\n" + pad(hang, cells(head)+labelWidth+tableGap) + id
+			}
+		}
+		rows[i] = row
+	}
+	return rows
+}
+
+// withoutEmptySections is Markdown without the headings that head nothing
+// (a person's "## Agenda" with nothing queued), for reading.
+func withoutEmptySections(md string) string {
+	lines := strings.Split(md, "\n")
+	keep := make([]bool, len(lines))
+	fenced := false
+	next := len(lines) // the nearest line below that is kept and not blank
+	for i := len(lines) - 1; i >= 0; i-- {
+		line := lines[i]
+		if fenceLine.MatchString(line) {
+			fenced = !fenced
+		}
+		switch m := headingLine.FindStringSubmatch(line); {
+		case strings.TrimSpace(line) == "":
+			keep[i] = true
+			continue
+		case m != nil && !fenced:
+			keep[i] = next < len(lines) && !isHeadingAtMost(lines[next], len(m[1]))
+		default:
+			keep[i] = true
+		}
+		if keep[i] {
+			next = i
+		}
+	}
+	var out []string
+	for i, l := range lines {
+		blank := strings.TrimSpace(l) == ""
+		if keep[i] && !(blank && len(out) > 0 && strings.TrimSpace(out[len(out)-1]) == "") {
+			out = append(out, l)
+		}
+	}
+	return strings.TrimSpace(strings.Join(out, "\n"))
+}
+
+// isHeadingAtMost reports whether line is a heading of level at most level.
+func isHeadingAtMost(line string, level int) bool {
+	m := headingLine.FindStringSubmatch(line)
+	return m != nil && len(m[1]) <= level
 }
 
 // profile prints a person's header and profile fields.
@@ -112,7 +227,7 @@ func (a *app) profile(w io.Writer, s *journal.Snapshot, c journal.Contact) {
 	}
 	for _, r := range rows {
 		if r[1] != "" {
-			fmt.Fprintf(w, "  %-13s %s\n", r[0]+":", r[1])
+			fmt.Fprintln(w, a.hanging(fmt.Sprintf("  %-13s ", r[0]+":"), r[1]))
 		}
 	}
 }

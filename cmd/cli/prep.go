@@ -166,7 +166,7 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 			if !it.Mine() && !it.Agenda {
 				due += fmt.Sprintf(" (waiting %dd)", it.WaitingDays(now))
 			}
-			fmt.Fprintf(w, "  - %s%s  %s\n", it.Text, due, a.paint("dim", refs[i]))
+			fmt.Fprintf(w, "  - %s%s  %s\n", a.readable(it.Text), due, a.paint("dim", refs[i]))
 		}
 	}
 	name := pr.Contact.Person.Name
@@ -185,19 +185,32 @@ func (a *app) printPrep(w io.Writer, s *journal.Snapshot, pr *journal.Prep) {
 			if len(win.Credited) > 0 {
 				credit = " (credit: " + s.Names(win.Credited) + ")"
 			}
-			fmt.Fprintf(w, "  - %s%s\n", journal.WithoutCredit(win.Text), credit)
+			fmt.Fprintf(w, "  - %s%s\n", a.readable(journal.WithoutCredit(win.Text)), credit)
 		}
 	}
 	if section("Their latest feedback", len(pr.Feedback), "none recorded") {
 		for _, f := range pr.Feedback {
-			fmt.Fprintf(w, "  - %s (%s)\n", s.FeedbackSaid(f), journal.Day(f.Entry.Date))
+			fmt.Fprintf(w, "  - %s (%s)\n", a.readable(s.FeedbackSaid(f)), journal.Day(f.Entry.Date))
 		}
 	}
 	if section("Last interactions", len(pr.Recent), "none yet") {
-		for _, e := range pr.Recent {
-			fmt.Fprintf(w, "  %s  %-10s %s\n", e.Date.Format("2006-01-02"), e.Kind, e.Label())
-			if notes := firstLine(e.Summary); notes != "" {
-				fmt.Fprintf(w, "              %s\n", a.paint("dim", notes))
+		const indent = "              " // under the kind
+		for i, row := range a.entryRows(pr.Recent, nil) {
+			fmt.Fprintln(w, row)
+			summary := pr.Recent[i].Summary
+			if !a.env.StdoutTTY {
+				if notes := firstLine(summary); notes != "" {
+					fmt.Fprintf(w, "%s%s\n", indent, a.paint("dim", notes))
+				}
+				continue
+			}
+			// A preview, cut where it cannot wrap: lead show has it whole.
+			summary, _, _ = strings.Cut(summary, "\n")
+			room := a.width() - len(indent)
+			for _, line := range strings.SplitAfter(fitLines(a.renderNotes(summary, room), room), "\n") {
+				if line != "" {
+					fmt.Fprintf(w, "%s%s\n", indent, a.paintAll("dim", strings.TrimSuffix(line, "\n")))
+				}
 			}
 		}
 	}

@@ -238,6 +238,74 @@ func statsAligned(t *testing.T, args []string, cols uint16, color bool, lines []
 	}
 }
 
+// TestTerminalDocuments runs person, prep and show on a real
+// pseudo-terminal at 80 columns, with colour on and off, on notes and
+// entries written in Markdown with long titles and a long address: no
+// Markdown markup is left, the rows of a timeline keep their columns
+// (the kind and the title start in the same cell on every row, the ids
+// too), no line is wider than the terminal but one holding an address
+// longer than a line, and show gives that address whole.
+func TestTerminalDocuments(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs lead on a terminal")
+	}
+	dir := filepath.Join(t.TempDir(), "lead")
+	const url = "https://example.com/a/very/long/path/to/the/planning/document/that/does/not/fit/and/ends/here.html"
+	runInProcess(t, dir, "people", "add", "Priya Raman", "--relation", "boss",
+		"-m", "**Very** direct. Prefers `async` updates. See [wiki](https://wiki.example.com/priya) and *ask* first.")
+	runInProcess(t, dir, "people", "add", "Dana Smith", "--relation", "peer")
+	for i := range 6 {
+		runInProcess(t, dir, "log", "-w", "priya", "-k", "1on1", "-t", fmt.Sprintf("Weekly one-on-one number %d covering career growth, project status and feedback", 20+i),
+			"-m", "Talked about **growth**.", "--date", fmt.Sprintf("2026-11-%02d 09:00", 10+i))
+	}
+	runInProcess(t, dir, "log", "-w", "priya", "-w", "dana", "-t", "Quarterly planning for the platform team, including the database migration and the hiring plan",
+		"-m", "Walked **Dana** through the draft, see <"+url+"> and the `plan`.", "--feedback", "Dana: **lead** with the decision",
+		"--date", "2026-11-20 15:00")
+	for _, color := range []bool{false, true} {
+		for _, args := range [][]string{{"person", "priya"}, {"person", "dana"}, {"prep", "dana"}, {"prep", "priya"}, {"show", "quarterly"}} {
+			out := onTerminal(t, dir, 80, color, args...)
+			if strings.Contains(out, "**") || strings.Contains(out, "`") || strings.Contains(out, "](") || strings.Contains(out, "## ") {
+				t.Errorf("lead %v, colour %v, shows Markdown:\n%s", args, color, out)
+			}
+			if args[0] == "show" && !strings.Contains(out, url) {
+				t.Errorf("lead %v, colour %v, does not show %s whole:\n%s", args, color, url, out)
+			}
+			var timeline [][]string // the rows under Timeline
+			inTimeline := false
+			for n, line := range strings.Split(strings.TrimSuffix(out, "\n"), "\n") {
+				cellsOf := screen(line)
+				if w := len(cellsOf); w > 80 && (args[0] != "show" || !strings.Contains(line, url)) {
+					t.Errorf("lead %v, colour %v: line %d is %d cells wide:\n%s", args, color, n+1, w, line)
+				}
+				if inTimeline {
+					timeline = append(timeline, cellsOf)
+				}
+				inTimeline = inTimeline || strings.Join(cellsOf, "") == "Timeline"
+			}
+			if args[1] == "priya" && args[0] == "person" && len(timeline) != 7 {
+				t.Errorf("lead %v, colour %v: %d rows in the timeline:\n%s", args, color, len(timeline), out)
+			}
+			for _, row := range timeline {
+				if len(row) < 26 || row[13] != " " || row[14] == " " || row[24] != " " || row[25] == " " || idStart(row) != idStart(timeline[0]) {
+					t.Errorf("lead %v, colour %v: a timeline row out of its columns:\n%s", args, color, strings.Join(row, ""))
+				}
+			}
+		}
+	}
+}
+
+// idStart is the cell at which the last word of a row starts.
+func idStart(row []string) int {
+	i := len(row)
+	for i > 0 && row[i-1] == " " {
+		i--
+	}
+	for i > 0 && row[i-1] != " " {
+		i--
+	}
+	return i
+}
+
 // TestShownRefsResolve: every reference lead list shows on a terminal
 // finds its own entry, with or without a filter, and says its date and
 // time.

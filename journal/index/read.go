@@ -6,7 +6,6 @@ import (
 	"slices"
 	"sync"
 	"time"
-	"unsafe"
 
 	"github.com/lead-journal/lead/journal/format"
 	"github.com/lead-journal/lead/journal/store"
@@ -154,7 +153,7 @@ func partition(files []store.Dirent) [][]store.Dirent {
 	h := fnv.New32a()
 	for i, f := range files {
 		h.Reset()
-		h.Write(unsafe.Slice(unsafe.StringData(f.Name), len(f.Name)))
+		h.Write([]byte(f.Name))
 		part[i] = h.Sum32() % uint32(n)
 		sizes[part[i]]++
 	}

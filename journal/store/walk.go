@@ -9,7 +9,6 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
-	"unsafe"
 
 	"github.com/lead-journal/lead/journal/format"
 )
@@ -31,27 +30,14 @@ type Lister struct {
 	open    bool
 	buf     []byte
 	list    []Dirent
-	pending []int  // the names of list to look at
-	text    []byte // the last file read
-	paths   []byte // its paths, see FilePaths
+	pending [][2]int // the names of list to look at: where each is in list and in buf
+	text    []byte   // the last file read
 }
 
 var listers = sync.Pool{New: func() any { return new(Lister) }}
 
 // Path is the path of the file name of the directory open last.
 func (l *Lister) Path(name string) string { return l.dir + string(filepath.Separator) + name }
-
-// FilePaths returns the slash path in the journal of the file name of
-// the directory at rel, open last, and its path as shown, in memory the
-// next call reuses: what is parsed from a file with no index is encoded
-// into the index at once, and its paths are not kept.
-func (l *Lister) FilePaths(rel, name string) (string, string) {
-	l.paths = append(append(append(l.paths[:0], rel...), '/'), name...)
-	n := len(l.paths)
-	l.paths = append(append(append(l.paths, l.dir...), filepath.Separator), name...)
-	both := unsafe.String(unsafe.SliceData(l.paths), len(l.paths))
-	return both[:n], both[n:]
-}
 
 // Shared passes f a Lister of the pool that reads the files of the
 // directory l has open, without closing it: l keeps it open while f runs.
@@ -76,8 +62,8 @@ func InDir(dir string, f func(l *Lister, err error)) {
 // every directory under it, one directory per goroutine at a time, and
 // passes the Markdown files of each to visit, with the Lister that listed
 // them (it reads those files while visit runs). visit may be called from
-// several goroutines at once and must copy the names it keeps. With stat,
-// each file comes with its identity.
+// several goroutines at once; the list it gets is reused once it returns.
+// With stat, each file comes with its identity.
 // Hidden files and directories are skipped (lead's own old temporary
 // files removed); other files are reported as misplaced.
 func Walk(root, dir string, recursive, stat bool, visit func(relDir string, l *Lister, files []Dirent)) []*format.Problem {
