@@ -103,9 +103,10 @@ func shortRefs(all, shown []string, stamped bool) []string {
 		// other title part starts with it: it must be longer than the
 		// longest prefix r shares with any of them.
 		byTitle := wordEnd(title, max(shared(titles, title, true), shared(ids, title, !dated))+1)
-		byID := wordEnd(id, max(shared(ids, id, true), shared(titles, id, !dated))+1)
+		idShared := max(shared(ids, id, true), shared(titles, id, !dated))
+		byID := wordEnd(id, idShared+1)
 		if stamped && hasStamp(id) {
-			byTitle, byID = "", wordEnd(id, max(shared(ids, id, true), shared(titles, id, false), stampLength-1)+1)
+			byTitle, byID = "", wordEnd(id, max(idShared+1, stampLength))
 		}
 		if byTitle == "last" { // FindEntry's name for the newest entry
 			byTitle = ""

@@ -250,7 +250,7 @@ func (a *app) printMap(w io.Writer, s *journal.Snapshot, m *journal.StakeholderM
 		for _, st := range m.People {
 			seen = max(seen, cells(a.mapSeen(st.Contact, now)))
 		}
-		fixed := 2 + widths[1] + widths[2] + widths[3] + 4
+		fixed := len("  ") + widths[1] + widths[2] + widths[3] + 4 // and a space after each column
 		widths[0] = max(minFreeWidth, min(widths[0], limit-fixed-seen))
 	}
 	cell := func(s string, i int) string {
