@@ -39,11 +39,11 @@ type picker struct {
 // pickers are the commands that pick their argument.
 func (a *app) pickers() map[string]picker {
 	return map[string]picker{
-		"show":   {a.entryChoices, "show"},
-		"edit":   {a.entryChoices, "show"},
+		"show":   {a.entryChoices, "show --format text"},
+		"edit":   {a.entryChoices, "show --format text"},
 		"prep":   {a.personChoices, "person"},
 		"person": {a.personChoices, "person"},
-		"done":   {a.itemChoices, "show"},
+		"done":   {a.itemChoices, "show --format text"},
 	}
 }
 

@@ -445,6 +445,9 @@ func TestPickerFzf(t *testing.T) {
 	if err != nil || !strings.HasSuffix(string(got), "-q3-review.md") {
 		t.Errorf("the editor opened %q (%v); the screen:\n%s", got, err, out)
 	}
+	if !strings.Contains(out, "with: [") || strings.Contains(out, "---") { // the preview is rendered: no front matter fence
+		t.Errorf("the preview shows the entry as Markdown, or not at all:\n%s", out)
+	}
 }
 
 // TestPickerRows: lead's own picker (no fzf on PATH) shows each candidate
