@@ -19,10 +19,9 @@ type PersonChange struct {
 
 // SetPerson changes the keys of a person's file that changes name and
 // nothing else: a key already there has its lines replaced (a comment at
-// the end of the key's line stays at the end of its new line, when it is
-// one), a new key
-// is added as the last line of the front matter, and comments, other keys
-// and the body keep their bytes. The file is read again first and written
+// the end of the key's line stays at the end of the new one, when the new
+// value takes one line), a new key is added as the last line of the front
+// matter, and comments, other keys and the body keep their bytes. The file is read again first and written
 // only if it still reads as a person afterwards.
 func (j *Journal) SetPerson(p *Person, changes []PersonChange) (*Person, error) {
 	unlock, err := j.lockWrites()

@@ -26,7 +26,8 @@ const (
 	// Everything reads every item too.
 	Everything
 	// Tallies reads no entry, only how many carry each tag and project
-	// (Snapshot.Tags and Snapshot.Projects), as the index keeps them.
+	// (Snapshot.Tags and Snapshot.Projects), as the index keeps them; a
+	// filter does not apply to them.
 	Tallies
 )
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/lead-journal/lead/journal/format"
 	"github.com/lead-journal/lead/journal/store"
@@ -61,7 +62,14 @@ const stampLength = len("2006-01-02-1504")
 // hasStamp reports whether id begins with a date stamp, alone or followed
 // by the words of a title.
 func hasStamp(id string) bool {
-	return len(id) >= stampLength && id[4] == '-' && id[7] == '-' && id[10] == '-' && (len(id) == stampLength || id[stampLength] == '-')
+	return len(id) >= stampLength && isStamp(id[:stampLength]) && (len(id) == stampLength || id[stampLength] == '-')
+}
+
+// isStamp reports whether s is a date stamp as lead names entries by:
+// 2026-11-20-1430.
+func isStamp(s string) bool {
+	_, err := time.Parse("2006-01-02-1504", s)
+	return err == nil
 }
 
 // entryFile is an entry's file as its directory lists it.

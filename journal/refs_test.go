@@ -88,3 +88,21 @@ func TestItemRefsResolve(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlePart: only a real date stamp is taken off an id; a hand-made
+// name with dashes in the same places keeps its words.
+func TestTitlePart(t *testing.T) {
+	for id, want := range map[string]string{
+		"2026-11-20-1430-q3-review": "q3-review",
+		"2026-11-20-1430":           "2026-11-20-1430",
+		"team-of-ab-sync-notes":     "team-of-ab-sync-notes",
+		"2026-13-20-1430-q3":        "2026-13-20-1430-q3",
+	} {
+		if got := titlePart(id); got != want {
+			t.Errorf("titlePart(%q) = %q, want %q", id, got, want)
+		}
+		if got := hasStamp(id); got != (id[:4] == "2026" && id[5:7] != "13") {
+			t.Errorf("hasStamp(%q) = %v", id, got)
+		}
+	}
+}

@@ -132,8 +132,8 @@ func (s *Snapshot) FindEntry(ref string) (*Entry, error) {
 
 // titlePart is an entry id without lead's YYYY-MM-DD-HHMM- prefix.
 func titlePart(id string) string {
-	if len(id) > 16 && id[4] == '-' && id[7] == '-' && id[10] == '-' && id[15] == '-' {
-		return id[16:]
+	if len(id) > stampLength+1 && hasStamp(id) {
+		return id[stampLength+1:]
 	}
 	return id
 }

@@ -43,7 +43,7 @@ func (a *app) renderMarkdown(md string, width int) string {
 			if strings.TrimSpace(lines[i]) == "---" {
 				for _, l := range lines[1:i] {
 					m := frontMatterLine.FindStringSubmatch(l)
-					first, rest := m[1], m[1]
+					first, rest := m[1], "  " // a key too long to hang under: a short indent
 					if n := cells(first); n <= width/2 {
 						rest = strings.Repeat(" ", n)
 					}

@@ -265,11 +265,11 @@ func (r Repo) detached() error {
 
 // Sync commits every pending change with the message describe gives for
 // the files staged, pulls with rebase from the upstream (or origin), and
-// pushes when there is anything to push. Every file git tracks is then
-// private (0600, directories 0700), as lead writes its own: those the pull
-// brings, and those a clone checked out. It does nothing while the repository is
-// not Ready, and never commits a file whose name matches one of the globs
-// in scratch (temporary files).
+// pushes when there is anything to push. The files the pull brings are
+// made private (0600, directories 0700), as lead writes its own, and after
+// a sync so is every file git tracks, those a clone checked out too. It
+// does nothing while the repository is not Ready, and never commits a
+// file whose name matches one of the globs in scratch (temporary files).
 func (r Repo) Sync(describe func(files []string) string, scratch ...string) (SyncResult, error) {
 	var res SyncResult
 	if !r.IsRepo() {
@@ -326,26 +326,27 @@ func (r Repo) Sync(describe func(files []string) string, scratch ...string) (Syn
 			return res, &ConflictError{Files: strings.Fields(files)}
 		}
 		res.Pulled, res.PulledIn = true, splitNUL(incoming)
+		r.makePrivate(res.PulledIn)
 		if ahead, err := r.run("rev-list", "--count", remote+"/"+branch+"..HEAD"); err == nil && ahead == "0" {
-			return res, r.makeTrackedPrivate() // nothing to push
+			r.makeTrackedPrivate()
+			return res, nil // nothing to push
 		}
 	}
 	if _, err := r.run("push", "--quiet", "--set-upstream", remote, branch); err != nil {
 		return res, err
 	}
 	res.Pushed = true
-	return res, r.makeTrackedPrivate()
+	r.makeTrackedPrivate()
+	return res, nil
 }
 
 // makeTrackedPrivate makes every file git tracks private, as lead writes
-// its own: those a pull brought, and those a clone checked out.
-func (r Repo) makeTrackedPrivate() error {
-	tracked, err := r.run("ls-files", "-z")
-	if err != nil {
-		return err
+// its own: those a clone checked out too. It is a courtesy: a file it
+// cannot list or change is left as it is.
+func (r Repo) makeTrackedPrivate() {
+	if tracked, err := r.run("ls-files", "-z"); err == nil {
+		r.makePrivate(splitNUL(tracked))
 	}
-	r.makePrivate(splitNUL(tracked))
-	return nil
 }
 
 // splitNUL splits git's -z output into its names.

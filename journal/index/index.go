@@ -460,8 +460,10 @@ func (e *blockEncoder) add(en *format.Entry, key store.FileKey) {
 	e.records.uvarint(uint64(len(e.rec.b)))
 	e.dates = append(e.dates, recordDate{en.Date, en.ID})
 	e.records.b = append(e.records.b, e.rec.b...)
-	for _, tag := range en.Tags {
-		e.tags = count(e.tags, e.table.position(tag))
+	for i, tag := range en.Tags {
+		if !slices.Contains(en.Tags[:i], tag) { // an entry that repeats a tag carries it once
+			e.tags = count(e.tags, e.table.position(tag))
+		}
 	}
 	if en.Project != "" {
 		e.projects = count(e.projects, e.table.position(en.Project))

@@ -8,23 +8,22 @@ type Tally struct {
 }
 
 // Tally counts the entries that carry each tag and each project from the
-// blocks of the index, decoding no record. With indexed, it takes the
-// index as it was last written when no directory of the entries changed
-// since, as Read does with Options.Indexed; otherwise every file is
-// checked first, and the blocks of those that changed rebuilt.
+// tallies in the blocks of the index. With indexed, it takes the index as
+// it was last written when no directory of the entries changed since, as
+// Read does with Options.Indexed, and then decodes no record; otherwise,
+// or when a block cannot be read, every file is checked first and the
+// blocks of those that changed rebuilt, as a read of the headers does.
 func (j *Reader) Tally(indexed bool) (Tally, []*format.Problem) {
 	var (
 		blocks   []*block
 		problems []*format.Problem
+		current  bool
 	)
 	idx := j.openIndex()
 	if indexed && idx != nil && j.recent(idx) {
-		for _, b := range idx.blocks {
-			if b.open() == nil {
-				blocks = append(blocks, b)
-			}
-		}
-	} else {
+		blocks, current = idx.opened()
+	}
+	if !current {
 		if indexed && idx != nil {
 			defer j.checked()
 		}
@@ -40,4 +39,16 @@ func (j *Reader) Tally(indexed bool) (Tally, []*format.Problem) {
 		}
 	}
 	return t, problems
+}
+
+// opened opens every block of the index; false when one cannot be read.
+func (idx *index) opened() ([]*block, bool) {
+	blocks := make([]*block, 0, len(idx.blocks))
+	for _, b := range idx.blocks {
+		if b.open() != nil {
+			return nil, false
+		}
+		blocks = append(blocks, b)
+	}
+	return blocks, true
 }
