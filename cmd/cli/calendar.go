@@ -39,7 +39,7 @@ func (a *app) source(ics string, uc userConfig) (calendar.Source, error) {
 			return calendar.Source{}, err
 		}
 	}
-	return calendar.Source{Location: location, CacheDir: j.Abs(calendarCacheDir)}, nil
+	return calendar.Source{Location: location, CacheDir: j.Abs(calendarCacheDir), Offline: a.offline}, nil
 }
 
 // meetings reads the calendar's events in [from, to) against the journal.

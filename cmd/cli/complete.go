@@ -329,6 +329,7 @@ func (a *app) registerCompletions(cmd *cobra.Command) {
 		"date":      completeFrom(days...),
 		"until":     completeFrom(days...),
 		"day":       completeFrom(slices.Insert(slices.Clone(days), 1, "tomorrow")...),
+		"event":     a.completeEvents,
 	}
 	formats := map[string][]string{
 		"export": {"json", "csv", "markdown", "ics"},

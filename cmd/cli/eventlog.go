@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"slices"
 	"strings"
 	"time"
@@ -19,6 +20,47 @@ const (
 	eventLookBack  = 60 * 24 * time.Hour
 	eventLookAhead = 14 * 24 * time.Hour
 )
+
+// completeEvents offers the ids of the calendar's events that lead log
+// --event finds, the latest first, each with its time and title: from the
+// calendar's file, or the copy of its address lead last fetched, since
+// completing a word never waits on the network.
+func (a *app) completeEvents(cmd *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+	s := a.quietLoad(journal.NoEntries)
+	if s == nil {
+		return nil, noFiles
+	}
+	a.offline = true
+	a.env.Stderr = io.Discard // the calendar's warnings have no place in a shell's menu
+	ics, _ := cmd.Flags().GetString("ics")
+	now := a.env.Now()
+	meetings, err := a.meetings(s, ics, now.Add(-eventLookBack), now.Add(eventLookAhead))
+	if err != nil {
+		return nil, noFiles
+	}
+	var out []string
+	seen := map[string]bool{}
+	for i := len(meetings) - 1; i >= 0 && len(out) < completionLimit; i-- {
+		m := meetings[i]
+		if m.Start.After(now) || seen[m.ID] || !strings.HasPrefix(m.ID, strings.ToLower(prefix)) {
+			continue
+		}
+		seen[m.ID] = true
+		out = append(out, m.ID+"\t"+m.Start.Format("Mon 01-02 15:04")+" "+m.Title)
+	}
+	return out, noFiles
+}
+
+// completeEventArg completes the id that follows a bare --event, as
+// eventArg takes it.
+func (a *app) completeEventArg(o *logOptions) completer {
+	return func(cmd *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+		if o.event != pickEvent || len(args) > 0 {
+			return nil, noFiles
+		}
+		return a.completeEvents(cmd, args, prefix)
+	}
+}
 
 func eventFlags(f *pflag.FlagSet, o *logOptions) {
 	f.StringVar(&o.event, "event", "", "log a calendar event by its id (see lead today, lead inbox); with no id, pick one")

@@ -54,8 +54,9 @@ the unlogged meetings to pick from.`,
   lead log -w lee -k chat --date yesterday -e
   echo "notes" | lead log -w sam -m -
   lead log --event 13a59f59 -m "Agreed the hiring plan"`,
-		Args: eventArg(&o),
-		RunE: func(cmd *cobra.Command, args []string) error { return a.runLog(cmd, o) },
+		Args:              eventArg(&o),
+		ValidArgsFunction: a.completeEventArg(&o),
+		RunE:              func(cmd *cobra.Command, args []string) error { return a.runLog(cmd, o) },
 	}
 	f := cmd.Flags()
 	f.StringArrayVarP(&o.with, "with", "w", nil, "a person: slug, name or unique prefix (repeatable)")

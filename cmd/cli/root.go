@@ -118,6 +118,9 @@ type app struct {
 	colorMode colorMode // --color
 	wide      bool      // --wide: tables show every cell whole
 	noPager   bool      // --no-pager
+	// offline reads a calendar's address from its cached copy alone:
+	// completing a word waits on no network.
+	offline bool
 }
 
 // NewRoot builds the whole command tree.

@@ -27,6 +27,9 @@ type Source struct {
 	Timeout  time.Duration // for one fetch; 0 for DefaultTimeout
 	// Fresh is how long a fetched copy is used without asking again.
 	Fresh time.Duration
+	// Offline never fetches: an address is read from its cached copy,
+	// however old, and is an error without one.
+	Offline bool
 }
 
 // Fetching defaults.
@@ -70,7 +73,7 @@ func Redact(address string) string {
 }
 
 // Read returns the calendar's bytes. An address is fetched unless a copy
-// younger than Fresh is cached; when fetching fails and a copy is cached,
+// younger than Fresh is cached (or Offline); when fetching fails and a copy is cached,
 // the copy is returned with a warning saying how old it is.
 func (s Source) Read(ctx context.Context, now time.Time) (data []byte, warning string, err error) {
 	if !s.Remote() {
@@ -82,6 +85,10 @@ func (s Source) Read(ctx context.Context, now time.Time) (data []byte, warning s
 		return data, "", err
 	}
 	cache := s.cachePath()
+	if s.Offline {
+		data, err := readLimited(cache)
+		return data, "", err
+	}
 	info, statErr := os.Stat(cache)
 	fresh := s.Fresh
 	if fresh == 0 {

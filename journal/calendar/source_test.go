@@ -56,6 +56,31 @@ func TestFetchAndCache(t *testing.T) {
 	}
 }
 
+// Offline, an address is never fetched: its cached copy is read however
+// old it is, and without one the read fails.
+func TestOfflineReadsTheCacheAlone(t *testing.T) {
+	body, _ := os.ReadFile("testdata/google.ics")
+	var hits atomic.Int32
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		hits.Add(1)
+		w.Write(body)
+	}))
+	defer srv.Close()
+	src := Source{Location: srv.URL + "/cal.ics", CacheDir: t.TempDir(), Offline: true}
+	if _, _, err := src.Read(context.Background(), time.Now()); err == nil || hits.Load() != 0 {
+		t.Fatalf("offline with no copy: %v, %d fetches", err, hits.Load())
+	}
+	src.Offline = false
+	if _, _, err := src.Read(context.Background(), time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	src.Offline = true
+	data, _, err := src.Read(context.Background(), time.Now().Add(48*time.Hour))
+	if err != nil || string(data) != string(body) || hits.Load() != 1 {
+		t.Errorf("offline with a day-old copy: %v, %d fetches", err, hits.Load())
+	}
+}
+
 // Failures say what went wrong and name only the host.
 func TestFetchFailures(t *testing.T) {
 	slow := make(chan struct{})
