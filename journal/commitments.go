@@ -230,18 +230,19 @@ func (s *Snapshot) agendas() map[string][]*Item {
 	return s.agenda
 }
 
-// FindItem resolves an item id or unique prefix of one.
-func (s *Snapshot) FindItem(ref string) (Item, error) {
+// FindItem resolves an item id or unique prefix of one to the snapshot's
+// item.
+func (s *Snapshot) FindItem(ref string) (*Item, error) {
 	ref = strings.ToLower(strings.TrimSpace(ref))
-	var matches []Item
+	var matches []*Item
 	for _, it := range s.Items() {
 		if ref != "" && strings.HasPrefix(it.ID, ref) {
-			matches = append(matches, *it)
+			matches = append(matches, it)
 		}
 	}
 	switch len(matches) {
 	case 0:
-		return Item{}, &NotFoundError{"item", ref}
+		return nil, &NotFoundError{"item", ref}
 	case 1:
 		return matches[0], nil
 	}
@@ -249,7 +250,7 @@ func (s *Snapshot) FindItem(ref string) (Item, error) {
 	for _, it := range matches {
 		ids = append(ids, it.ID[:12]+" "+it.Text)
 	}
-	return Item{}, &AmbiguousError{"item", ref, ids}
+	return nil, &AmbiguousError{"item", ref, ids}
 }
 
 // SetDone ticks (done) or unticks an item's box, and records the day it

@@ -209,16 +209,9 @@ func commonPrefix(a, b string) int {
 	return n
 }
 
-// ItemRef returns the shortest reference to it (an item found by
-// FindItem, a copy of the snapshot's), as ItemRefs does.
-func (s *Snapshot) ItemRef(it Item) string {
-	for _, x := range s.Items() {
-		if x.ID == it.ID && x.Path == it.Path && x.Line == it.Line {
-			return s.ItemRefs([]*Item{x})[0]
-		}
-	}
-	return it.ShortID()
-}
+// ItemRef returns the shortest reference to one of the snapshot's items,
+// as ItemRefs does.
+func (s *Snapshot) ItemRef(it *Item) string { return s.ItemRefs([]*Item{it})[0] }
 
 // ItemRefs returns, for each item of shown, the shortest prefix of its id
 // that FindItem resolves to it among the snapshot's items, and never

@@ -76,9 +76,9 @@ func TestItemRefsResolve(t *testing.T) {
 	for i, it := range items {
 		got, err := s.FindItem(refs[i])
 		if err != nil || got.ID != it.ID || len(refs[i]) < ShortIDLength {
-			t.Errorf("%s is shown as %q, which finds %v (%v)", it.ID, refs[i], got.ID, err)
+			t.Errorf("%s is shown as %q, which finds %v (%v)", it.ID, refs[i], got, err)
 		}
-		if one := s.ItemRef(*it); one != refs[i] {
+		if one := s.ItemRef(it); one != refs[i] {
 			t.Errorf("%s alone is shown as %q, among all as %q", it.ID, one, refs[i])
 		}
 		if shorter := refs[i][:len(refs[i])-1]; len(shorter) >= ShortIDLength {

@@ -44,7 +44,7 @@ func (a *app) runNudge(o nudgeOptions) error {
 			return err
 		}
 		a.rewriting(it.Path)
-		if err := a.journal.Nudge(it, now); err != nil {
+		if err := a.journal.Nudge(*it, now); err != nil {
 			return err
 		}
 		who := s.Names([]string{it.Owner})

@@ -220,7 +220,7 @@ func (a *app) runDone(o doneOptions) error {
 			continue
 		}
 		a.rewriting(it.Path)
-		if err := a.journal.SetDone(it, !o.undo, a.env.Now()); err != nil {
+		if err := a.journal.SetDone(*it, !o.undo, a.env.Now()); err != nil {
 			return err
 		}
 		a.autocommit(verb+": "+it.Text, it.Path)
