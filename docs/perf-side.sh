@@ -16,14 +16,7 @@ COLD=${COLD:-}
 slug=${SLUG:-$(ls "$dir/people" | head -1 | sed 's/\.md$//')}
 read -ra args <<<"$cmd"
 
-ms() { # ms COMMAND...: the wall time of one run, in ms
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || true
-  end=$(date +%s%N)
-  echo $(((end - start) / 1000000))
-}
-mid() { printf '%s\n' "$@" | sort -n | sed -n "$((($# + 1) / 2))p"; }
+. "$(dirname "$0")/timing.sh" # ms, mid
 
 "$1" --dir "$dir" "${args[@]}" >/dev/null 2>&1 || true # the index, for warm runs
 declare -A times

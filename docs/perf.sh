@@ -27,17 +27,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 go build -o "$work/lead" ./cmd/lead
 
-# ms COMMAND...: the wall time of one run, in ms.
-ms() {
-  local start end
-  start=$(date +%s%N)
-  "$@" >/dev/null 2>&1 || true
-  end=$(date +%s%N)
-  echo $(( (end - start) / 1000000 ))
-}
-
-# mid TIMES...: the median.
-mid() { printf '%s\n' "$@" | sort -n | sed -n "$(( ($# + 1) / 2 ))p"; }
+. docs/timing.sh # ms, mid
 
 # median RUNS COMMAND...: the median wall time of RUNS runs, in ms.
 median() {
