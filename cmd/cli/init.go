@@ -21,7 +21,7 @@ func (a *app) cmdInit() *cobra.Command {
 		Long: `Create a journal in DIR (default: the journal directory lead would use).
 The directories are private (0700). With --git the journal is also a git
 repository, with .lead/ (caches and drafts) ignored.`,
-		Args: cobra.MaximumNArgs(1),
+		Args: argCount(0, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 1 {
 				o.dir = args[0]

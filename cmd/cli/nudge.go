@@ -23,7 +23,7 @@ its id, and how long it has waited (lead todo --theirs, lead review) counts
 from the latest nudge. ID is an item id from lead todo, or any unique prefix.`,
 		Example: `  lead todo --theirs        # longest waiting first
   lead nudge 1a2b3c4`,
-		Args: cobra.MinimumNArgs(1),
+		Args: argCount(1, -1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runNudge(nudgeOptions{refs: args})
 		},

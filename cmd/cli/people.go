@@ -184,7 +184,7 @@ lead.yaml) map to a direction and a default contact cadence.`,
 		Example: `  lead people add "Dana Smith" --relation boss --style detail --prefers slack,in-person --cadence 7d
   lead people add "Lee Wong" --relation peer --trusts dana --stance supporter --influence high
   lead people add "Sam Lee" --relation report --email sam@example.com`,
-		Args: cobra.ExactArgs(1),
+		Args: argCount(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.profile.Name = args[0]
 			return a.runPeopleAdd(o)

@@ -24,7 +24,7 @@ lines that named FROM. With git.autocommit, it is one commit. Notes in
 FROM's file other than its agenda are not moved; lead says so, and git
 keeps them.`,
 		Example: `  lead people merge dsmith dana-smith`,
-		Args:    cobra.ExactArgs(2),
+		Args:    argCount(2, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return a.runPeopleMerge(peopleMergeOptions{from: args[0], into: args[1]})
 		},

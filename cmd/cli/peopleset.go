@@ -76,7 +76,7 @@ value removes the key (--org "").`,
 		Example: `  lead people set dana --cadence 14d --style high-level
   lead people set "Lee Wong" --email lee@example.com,lwong@example.org
   lead people set sam --relation report --org ""`,
-		Args: cobra.ExactArgs(1),
+		Args: argCount(1, 1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			o.name = args[0]
 			cmd.Flags().Visit(func(f *pflag.Flag) { o.set = append(o.set, f.Name) })

@@ -23,7 +23,7 @@ func (a *app) cmdPerson() *cobra.Command {
 		ValidArgsFunction: a.completeFirstPerson,
 		Short:             "Show a person's profile and timeline",
 		GroupID:           "daily",
-		Args:              cobra.ExactArgs(1),
+		Args:              argCount(1, 1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.name = args[0]
 			return a.runPerson(o)

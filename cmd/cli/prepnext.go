@@ -28,7 +28,7 @@ func (n *nextMeeting) args(cmd *cobra.Command, args []string) error {
 	if n.on {
 		return cobra.NoArgs(cmd, args)
 	}
-	return cobra.ExactArgs(1)(cmd, args)
+	return argCount(1, 1)(cmd, args)
 }
 
 // prepNextJSON is lead prep --next --json.

@@ -55,13 +55,12 @@ func Run(args []string, env *Env) int {
 	return ExitError
 }
 
-// usageArgs makes every argument-count error of the tree a usage error,
-// cobra's counts said in words with the command's usage line.
+// usageArgs makes every argument-count error of the tree a usage error.
 func usageArgs(c *cobra.Command) {
 	if check := c.Args; check != nil {
 		c.Args = func(cmd *cobra.Command, args []string) error {
 			if err := check(cmd, args); err != nil {
-				return usageError{argCountError(cmd, args, err)}
+				return usageError{err}
 			}
 			return nil
 		}
@@ -71,29 +70,20 @@ func usageArgs(c *cobra.Command) {
 	}
 }
 
-// argCountError says what is wrong with the arguments when cobra's
-// count of them ("accepts 1 arg(s), received 0") is err; other errors are
-// left as they are.
-func argCountError(cmd *cobra.Command, args []string, err error) error {
-	name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
-	var want, got int
-	msg := err.Error()
-	switch {
-	case strings.HasPrefix(msg, "requires at least "):
-	case fmtScan(msg, "accepts at most %d arg(s), received %d", &want, &got), fmtScan(msg, "accepts %d arg(s), received %d", &want, &got):
-		if got > want {
-			return fmt.Errorf("%s: too many arguments (%s); usage: %s", name, quoteAll(args[want:]), cmd.UseLine())
+// argCount is the cobra.PositionalArgs of a command that takes from min to
+// max arguments (max -1 for any number above min): what is wrong is said
+// in words, with the command's usage line.
+func argCount(min, max int) cobra.PositionalArgs {
+	return func(cmd *cobra.Command, args []string) error {
+		name := strings.TrimPrefix(cmd.CommandPath(), cmd.Root().Name()+" ")
+		switch {
+		case len(args) < min:
+			return fmt.Errorf("%s: an argument is missing; usage: %s", name, cmd.UseLine())
+		case max >= 0 && len(args) > max:
+			return fmt.Errorf("%s: too many arguments (%s); usage: %s", name, quoteAll(args[max:]), cmd.UseLine())
 		}
-	default:
-		return err
+		return nil
 	}
-	return fmt.Errorf("%s: an argument is missing; usage: %s", name, cmd.UseLine())
-}
-
-// fmtScan reports whether s reads as format, filling args.
-func fmtScan(s, format string, args ...any) bool {
-	n, _ := fmt.Sscanf(s, format, args...)
-	return n == len(args)
 }
 
 // quoteAll quotes each of words, separated by spaces.

@@ -255,7 +255,7 @@ tags become tags. Every imported entry records its source, so importing
 the same file again adds only what is new. Times are read as local time.`,
 		Example: `  lead import jrnl ~/.local/share/jrnl/journal.txt
   jrnl --export json > jrnl.json && lead import jrnl jrnl.json`,
-		Args: cobra.ExactArgs(1),
+		Args: argCount(1, 1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			return a.runImportJrnl(importJrnlOptions{file: args[0]})
 		},

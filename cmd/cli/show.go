@@ -47,7 +47,7 @@ func (a *app) cmdShow() *cobra.Command {
 		GroupID:           "daily",
 		Long: "Print an entry: on a terminal rendered for reading, piped (or with --format markdown)\n" +
 			"its file as it is on disk.\n\n" + refHelp,
-		Args: cobra.ExactArgs(1),
+		Args: argCount(1, 1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.ref = args[0]
 			return a.runShow(o)
@@ -89,7 +89,7 @@ func (a *app) cmdEdit() *cobra.Command {
 		GroupID:           "daily",
 		Long: "Open an entry in your editor ($LEAD_EDITOR, the config, $VISUAL, $EDITOR, vi).\n" +
 			"When you leave it unreadable, lead says where, and keeps it as you left it.\n\n" + refHelp,
-		Args: cobra.ExactArgs(1),
+		Args: argCount(1, 1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.ref = args[0]
 			return a.runEdit(o)

@@ -185,7 +185,7 @@ With --undo, untick it and remove the day. An item already in that state is
 left as it is, and lead says so. ID is an item id from
 lead todo or lead agenda, or any unique prefix of one. If the file changed
 since and the item is gone, nothing is written.`,
-		Args: cobra.MinimumNArgs(1),
+		Args: argCount(1, -1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.refs = args
 			return a.runDone(o)
@@ -255,7 +255,7 @@ queue. Tick them with lead done.
 you share with them: the agenda and the open commitments between the two of
 you, from their file and from entries with them alone; never notes,
 feedback, wins, or what is owed by or was said with anyone else.`,
-		Args: cobra.MaximumNArgs(1),
+		Args: argCount(0, 1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			if len(args) > 0 {
 				o.name = args[0]
@@ -311,7 +311,7 @@ func (a *app) cmdAgendaAdd() *cobra.Command {
 		ValidArgsFunction: a.completeFirstPerson,
 		Short:             "Queue something to raise with someone",
 		Long:              `Append "- [ ] TEXT" under "## Agenda" in the person's file (the section is added if missing).`,
-		Args:              cobra.MinimumNArgs(2),
+		Args:              argCount(2, -1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			o.name, o.words = args[0], args[1:]
 			return a.runAgendaAdd(o)
