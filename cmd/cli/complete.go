@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"sort"
@@ -24,9 +25,12 @@ const noFiles = cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveKee
 // newest or most urgent, as many as a shell can show usefully.
 const completionLimit = 40
 
-// quietJournal opens the journal for completion, silently: a shell
-// completing a word has no place for warnings.
+// quietJournal opens the journal for completion, and makes the rest of
+// the run quiet and quick: a shell completing a word has no place for
+// warnings, and waits on no network (a calendar's address is read from
+// the copy last fetched).
 func (a *app) quietJournal() *journal.Journal {
+	a.env.Stderr, a.offline = io.Discard, true
 	if a.journal != nil {
 		return a.journal
 	}

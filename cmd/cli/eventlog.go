@@ -2,7 +2,6 @@ package cli
 
 import (
 	"fmt"
-	"io"
 	"slices"
 	"strings"
 	"time"
@@ -23,15 +22,13 @@ const (
 
 // completeEvents offers the ids of the calendar's events that lead log
 // --event finds, the latest first, each with its time and title: from the
-// calendar's file, or the copy of its address lead last fetched, since
-// completing a word never waits on the network.
+// calendar's file, or the copy of its address lead last fetched (see
+// quietJournal).
 func (a *app) completeEvents(cmd *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
 	s := a.quietLoad(journal.NoEntries)
 	if s == nil {
 		return nil, noFiles
 	}
-	a.offline = true
-	a.env.Stderr = io.Discard // the calendar's warnings have no place in a shell's menu
 	ics, _ := cmd.Flags().GetString("ics")
 	now := a.env.Now()
 	meetings, err := a.meetings(s, ics, now.Add(-eventLookBack), now.Add(eventLookAhead))
