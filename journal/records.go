@@ -22,6 +22,7 @@ const (
 	MaxFileSize   = format.MaxFileSize
 	ShortIDLength = format.ShortIDLength
 	SourceKey     = format.SourceKey
+	StampLayout   = format.StampLayout
 )
 
 // PersonFields lists the person keys lead knows, in the order it writes them.

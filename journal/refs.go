@@ -57,7 +57,7 @@ func (j *Journal) entryRefs(shown []*Entry, stamped bool) []string {
 
 // stampLength is the length of the date stamp YYYY-MM-DD-HHMM an id of
 // lead's begins with.
-const stampLength = len("2006-01-02-1504")
+const stampLength = len(format.StampLayout)
 
 // hasStamp reports whether id begins with a date stamp, alone or followed
 // by the words of a title.
@@ -68,7 +68,7 @@ func hasStamp(id string) bool {
 // isStamp reports whether s is a date stamp as lead names entries by:
 // 2026-11-20-1430.
 func isStamp(s string) bool {
-	_, err := time.Parse("2006-01-02-1504", s)
+	_, err := time.Parse(format.StampLayout, s)
 	return err == nil
 }
 

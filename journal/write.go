@@ -398,7 +398,7 @@ func entrySlug(title, kind string, with []string) string {
 // EntryPath is where an entry of that date and slug is written:
 // entries/YYYY/MM/YYYY-MM-DD-HHMM-slug.md.
 func EntryPath(date time.Time, slug string) string {
-	return date.Format("entries/2006/01/2006-01-02-1504-") + slug + ".md"
+	return date.Format("entries/2006/01/"+format.StampLayout+"-") + slug + ".md"
 }
 
 // maxSameName bounds the numeric suffixes tried for one entry name.

@@ -126,7 +126,7 @@ func (a *app) entryTable(s *journal.Snapshot, entries []*journal.Entry) *table {
 	if a.env.StdoutTTY {
 		refs, dated = s.Journal.StampRefs(entries), true
 		for i, e := range entries {
-			dated = dated && strings.HasPrefix(refs[i], e.Date.Format("2006-01-02-1504"))
+			dated = dated && strings.HasPrefix(refs[i], e.Date.Format(journal.StampLayout))
 		}
 	}
 	if dated {

@@ -84,6 +84,10 @@ func EntryOf(d *Document, rel string, clock when.Clock) (*Entry, error) {
 	return e, nil
 }
 
+// StampLayout is the date stamp an entry's file name begins with, as lead
+// names them: 2026-11-20-1430-q3-review.md.
+const StampLayout = "2006-01-02-1504"
+
 // entryDate reads `date`, falling back to the date in a file name that
 // follows lead's naming (YYYY-MM-DD-HHMM-...).
 func entryDate(d *Document, id string, clock when.Clock) (time.Time, error) {
@@ -92,7 +96,7 @@ func entryDate(d *Document, id string, clock when.Clock) (time.Time, error) {
 		return time.Time{}, err
 	}
 	if s == "" {
-		if t, err := time.ParseInLocation("2006-01-02-1504", firstN(id, 15), time.Local); err == nil {
+		if t, err := time.ParseInLocation(StampLayout, firstN(id, len(StampLayout)), time.Local); err == nil {
 			return t, nil
 		}
 		return time.Time{}, &Problem{d.path, d.metaLine, "no date: add `date: YYYY-MM-DDTHH:MM:SS±HH:MM`"}
