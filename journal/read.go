@@ -25,9 +25,9 @@ const (
 	OpenItems
 	// Everything reads every item too.
 	Everything
-	// Tallies reads no entry, only how many carry each tag and project
-	// (Snapshot.Tags and Snapshot.Projects), as the index keeps them; a
-	// filter does not apply to them.
+	// Tallies reads no person and no entry, only how many entries carry
+	// each tag and project (Snapshot.Tags and Snapshot.Projects), as the
+	// index keeps them; a filter does not apply to them.
 	Tallies
 )
 
@@ -51,14 +51,12 @@ type ReadOptions struct {
 // that cannot be read are reported in the snapshot's Problems and left
 // out; nothing else is lost. The error is the filter's.
 func (j *Journal) Read(o ReadOptions) (*Snapshot, error) {
-	s := j.readPeople()
-	switch o.Entries {
-	case NoEntries:
-		return s, nil
-	case Tallies:
+	if o.Entries == Tallies {
 		t, problems := j.reader().Tally(o.Indexed)
-		s.Tags, s.Projects = t.Tags, t.Projects
-		s.Problems = append(s.Problems, problems...)
+		return &Snapshot{Journal: j, people: map[string]*Person{}, Tags: t.Tags, Projects: t.Projects, Problems: problems}, nil
+	}
+	s := j.readPeople()
+	if o.Entries == NoEntries {
 		return s, nil
 	}
 	read := index.Options{Detail: map[Entries]index.Detail{Headers: index.Headers, OpenItems: index.OpenItems, Everything: index.Everything}[o.Entries],
