@@ -204,20 +204,23 @@ func (j *Journal) checkTree() []Finding {
 	if info, err := os.Lstat(j.Root); err == nil && info.Mode().Perm()&0o077 != 0 {
 		exposed = append(exposed, j.Root)
 	}
-	store.WalkDirs(j.Root, ".", true, func(relDir string, _ *store.Lister, list []store.Dirent, _ error) []string {
-		var subdirs, open []string
+	store.WalkDirs(j.Root, store.Dir{Rel: "."}, true, nil, func(dir store.Dir, _ *store.Lister, list []store.Dirent, _ error) []store.Dir {
+		var (
+			subdirs []store.Dir
+			open    []string
+		)
 		var found []Finding
 		for _, d := range list {
 			if d.IsDir && strings.HasPrefix(d.Name, ".") || d.Err != nil {
 				continue
 			}
-			rel := path.Join(relDir, d.Name)
+			rel := path.Join(dir.Rel, d.Name)
 			if d.Perm&0o077 != 0 {
 				open = append(open, j.Abs(rel))
 			}
 			switch {
 			case d.IsDir:
-				subdirs = append(subdirs, rel)
+				subdirs = append(subdirs, store.Dir{Rel: rel})
 			case strings.HasSuffix(rel, ".md") && !placed(rel):
 				found = append(found, Finding{Path: j.Abs(rel), Severity: SeverityWarning, Message: misplaced})
 			}

@@ -98,11 +98,11 @@ func (j *Journal) readPeople() *Snapshot {
 		mu   sync.Mutex
 		rels []string
 	)
-	problems := store.Walk(j.Root, PeopleDir, false, false, func(relDir string, _ *store.Lister, files []store.Dirent) {
+	problems := store.Walk(j.Root, PeopleDir, store.WalkOptions{}, func(ls *store.Listing) {
 		mu.Lock()
 		defer mu.Unlock()
-		for _, f := range files {
-			rels = append(rels, relDir+"/"+f.Name)
+		for _, f := range ls.Files {
+			rels = append(rels, ls.Dir+"/"+f.Name)
 		}
 	})
 	for _, rel := range rels {

@@ -81,11 +81,11 @@ func (j *Journal) entryFiles() []entryFile {
 		mu    sync.Mutex
 		files []entryFile
 	)
-	store.Walk(j.Root, format.EntriesDir, true, false, func(relDir string, _ *store.Lister, list []store.Dirent) {
+	store.Walk(j.Root, format.EntriesDir, store.WalkOptions{Recursive: true}, func(ls *store.Listing) {
 		mu.Lock()
 		defer mu.Unlock()
-		for _, f := range list {
-			rel := relDir + "/" + f.Name // a copy: the lister reuses its names
+		for _, f := range ls.Files {
+			rel := ls.Dir + "/" + f.Name
 			files = append(files, entryFile{strings.TrimSuffix(path.Base(rel), ".md"), rel})
 		}
 	})

@@ -25,12 +25,16 @@ const File = format.CacheDir + "/cache/entries.idx"
 
 // cacheVersion changes whenever what the index holds, or how entries are
 // read, changes; an index of another version is ignored.
-const cacheVersion = "lead-entries-index 11\n"
+const cacheVersion = "lead-entries-index 12\n"
 
 // The index is, after a version line and before a CRC-32 of all the rest,
-// the number of blocks and, for each, its key and its bytes: a block per
-// directory, keyed by its path, or per part of a large directory (see
-// partition), keyed by the path, a NUL and the part's number. A block is
+// the number of blocks and, for each, its key, the identity of its
+// directory and its bytes: a block per directory, keyed by its path, or
+// per part of a large directory (see partition), keyed by the path, a NUL
+// and the part's number. The directory's identity is the one its listing
+// had when it was settled and held nothing but the block's files (see
+// store.Listing), zero otherwise: while the directory keeps it, its files
+// are looked at by the names the block holds, without listing it. A block is
 // self-contained, so that each is read, checked and rebuilt by the
 // goroutine that reads its files, and an unchanged block is written again
 // byte for byte:
@@ -66,10 +70,13 @@ type index struct {
 // block is the part of the index for one directory, or one part of it.
 type block struct {
 	key  string
+	dir  store.FileKey // the directory's identity, when it tells its names
 	data []byte
 	text string // data as a string, for strings to share
 
-	// Read by open.
+	// Read by open, once.
+	opened                                      bool
+	openErr                                     error
 	entries, lists, bodyLists, items, openItems int // for the arenas entries are cut from
 	table                                       []string
 	order                                       []int32 // the records' numbers, newest entry first
@@ -101,12 +108,12 @@ func (j *Reader) openIndex() *index {
 	n := d.count()
 	idx := &index{blocks: make(map[string]*block, n)}
 	for i := 0; i < n && d.err == nil; i++ {
-		key := d.raw()
+		key, dir := d.raw(), d.key()
 		size := d.count()
 		if d.err != nil {
 			break
 		}
-		idx.blocks[key] = &block{key: key, data: d.data[d.off : d.off+size], text: d.text[d.off : d.off+size]}
+		idx.blocks[key] = &block{key: key, dir: dir, data: d.data[d.off : d.off+size], text: d.text[d.off : d.off+size]}
 		d.off += size
 	}
 	if d.err != nil || d.off != len(body) {
@@ -130,8 +137,36 @@ func newBlock(key string, data []byte) *block {
 	return &block{key: key, data: data, text: string(data)}
 }
 
-// open reads a block's counts and table.
+// withDir is the block remembering dir as its directory's identity.
+func (b *block) withDir(dir store.FileKey) *block {
+	c := *b
+	c.dir = dir
+	return &c
+}
+
+// appendNames appends the file names of an opened block's records to
+// names, in the block's order.
+func (b *block) appendNames(names []string) []string {
+	d := &decoder{data: b.data, text: b.text}
+	for d.off = b.start; d.off < len(d.data) && d.err == nil; {
+		size := d.count()
+		end := d.off + size
+		names = append(names, baseName(d.raw()))
+		d.off = end
+	}
+	return names
+}
+
+// open reads a block's counts and table, the first time it is called.
 func (b *block) open() error {
+	if !b.opened {
+		b.opened, b.openErr = true, b.readHead()
+	}
+	return b.openErr
+}
+
+// readHead reads a block's counts and table.
+func (b *block) readHead() error {
 	d := &decoder{data: b.data, text: b.text}
 	b.entries, b.lists, b.bodyLists, b.items, b.openItems = d.count(), d.count(), d.count(), d.count(), d.count()
 	n := d.count()
@@ -371,6 +406,7 @@ func (j *Reader) saveCache(blocks []*block) error {
 		for _, b := range blocks {
 			head.b = head.b[:0]
 			head.raw(b.key)
+			head.key(b.dir)
 			head.uvarint(uint64(len(b.data)))
 			out.Write(head.b)
 			out.Write(b.data)

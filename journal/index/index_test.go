@@ -356,18 +356,6 @@ func TestIndexAgreesWithTheFiles(t *testing.T) {
 
 			9+n%3, 1+n%28, n, n%5, n%4, n%7, project, done, n)
 	}
-	state := func(s *snapshot) string {
-		var out []string
-		for _, e := range s.Entries {
-			line := e.Path + " " + e.Title + " " + e.Date.Format(time.RFC3339) + " " + strings.Join(e.With, "+")
-			for _, it := range e.Items {
-				line += fmt.Sprintf(" [%v %s %s]", it.Done, it.Text, it.ID)
-			}
-			out = append(out, line)
-		}
-		sort.Strings(out)
-		return strings.Join(out, "\n")
-	}
 	for step := range 120 {
 		switch op := rng.IntN(6); {
 		case op <= 1 || len(paths) == 0: // create
@@ -407,16 +395,96 @@ func TestIndexAgreesWithTheFiles(t *testing.T) {
 			j.LoadOpen()
 		}
 		tally, _ := j.Tally(false)
-		cached := state(j.Load())
+		cached := stateOf(j.Load())
 		os.Remove(j.Abs(File))
 		headers := j.LoadHeaders()
-		fresh := state(j.Load())
+		fresh := stateOf(j.Load())
 		if cached != fresh {
 			t.Fatalf("step %d: through the index:\n%s\nfrom the files:\n%s", step, cached, fresh)
 		}
 		if want := tallyOf(headers.Entries); fmt.Sprint(tally) != fmt.Sprint(want) {
 			t.Fatalf("step %d: the index tallies %v, the entries carry %v", step, tally, want)
 		}
+	}
+}
+
+// stateOf is what a read gives, as text to compare: every entry with its
+// items, and every problem.
+func stateOf(s *snapshot) string {
+	var out []string
+	for _, e := range s.Entries {
+		line := e.Path + " " + e.Title + " " + e.Date.Format(time.RFC3339) + " " + strings.Join(e.With, "+")
+		for _, it := range e.Items {
+			line += fmt.Sprintf(" [%v %s %s]", it.Done, it.Text, it.ID)
+		}
+		out = append(out, line)
+	}
+	sort.Strings(out)
+	for _, p := range s.Problems {
+		out = append(out, "problem: "+p.Error())
+	}
+	return strings.Join(out, "\n")
+}
+
+// TestSettledDirectoriesAreNotListed: once a directory of entries has not
+// changed for a while, the index remembers its identity and reads look at
+// the files it names without listing the directory; every change made to
+// it after that is still seen by the next read, as parsing every file
+// sees it. A directory holding anything but entries is always listed.
+func TestSettledDirectoriesAreNotListed(t *testing.T) {
+	t.Parallel()
+	j := newTestJournal(t)
+	entry := func(title string) string {
+		return "---\ndate: 2026-01-05T10:00:00-05:00\ntitle: " + title + "\n---\n- [ ] do " + title + "\n"
+	}
+	for _, dir := range []string{"01", "02", "03", "04", "05", "06", "07", "08"} {
+		writeFile(t, j, "entries/2026/"+dir+"/a.md", entry("A"+dir))
+		writeFile(t, j, "entries/2026/"+dir+"/b.md", entry("B"+dir))
+	}
+	writeFile(t, j, "entries/2026/08/notes.txt", "not an entry")
+	writeFile(t, j, "entries/2026/10/a.md", entry("A10"))
+	writeFile(t, j, "entries/2026/10/broken.md", "---\ntitle: [\n---\n") // never in a block
+	for i := range partSize + 1 {                                        // a directory read in parts
+		writeFile(t, j, fmt.Sprintf("entries/2026/09/e%04d.md", i), entry(fmt.Sprint("E", i)))
+	}
+	j.Load() // the index, written while the directories are new
+	time.Sleep(2100 * time.Millisecond)
+	j.Load() // the directories are settled: the index remembers them
+	idx := j.openIndex()
+	for key, b := range idx.blocks {
+		dir, _, _ := dirOf(key)
+		if settled := b.dir != (store.FileKey{}); settled != (dir != "entries/2026/08" && dir != "entries/2026/10") {
+			t.Errorf("%q remembers its directory's identity: %v", key, settled)
+		}
+	}
+	path := j.Abs("entries/2026/01/a.md") // edited in place, same size, times put back
+	info, _ := os.Stat(path)
+	os.WriteFile(path, []byte(entry("Z01")), 0o600)
+	os.Chtimes(path, info.ModTime(), info.ModTime())
+	writeFile(t, j, "entries/2026/02/c.md", entry("C02"))
+	os.Remove(j.Abs("entries/2026/03/b.md"))
+	os.Rename(j.Abs("entries/2026/04/b.md"), j.Abs("entries/2026/04/d.md"))
+	writeFile(t, j, "entries/2026/05/notes.txt", "not an entry")
+	writeFile(t, j, "entries/2026/06/more/e.md", entry("E06"))
+	writeFile(t, j, "entries/2026/07/broken.md", "---\ndate: [\n---\n")
+	writeFile(t, j, "entries/2026/09/z.md", entry("Z09"))
+	for range 2 { // the broken files are reported by every read
+		cached := stateOf(j.Load())
+		index, _ := os.ReadFile(j.Abs(File))
+		os.Remove(j.Abs(File))
+		fresh := stateOf(j.Load())
+		if cached != fresh {
+			t.Fatalf("through the index:\n%s\nfrom the files:\n%s", cached, fresh)
+		}
+		os.WriteFile(j.Abs(File), index, 0o600)
+	}
+	for _, want := range []string{"Z01", "C02", "entries/2026/04/d.md", "notes.txt: not a Markdown file", "E06", "07/broken.md", "10/broken.md", "Z09"} {
+		if got := stateOf(j.Load()); !strings.Contains(got, want) {
+			t.Errorf("%s is not in what a read gives:\n%s", want, got)
+		}
+	}
+	if got := stateOf(j.Load()); strings.Contains(got, "entries/2026/03/b.md") || strings.Contains(got, "entries/2026/04/b.md") {
+		t.Errorf("a removed or renamed file is still read:\n%s", got)
 	}
 }
 

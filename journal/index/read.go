@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"hash/fnv"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -78,8 +79,9 @@ func (j *Reader) scan(idx *index, o *Options) ([]*format.Entry, []*format.Proble
 		changed  = idx == nil
 		found    int // blocks of the index whose directory is still there
 	)
-	// read reads one block's files: a directory's, or a part of a large one.
-	read := func(relDir, key string, l *store.Lister, files []store.Dirent) {
+	// read reads one block's files: a directory's, or a part of a large
+	// one, whose identity is dir when it is settled (see store.Listing).
+	read := func(relDir, key string, dir store.FileKey, l *store.Lister, files []store.Dirent) {
 		w := workers.Get().(*worker)
 		defer workers.Put(w)
 		old := idx.block(key)
@@ -88,6 +90,13 @@ func (j *Reader) scan(idx *index, o *Options) ([]*format.Entry, []*format.Proble
 		if err != nil { // damaged, though its checksum held: read the files
 			b, offsets, rebuilt, probs = j.refresh(relDir, key, l, w, nil, files)
 			list, _ = b.decode(b.newestFirst(offsets), o)
+		}
+		if len(probs) > 0 {
+			dir = store.FileKey{} // a file left out: its name is in no block
+		}
+		if b != nil && b.dir != dir {
+			b = b.withDir(dir)
+			rebuilt = true
 		}
 		if o.Grep != nil {
 			list = grep(l, list, o.Grep, &probs)
@@ -108,15 +117,16 @@ func (j *Reader) scan(idx *index, o *Options) ([]*format.Entry, []*format.Proble
 		}
 		problems = append(problems, probs...)
 	}
-	listed := store.Walk(j.Root, format.EntriesDir, true, idx != nil, func(relDir string, l *store.Lister, files []store.Dirent) {
-		parts := partition(files)
+	walk := store.WalkOptions{Recursive: true, Stat: idx != nil, Known: idx.known()}
+	listed := store.Walk(j.Root, format.EntriesDir, walk, func(ls *store.Listing) {
+		parts := partition(ls.Files)
 		if len(parts) == 1 {
-			read(relDir, relDir, l, files)
+			read(ls.Dir, ls.Dir, ls.Key, ls.Lister, ls.Files)
 			return
 		}
 		store.Parallel(len(parts), func(k int) {
-			l.Shared(func(pl *store.Lister) {
-				read(relDir, fmt.Sprintf("%s\x00%d/%d", relDir, k, len(parts)), pl, parts[k])
+			ls.Lister.Shared(func(pl *store.Lister) {
+				read(ls.Dir, partKey(ls.Dir, k, len(parts)), ls.Key, pl, parts[k])
 			})
 		})
 	})
@@ -138,6 +148,55 @@ var workers = sync.Pool{New: func() any { return new(worker) }}
 // is split into parts by a hash of the file names, each with its own block,
 // read by its own goroutine. A part changes only when a file of it does.
 const partSize = 2048
+
+// partKey is the key of the block of part k of n of the directory dir.
+func partKey(dir string, k, n int) string { return fmt.Sprintf("%s\x00%d/%d", dir, k, n) }
+
+// dirOf is the directory of a block's key, with the part of it the block
+// is and how many parts it has (0 of 1 for a whole directory).
+func dirOf(key string) (dir string, k, n int) {
+	dir, part, found := strings.Cut(key, "\x00")
+	if !found {
+		return dir, 0, 1
+	}
+	if _, err := fmt.Sscanf(part, "%d/%d", &k, &n); err != nil || k < 0 || k >= n {
+		return dir, 0, 0 // no key lead writes
+	}
+	return dir, k, n
+}
+
+// known gives the names of the files of each directory whose blocks all
+// remember it with the identity asked for, in the order of the blocks'
+// records (for store.WalkOptions.Known): what the directory holds, while
+// it keeps that identity. It is nil without an index.
+func (idx *index) known() func(relDir string, key store.FileKey) []string {
+	if idx == nil {
+		return nil
+	}
+	byDir := map[string][]*block{} // the blocks of each directory, by part
+	for key, b := range idx.blocks {
+		dir, k, n := dirOf(key)
+		if n == 0 {
+			continue
+		}
+		if byDir[dir] == nil {
+			byDir[dir] = make([]*block, n)
+		}
+		if parts := byDir[dir]; len(parts) == n {
+			parts[k] = b
+		}
+	}
+	return func(relDir string, key store.FileKey) []string {
+		var names []string
+		for _, b := range byDir[relDir] {
+			if b == nil || b.dir != key || b.open() != nil {
+				return nil
+			}
+			names = b.appendNames(names)
+		}
+		return names
+	}
+}
 
 // partition splits a directory's files into a power of two of parts of at
 // most about partSize files, keeping the order they were listed in.

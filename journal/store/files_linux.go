@@ -51,8 +51,7 @@ func keyOf(st *unix.Statx_t) FileKey {
 const statxMask = unix.STATX_TYPE | unix.STATX_MODE | unix.STATX_SIZE | unix.STATX_MTIME | unix.STATX_CTIME | unix.STATX_INO
 
 // listDir lists dir: one getdents call for most directories and, with
-// stat, one statx call per name, made on the name in the getdents buffer;
-// the names of a large directory are looked at from several goroutines.
+// stat, one statx call per name, made on the name in the getdents buffer.
 // This pays for itself, barely: with os.File.Readdirnames and
 // unix.Statx, which copies each name again, a warm list --with took
 // 12-27 % longer at 100,000 entries and at 10,000 (processor time 5-9 %;
@@ -99,13 +98,42 @@ func (l *Lister) listDir(dir string, stat bool) ([]Dirent, error) {
 		}
 		l.list = append(l.list, Dirent{Name: string(name), IsDir: typ == unix.DT_DIR})
 	}
-	const batch = 1024 // names a goroutine looks at in a large directory
+	l.statPending()
+	return l.list, nil
+}
+
+// listKnown looks at names, the names dir holds, without listing it: one
+// statx call per name, as listDir makes. It reports false when a name
+// cannot be looked at, for dir to be listed after all.
+func (l *Lister) listKnown(dir string, names []string) ([]Dirent, bool) {
+	if l.openDir(dir) != nil {
+		return nil, false
+	}
+	l.buf, l.list, l.pending = l.buf[:0], l.list[:0], l.pending[:0]
+	for _, name := range names {
+		l.pending = append(l.pending, [2]int{len(l.list), len(l.buf)})
+		l.buf = append(append(l.buf, name...), 0) // for statx, a name ended by a NUL
+		l.list = append(l.list, Dirent{Name: name})
+	}
+	l.statPending()
+	for _, d := range l.list {
+		if d.Err != nil {
+			return nil, false
+		}
+	}
+	return l.list, true
+}
+
+// statPending looks at the names of the listing that pending points to,
+// with a statx call each on the name in buf; the names of a large
+// directory are looked at from several goroutines.
+func (l *Lister) statPending() {
+	const batch = 1024 // names a goroutine looks at
 	Parallel((len(l.pending)+batch-1)/batch, func(b int) {
 		for _, p := range l.pending[b*batch : min(len(l.pending), (b+1)*batch)] {
-			statAt(fd, &l.list[p[0]], &l.buf[p[1]])
+			statAt(l.fd, &l.list[p[0]], &l.buf[p[1]])
 		}
 	})
-	return l.list, nil
 }
 
 // statAt fills in d's type, identity and permissions from a statx call

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/lead-journal/lead/journal/format"
 )
@@ -58,46 +59,78 @@ func InDir(dir string, f func(l *Lister, err error)) {
 	f(l, err)
 }
 
-// Walk lists dir (a slash path relative to root), and with recursive
+// WalkOptions says how Walk lists.
+type WalkOptions struct {
+	Recursive bool // every directory under the one given too
+	Stat      bool // each file with its identity
+	// Known, with Stat, gives the names a directory held when its identity
+	// was key, as a Listing's Key said, or nil when it does not know them.
+	// Walk then looks at those names without listing the directory.
+	Known func(relDir string, key FileKey) []string
+}
+
+// Listing is the Markdown files Walk found in one directory.
+type Listing struct {
+	Dir    string   // a slash path relative to the root
+	Files  []Dirent // reused once visit returns
+	Lister *Lister  // reads the directory's files while visit runs
+	// Key, with Stat, is the directory's identity when it held nothing but
+	// Markdown files and had not changed for two seconds before the walk
+	// began; it is zero otherwise. A name that comes into a directory, goes
+	// or is renamed changes its change time, and the two seconds cover
+	// file systems whose times are coarse: while the directory keeps this
+	// identity, it holds the same names (a file changed in place changes
+	// only its own identity).
+	Key FileKey
+}
+
+// racyMargin is how long before a walk a directory must have changed last
+// for its identity to tell that its names are the same.
+const racyMargin = 2 * time.Second
+
+// Walk lists dir (a slash path relative to root), and with o.Recursive
 // every directory under it, one directory per goroutine at a time, and
-// passes the Markdown files of each to visit, with the Lister that listed
-// them (it reads those files while visit runs). visit may be called from
-// several goroutines at once; the list it gets is reused once it returns.
-// With stat, each file comes with its identity.
+// passes the Markdown files of each to visit. visit may be called from
+// several goroutines at once.
 // Hidden files and directories are skipped (lead's own old temporary
 // files removed); other files are reported as misplaced.
-func Walk(root, dir string, recursive, stat bool, visit func(relDir string, l *Lister, files []Dirent)) []*format.Problem {
+func Walk(root, dir string, o WalkOptions, visit func(*Listing)) []*format.Problem {
 	var (
 		mu       sync.Mutex
 		problems []*format.Problem
+		settled  = time.Now().Add(-racyMargin).UnixNano()
 	)
-	WalkDirs(root, dir, stat, func(relDir string, l *Lister, list []Dirent, err error) []string {
+	WalkDirs(root, Dir{Rel: dir}, o.Stat, o.Known, func(d Dir, l *Lister, list []Dirent, err error) []Dir {
 		var probs []*format.Problem
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			probs = append(probs, &format.Problem{Path: abs(root, relDir), Msg: err.Error()})
+			probs = append(probs, &format.Problem{Path: abs(root, d.Rel), Msg: err.Error()})
 		}
-		var subdirs []string
+		var subdirs []Dir
 		files := list[:0] // filtered in place
-		for _, d := range list {
-			abs := func() string { return filepath.Join(abs(root, relDir), d.Name) }
+		for _, f := range list {
+			abs := func() string { return filepath.Join(abs(root, d.Rel), f.Name) }
 			switch {
-			case strings.HasPrefix(d.Name, "."):
-				removeStaleTemp(abs(), d.Name)
-			case d.Err != nil:
-				probs = append(probs, &format.Problem{Path: abs(), Msg: d.Err.Error()})
-			case d.IsDir:
-				subdirs = append(subdirs, relDir+"/"+d.Name)
-			case !strings.HasSuffix(d.Name, ".md"):
+			case strings.HasPrefix(f.Name, "."):
+				removeStaleTemp(abs(), f.Name)
+			case f.Err != nil:
+				probs = append(probs, &format.Problem{Path: abs(), Msg: f.Err.Error()})
+			case f.IsDir:
+				subdirs = append(subdirs, Dir{Rel: d.Rel + "/" + f.Name, Key: f.Key})
+			case !strings.HasSuffix(f.Name, ".md"):
 				probs = append(probs, &format.Problem{Path: abs(), Msg: "not a Markdown file (.md); lead ignores it"})
 			default:
-				files = append(files, d)
+				files = append(files, f)
 			}
 		}
-		visit(relDir, l, files)
+		ls := &Listing{Dir: d.Rel, Files: files, Lister: l}
+		if err == nil && len(files) == len(list) && d.Key.Ctime < settled && d.Key.Mtime < settled {
+			ls.Key = d.Key
+		}
+		visit(ls)
 		mu.Lock()
 		defer mu.Unlock()
 		problems = append(problems, probs...)
-		if !recursive {
+		if !o.Recursive {
 			return nil
 		}
 		return subdirs
@@ -105,20 +138,29 @@ func Walk(root, dir string, recursive, stat bool, visit func(relDir string, l *L
 	return SortProblems(problems)
 }
 
-// WalkDirs lists dir (a slash path relative to root, "." for root itself)
-// and every directory visit returns, level by level, one directory per
-// goroutine at a time. visit gets each listing, or the error that stopped
-// it, with the Lister that made it, and may be called from several
-// goroutines at once. With stat, each name comes with its identity and
-// permissions.
-func WalkDirs(root, dir string, stat bool, visit func(relDir string, l *Lister, list []Dirent, err error) (subdirs []string)) {
+// Dir is a directory to list: its slash path relative to the root, and
+// its identity when the listing of its parent looked at it.
+type Dir struct {
+	Rel string
+	Key FileKey
+}
+
+// WalkDirs lists dir and every directory visit returns, level by level,
+// one directory per goroutine at a time. visit gets each listing, or the
+// error that stopped it, with the Lister that made it (it reads the
+// directory's files while visit runs), and may be called from several
+// goroutines at once; the list it gets is reused once it returns. With
+// stat, each name comes with its identity and permissions, and a
+// directory whose names known gives (nil for none) is not listed: those
+// names are looked at.
+func WalkDirs(root string, dir Dir, stat bool, known func(relDir string, key FileKey) []string, visit func(d Dir, l *Lister, list []Dirent, err error) (subdirs []Dir)) {
 	var mu sync.Mutex
-	for level := []string{dir}; len(level) > 0; {
-		var next []string
+	for level := []Dir{dir}; len(level) > 0; {
+		var next []Dir
 		Parallel(len(level), func(i int) {
 			l := listers.Get().(*Lister)
 			defer listers.Put(l)
-			list, err := l.listDir(abs(root, level[i]), stat)
+			list, err := l.listing(abs(root, level[i].Rel), level[i], stat, known)
 			defer l.close()
 			subdirs := visit(level[i], l, list, err)
 			mu.Lock()
@@ -127,6 +169,19 @@ func WalkDirs(root, dir string, stat bool, visit func(relDir string, l *Lister, 
 		})
 		level = next
 	}
+}
+
+// listing lists the directory d at path, or looks at the names known gives
+// for its identity.
+func (l *Lister) listing(path string, d Dir, stat bool, known func(string, FileKey) []string) ([]Dirent, error) {
+	if stat && known != nil && d.Key != (FileKey{}) {
+		if names := known(d.Rel, d.Key); names != nil {
+			if list, ok := l.listKnown(path, names); ok {
+				return list, nil
+			}
+		}
+	}
+	return l.listDir(path, stat)
 }
 
 // abs is the file path of the slash path rel in root.
