@@ -187,11 +187,18 @@ func (idx *index) known() func(relDir string, key store.FileKey) []string {
 		}
 	}
 	return func(relDir string, key store.FileKey) []string {
-		var names []string
-		for _, b := range byDir[relDir] {
+		parts, n := byDir[relDir], 0
+		if parts == nil {
+			return nil
+		}
+		for _, b := range parts {
 			if b == nil || b.dir != key || b.open() != nil {
 				return nil
 			}
+			n += b.entries
+		}
+		names := make([]string, 0, n)
+		for _, b := range parts {
 			names = b.appendNames(names)
 		}
 		return names

@@ -109,7 +109,12 @@ func (l *Lister) listKnown(dir string, names []string) ([]Dirent, bool) {
 	if l.openDir(dir) != nil {
 		return nil, false
 	}
-	l.buf, l.list, l.pending = l.buf[:0], l.list[:0], l.pending[:0]
+	size := 0
+	for _, name := range names {
+		size += len(name) + 1
+	}
+	l.buf = slices.Grow(l.buf[:0], size)
+	l.list, l.pending = slices.Grow(l.list[:0], len(names)), slices.Grow(l.pending[:0], len(names))
 	for _, name := range names {
 		l.pending = append(l.pending, [2]int{len(l.list), len(l.buf)})
 		l.buf = append(append(l.buf, name...), 0) // for statx, a name ended by a NUL
