@@ -79,9 +79,10 @@ func (j *Reader) scan(idx *index, o *Options) ([]*format.Entry, []*format.Proble
 		changed  = idx == nil
 		found    int // blocks of the index whose directory is still there
 	)
-	// read reads one block's files: a directory's, or a part of a large
-	// one, whose identity is dir when it is settled (see store.Listing).
-	read := func(relDir, key string, dir store.FileKey, l *store.Lister, files []store.Dirent) {
+	// read reads one block's files, a directory's or a part of a large
+	// one, whose identity is dir when it is settled (see store.Listing),
+	// and returns the entries kept, newest first.
+	read := func(relDir, key string, dir store.FileKey, l *store.Lister, files []store.Dirent) []*format.Entry {
 		w := workers.Get().(*worker)
 		defer workers.Put(w)
 		old := idx.block(key)
@@ -112,23 +113,32 @@ func (j *Reader) scan(idx *index, o *Options) ([]*format.Entry, []*format.Proble
 			blocks = append(blocks, b)
 		}
 		changed = changed || rebuilt
+		problems = append(problems, probs...)
+		return list
+	}
+	addRun := func(list []*format.Entry) {
 		if len(list) > 0 {
+			mu.Lock()
+			defer mu.Unlock()
 			runs = append(runs, list)
 		}
-		problems = append(problems, probs...)
 	}
 	walk := store.WalkOptions{Recursive: true, Stat: idx != nil, Known: idx.known()}
 	listed := store.Walk(j.Root, format.EntriesDir, walk, func(ls *store.Listing) {
 		parts := partition(ls.Files)
 		if len(parts) == 1 {
-			read(ls.Dir, ls.Dir, ls.Key, ls.Lister, ls.Files)
+			addRun(read(ls.Dir, ls.Dir, ls.Key, ls.Lister, ls.Files))
 			return
 		}
+		lists := make([][]*format.Entry, len(parts))
 		store.Parallel(len(parts), func(k int) {
 			ls.Lister.Shared(func(pl *store.Lister) {
-				read(ls.Dir, partKey(ls.Dir, k, len(parts)), ls.Key, pl, parts[k])
+				lists[k] = read(ls.Dir, partKey(ls.Dir, k, len(parts)), ls.Key, pl, parts[k])
 			})
 		})
+		// The parts' entries interleave: they are merged here, while other
+		// directories are read, rather than with all the others at the end.
+		addRun(mergeNewestFirst(slices.DeleteFunc(lists, func(l []*format.Entry) bool { return len(l) == 0 }), format.CompareNewestFirst))
 	})
 	if changed || idx != nil && found != len(idx.blocks) {
 		_ = j.saveCache(blocks) // a cache that cannot be written is rebuilt next time
