@@ -148,9 +148,12 @@ func TestCacheSeesEveryChange(t *testing.T) {
 func TestCorruptOrForeignCacheIsRebuilt(t *testing.T) {
 	damage := map[string]func([]byte) []byte{
 		"flipped byte": func(b []byte) []byte { b[len(b)/2] ^= 0xff; return b },
-		"truncated":    func(b []byte) []byte { return b[:len(b)/3] },
-		"empty":        func([]byte) []byte { return nil },
-		"foreign":      func([]byte) []byte { return []byte("SQLite format 3\x00 not ours at all") },
+		"a title changed": func(b []byte) []byte { // still decodes: only the checksum tells
+			return bytes.Replace(b, []byte("Alpha"), []byte("Alpho"), 1)
+		},
+		"truncated": func(b []byte) []byte { return b[:len(b)/3] },
+		"empty":     func([]byte) []byte { return nil },
+		"foreign":   func([]byte) []byte { return []byte("SQLite format 3\x00 not ours at all") },
 		"other version": func(b []byte) []byte {
 			return []byte(strings.Replace(string(b), cacheVersion, "lead-entries-index 0\n", 1))
 		},
@@ -447,9 +450,20 @@ func TestSettledDirectoriesAreNotListed(t *testing.T) {
 	for i := range partSize + 1 {                                        // a directory read in parts
 		writeFile(t, j, fmt.Sprintf("entries/2026/09/e%04d.md", i), entry(fmt.Sprint("E", i)))
 	}
+	flat := newTestJournal(t) // entries directly in entries/, the walk's first directory
+	writeFile(t, flat, "entries/a.md", entry("A"))
 	j.Load() // the index, written while the directories are new
+	flat.Load()
 	time.Sleep(2100 * time.Millisecond)
 	j.Load() // the directories are settled: the index remembers them
+	flat.Load()
+	if b := flat.openIndex().block("entries"); b == nil || b.dir == (store.FileKey{}) {
+		t.Errorf("entries/ holding entries alone is not remembered as settled")
+	}
+	writeFile(t, flat, "entries/b.md", entry("B"))
+	if got := titles(flat.Load()); got != "A,B" && got != "B,A" {
+		t.Errorf("a file added to a settled entries/: %s", got)
+	}
 	idx := j.openIndex()
 	for key, b := range idx.blocks {
 		dir, _, _ := dirOf(key)

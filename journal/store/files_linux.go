@@ -129,6 +129,15 @@ func (l *Lister) listKnown(dir string, names []string) ([]Dirent, bool) {
 	return l.list, true
 }
 
+// dirKey is the identity of the directory at path, not following a link.
+func dirKey(path string) (FileKey, error) {
+	var st unix.Statx_t
+	if err := unix.Statx(unix.AT_FDCWD, path, unix.AT_SYMLINK_NOFOLLOW, statxMask, &st); err != nil {
+		return FileKey{}, err
+	}
+	return keyOf(&st), nil
+}
+
 // statPending looks at the names of the listing that pending points to,
 // with a statx call each on the name in buf; the names of a large
 // directory are looked at from several goroutines.

@@ -43,6 +43,9 @@ func (l *Lister) listDir(dir string, stat bool) ([]Dirent, error) {
 // identity does not tell that its names are the same, so it is listed.
 func (l *Lister) listKnown(string, []string) ([]Dirent, bool) { return nil, false }
 
+// dirKey is no identity: directories are always listed here.
+func dirKey(string) (FileKey, error) { return FileKey{}, nil }
+
 // openDir notes dir, for its files to be read by readFile: no directory
 // is kept open here.
 func (l *Lister) openDir(dir string) error {

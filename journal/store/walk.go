@@ -100,7 +100,11 @@ func Walk(root, dir string, o WalkOptions, visit func(*Listing)) []*format.Probl
 		problems []*format.Problem
 		settled  = time.Now().Add(-racyMargin).UnixNano()
 	)
-	WalkDirs(root, Dir{Rel: dir}, o.Stat, o.Known, func(d Dir, l *Lister, list []Dirent, err error) []Dir {
+	start := Dir{Rel: dir}
+	if o.Stat {
+		start.Key, _ = dirKey(abs(root, dir)) // when it cannot be had, the listing says why
+	}
+	WalkDirs(root, start, o.Stat, o.Known, func(d Dir, l *Lister, list []Dirent, err error) []Dir {
 		var probs []*format.Problem
 		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			probs = append(probs, &format.Problem{Path: abs(root, d.Rel), Msg: err.Error()})
