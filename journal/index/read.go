@@ -248,7 +248,7 @@ func partition(files []store.Dirent) [][]store.Dirent {
 // to end, newest run first, they are sorted already when each run ends
 // no older than the next begins, which is checked where runs meet rather
 // than over every element. Runs that overlap (the parts of a large
-// directory) are merged two by two.
+// directory) are merged two by two, the pairs of each round at once.
 func mergeNewestFirst[T any](runs [][]T, compare func(a, b T) int) []T {
 	slices.SortFunc(runs, func(a, b []T) int { return compare(a[0], b[0]) })
 	n, overlap := 0, false
@@ -264,14 +264,14 @@ func mergeNewestFirst[T any](runs [][]T, compare func(a, b T) int) []T {
 		return all
 	}
 	for len(runs) > 1 {
-		merged := runs[:0]
-		for i := 0; i < len(runs); i += 2 {
-			if i+1 == len(runs) {
-				merged = append(merged, runs[i])
-				break
+		merged := make([][]T, (len(runs)+1)/2)
+		store.Parallel(len(merged), func(i int) {
+			if 2*i+1 == len(runs) {
+				merged[i] = runs[2*i]
+				return
 			}
-			merged = append(merged, mergeTwo(runs[i], runs[i+1], compare))
-		}
+			merged[i] = mergeTwo(runs[2*i], runs[2*i+1], compare)
+		})
 		runs = merged
 	}
 	return runs[0]
