@@ -144,17 +144,18 @@ func (b *block) withDir(dir store.FileKey) *block {
 	return &c
 }
 
-// appendNames appends the file names of an opened block's records to
-// names, in the block's order.
-func (b *block) appendNames(names []string) []string {
+// putNames puts the file names of an opened block's records into names,
+// in the block's order, and reports whether they were as many.
+func (b *block) putNames(names []string) bool {
 	d := &decoder{data: b.data, text: b.text}
-	for d.off = b.start; d.off < len(d.data) && d.err == nil; {
+	i := 0
+	for d.off = b.start; d.off < len(d.data) && d.err == nil && i < len(names); i++ {
 		size := d.count()
 		end := d.off + size
-		names = append(names, baseName(d.raw()))
+		names[i] = baseName(d.raw())
 		d.off = end
 	}
-	return names
+	return d.err == nil && i == len(names) && d.off == len(d.data)
 }
 
 // open reads a block's counts and table, the first time it is called.

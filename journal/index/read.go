@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/lead-journal/lead/journal/format"
@@ -207,16 +208,28 @@ func (idx *index) known() func(relDir string, key store.FileKey) []string {
 			}
 			n += b.entries
 		}
-		names := make([]string, 0, n)
-		for _, b := range parts {
-			names = b.appendNames(names)
+		names, at := make([]string, n), 0
+		starts := make([]int, len(parts)) // where each part's names go
+		for k, b := range parts {
+			starts[k], at = at, at+b.entries
+		}
+		var short atomic.Bool // a block that does not hold as many records as it says
+		store.Parallel(len(parts), func(k int) {
+			if !parts[k].putNames(names[starts[k] : starts[k]+parts[k].entries]) {
+				short.Store(true)
+			}
+		})
+		if short.Load() {
+			return nil
 		}
 		return names
 	}
 }
 
 // partition splits a directory's files into a power of two of parts of at
-// most about partSize files, keeping the order they were listed in.
+// most about partSize files, keeping the order they were listed in. Files
+// that come part after part, as a settled directory's do, are cut into
+// parts where they lie.
 func partition(files []store.Dirent) [][]store.Dirent {
 	n := 1
 	for n*partSize < len(files) {
@@ -226,14 +239,28 @@ func partition(files []store.Dirent) [][]store.Dirent {
 		return [][]store.Dirent{files}
 	}
 	part, sizes := make([]uint32, len(files)), make([]int, n)
-	h := fnv.New32a()
-	for i, f := range files {
-		h.Reset()
-		h.Write([]byte(f.Name))
-		part[i] = h.Sum32() % uint32(n)
-		sizes[part[i]]++
+	const batch = 4096 // names a goroutine hashes
+	store.Parallel((len(files)+batch-1)/batch, func(b int) {
+		h := fnv.New32a()
+		for i := b * batch; i < min(len(files), (b+1)*batch); i++ {
+			h.Reset()
+			h.Write([]byte(files[i].Name))
+			part[i] = h.Sum32() % uint32(n)
+		}
+	})
+	inOrder := true // as a settled directory's names come, part after part
+	for i, p := range part {
+		sizes[p]++
+		inOrder = inOrder && (i == 0 || part[i-1] <= p)
 	}
 	parts := make([][]store.Dirent, n)
+	if inOrder {
+		at := 0
+		for k := range parts {
+			parts[k], at = files[at:at+sizes[k]:at+sizes[k]], at+sizes[k]
+		}
+		return parts
+	}
 	for k := range parts {
 		parts[k] = make([]store.Dirent, 0, sizes[k])
 	}

@@ -98,7 +98,7 @@ func (l *Lister) listDir(dir string, stat bool) ([]Dirent, error) {
 		}
 		l.list = append(l.list, Dirent{Name: string(name), IsDir: typ == unix.DT_DIR})
 	}
-	l.statPending()
+	l.statPending(nil)
 	return l.list, nil
 }
 
@@ -113,14 +113,14 @@ func (l *Lister) listKnown(dir string, names []string) ([]Dirent, bool) {
 	for _, name := range names {
 		size += len(name) + 1
 	}
-	l.buf = slices.Grow(l.buf[:0], size)
-	l.list, l.pending = slices.Grow(l.list[:0], len(names)), slices.Grow(l.pending[:0], len(names))
-	for _, name := range names {
-		l.pending = append(l.pending, [2]int{len(l.list), len(l.buf)})
-		l.buf = append(append(l.buf, name...), 0) // for statx, a name ended by a NUL
-		l.list = append(l.list, Dirent{Name: name})
+	l.buf = slices.Grow(l.buf[:0], size)[:size]
+	l.list, l.pending = slices.Grow(l.list[:0], len(names))[:len(names)], slices.Grow(l.pending[:0], len(names))[:0]
+	at := 0
+	for i, name := range names {
+		l.pending = append(l.pending, [2]int{i, at})
+		at += len(name) + 1
 	}
-	l.statPending()
+	l.statPending(names)
 	for _, d := range l.list {
 		if d.Err != nil {
 			return nil, false
@@ -140,11 +140,17 @@ func dirKey(path string) (FileKey, error) {
 
 // statPending looks at the names of the listing that pending points to,
 // with a statx call each on the name in buf; the names of a large
-// directory are looked at from several goroutines.
-func (l *Lister) statPending() {
+// directory are looked at from several goroutines. With names, the
+// listing's names are those, copied into buf as they are looked at.
+func (l *Lister) statPending(names []string) {
 	const batch = 1024 // names a goroutine looks at
 	Parallel((len(l.pending)+batch-1)/batch, func(b int) {
 		for _, p := range l.pending[b*batch : min(len(l.pending), (b+1)*batch)] {
+			if names != nil {
+				name := names[p[0]]
+				l.buf[p[1]+copy(l.buf[p[1]:], name)] = 0 // for statx, a name ended by a NUL
+				l.list[p[0]] = Dirent{Name: name}
+			}
 			statAt(l.fd, &l.list[p[0]], &l.buf[p[1]])
 		}
 	})
