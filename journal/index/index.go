@@ -158,7 +158,9 @@ func (b *block) putNames(names []string) bool {
 	return d.err == nil && i == len(names) && d.off == len(d.data)
 }
 
-// open reads a block's counts and table, the first time it is called.
+// open reads a block's counts and table, the first time it is called. A
+// block is read by one goroutine at a time (the one that reads its
+// directory, or its part), so that this needs no lock.
 func (b *block) open() error {
 	if !b.opened {
 		b.opened, b.openErr = true, b.readHead()

@@ -51,8 +51,9 @@ type Options struct {
 
 // Read reads the entries o keeps, newest first, with the problems met:
 // from the index when the file has not changed since, from the file
-// otherwise. Each directory is listed, its files' identities checked
-// against its block of the index, its block rebuilt when anything
+// otherwise. Each directory is listed (or, while it is settled, its
+// files looked at by the names its blocks hold), its files' identities
+// checked against its block of the index, its block rebuilt when anything
 // differs, and its entries decoded, by one goroutine; the index is
 // rewritten when any block changed. With o.Grep, the files of the entries
 // kept are then read whole and matched, in the same goroutine.

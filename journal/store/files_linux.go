@@ -102,13 +102,24 @@ func (l *Lister) listDir(dir string, stat bool) ([]Dirent, error) {
 	return l.list, nil
 }
 
-// listKnown looks at names, the names dir holds, without listing it: one
-// statx call per name, as listDir makes. It reports false when a name
-// cannot be looked at, for dir to be listed after all.
-func (l *Lister) listKnown(dir string, names []string) ([]Dirent, bool) {
-	if l.openDir(dir) != nil {
-		return nil, false
+// openKey opens dir, as openDir does, and returns the identity of the
+// directory it opened (a link followed).
+func (l *Lister) openKey(dir string) (FileKey, error) {
+	if err := l.openDir(dir); err != nil {
+		return FileKey{}, err
 	}
+	var st unix.Statx_t
+	if err := unix.Statx(l.fd, "", unix.AT_EMPTY_PATH, statxMask, &st); err != nil {
+		return FileKey{}, err
+	}
+	return keyOf(&st), nil
+}
+
+// listKnown looks at names, the names the directory open holds, without
+// listing it: one statx call per name, as listDir makes. It reports false
+// when a name cannot be looked at, for the directory to be listed after
+// all.
+func (l *Lister) listKnown(names []string) ([]Dirent, bool) {
 	size := 0
 	for _, name := range names {
 		size += len(name) + 1
@@ -129,10 +140,11 @@ func (l *Lister) listKnown(dir string, names []string) ([]Dirent, bool) {
 	return l.list, true
 }
 
-// dirKey is the identity of the directory at path, not following a link.
+// dirKey is the identity of the directory at path, a link followed as
+// opening it follows it.
 func dirKey(path string) (FileKey, error) {
 	var st unix.Statx_t
-	if err := unix.Statx(unix.AT_FDCWD, path, unix.AT_SYMLINK_NOFOLLOW, statxMask, &st); err != nil {
+	if err := unix.Statx(unix.AT_FDCWD, path, 0, statxMask, &st); err != nil {
 		return FileKey{}, err
 	}
 	return keyOf(&st), nil
@@ -140,8 +152,10 @@ func dirKey(path string) (FileKey, error) {
 
 // statPending looks at the names of the listing that pending points to,
 // with a statx call each on the name in buf; the names of a large
-// directory are looked at from several goroutines. With names, the
-// listing's names are those, copied into buf as they are looked at.
+// directory are looked at from several goroutines. With names (from
+// listKnown), each goroutine first makes the entries of its names: the
+// listing's names are those, and each is copied into buf, ended by a NUL,
+// where pending points.
 func (l *Lister) statPending(names []string) {
 	const batch = 1024 // names a goroutine looks at
 	Parallel((len(l.pending)+batch-1)/batch, func(b int) {

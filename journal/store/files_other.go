@@ -39,9 +39,13 @@ func (l *Lister) listDir(dir string, stat bool) ([]Dirent, error) {
 	return l.list, err
 }
 
-// listKnown reports false: without change times here, a directory's
-// identity does not tell that its names are the same, so it is listed.
-func (l *Lister) listKnown(string, []string) ([]Dirent, bool) { return nil, false }
+// openKey opens dir and gives no identity: without change times here, a
+// directory's identity does not tell that its names are the same, so it
+// is always listed.
+func (l *Lister) openKey(dir string) (FileKey, error) { return FileKey{}, l.openDir(dir) }
+
+// listKnown is never called here (see openKey).
+func (l *Lister) listKnown([]string) ([]Dirent, bool) { return nil, false }
 
 // dirKey is no identity: directories are always listed here.
 func dirKey(string) (FileKey, error) { return FileKey{}, nil }

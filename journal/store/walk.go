@@ -75,9 +75,9 @@ type Listing struct {
 	Files  []Dirent // reused once visit returns
 	Lister *Lister  // reads the directory's files while visit runs
 	// Key, with Stat, is the directory's identity when it held nothing but
-	// Markdown files and had not changed for two seconds before the walk
+	// Markdown files and had not changed for three seconds before the walk
 	// began; it is zero otherwise. A name that comes into a directory, goes
-	// or is renamed changes its change time, and the two seconds cover
+	// or is renamed changes its change time, and the three seconds cover
 	// file systems whose times are coarse: while the directory keeps this
 	// identity, it holds the same names (a file changed in place changes
 	// only its own identity).
@@ -85,8 +85,9 @@ type Listing struct {
 }
 
 // racyMargin is how long before a walk a directory must have changed last
-// for its identity to tell that its names are the same.
-const racyMargin = 2 * time.Second
+// for its identity to tell that its names are the same: more than the
+// coarsest step of file system times (two seconds, FAT's).
+const racyMargin = 3 * time.Second
 
 // Walk lists dir (a slash path relative to root), and with o.Recursive
 // every directory under it, one directory per goroutine at a time, and
@@ -127,7 +128,8 @@ func Walk(root, dir string, o WalkOptions, visit func(*Listing)) []*format.Probl
 			}
 		}
 		ls := &Listing{Dir: d.Rel, Files: files, Lister: l}
-		if err == nil && len(files) == len(list) && d.Key.Ctime < settled && d.Key.Mtime < settled {
+		// A system that reports no change time (Ctime 0) never settles one.
+		if err == nil && len(files) == len(list) && d.Key.Ctime > 0 && d.Key.Ctime < settled && d.Key.Mtime < settled {
 			ls.Key = d.Key
 		}
 		visit(ls)
@@ -176,12 +178,15 @@ func WalkDirs(root string, dir Dir, stat bool, known func(relDir string, key Fil
 }
 
 // listing lists the directory d at path, or looks at the names known gives
-// for its identity.
+// for its identity, when the directory it opens still has that identity
+// (not another put in its place since its parent was listed).
 func (l *Lister) listing(path string, d Dir, stat bool, known func(string, FileKey) []string) ([]Dirent, error) {
 	if stat && known != nil && d.Key != (FileKey{}) {
-		if names := known(d.Rel, d.Key); names != nil {
-			if list, ok := l.listKnown(path, names); ok {
-				return list, nil
+		if key, err := l.openKey(path); err == nil && key == d.Key {
+			if names := known(d.Rel, d.Key); names != nil {
+				if list, ok := l.listKnown(names); ok {
+					return list, nil
+				}
 			}
 		}
 	}
