@@ -3,7 +3,6 @@ package index
 import (
 	"os"
 	"path"
-	"strings"
 	"sync"
 	"time"
 
@@ -22,7 +21,7 @@ func (j *Reader) recent(idx *index) bool {
 	}
 	dirs := map[string]bool{format.EntriesDir: true}
 	for key := range idx.blocks {
-		dir, _, _ := strings.Cut(key, "\x00") // a part of a large directory
+		dir, _, _ := dirOf(key) // a part of a large directory is in it
 		for ; dir != "." && dir != format.EntriesDir && !dirs[dir]; dir = path.Dir(dir) {
 			dirs[dir] = true
 		}

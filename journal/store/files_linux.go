@@ -108,11 +108,7 @@ func (l *Lister) openKey(dir string) (FileKey, error) {
 	if err := l.openDir(dir); err != nil {
 		return FileKey{}, err
 	}
-	var st unix.Statx_t
-	if err := unix.Statx(l.fd, "", unix.AT_EMPTY_PATH, statxMask, &st); err != nil {
-		return FileKey{}, err
-	}
-	return keyOf(&st), nil
+	return statKey(l.fd, "", unix.AT_EMPTY_PATH)
 }
 
 // listKnown looks at names, the names the directory open holds, without
@@ -142,9 +138,13 @@ func (l *Lister) listKnown(names []string) ([]Dirent, bool) {
 
 // dirKey is the identity of the directory at path, a link followed as
 // opening it follows it.
-func dirKey(path string) (FileKey, error) {
+func dirKey(path string) (FileKey, error) { return statKey(unix.AT_FDCWD, path, 0) }
+
+// statKey is the identity statx gives of path in the directory open as
+// dirfd, with flags.
+func statKey(dirfd int, path string, flags int) (FileKey, error) {
 	var st unix.Statx_t
-	if err := unix.Statx(unix.AT_FDCWD, path, 0, statxMask, &st); err != nil {
+	if err := unix.Statx(dirfd, path, flags, statxMask, &st); err != nil {
 		return FileKey{}, err
 	}
 	return keyOf(&st), nil
